@@ -1,0 +1,21 @@
+"""pylint-glorot: a pylint plugin that finds weight-initializer mistakes in TensorFlow/Keras code.
+
+Load it with ``pylint --load-plugins=pylint_glorot`` or
+``[tool.pylint.main] load-plugins = ["pylint_glorot"]``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from pylint.lint import PyLinter
+
+
+def register(linter: PyLinter) -> None:
+    """pylint's plugin hook; safe to call more than once (every -j worker calls it)."""
+    from pylint_glorot.checker import register as register_checker
+
+    register_checker(linter)

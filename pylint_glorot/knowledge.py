@@ -1,0 +1,258 @@
+"""The domain tables: initializers, activation families, layers and their keywords.
+
+Everything the rules know about Keras/TensorFlow lives here, as data. The facts are the
+ones of Keras 3.15 / tf-keras 2.21 / TF 1.15 contrib (see docs/xavier-vs-glorot.md).
+No pylint, no astroid, no TensorFlow import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- initializers
+
+UNIFORM = "uniform"
+TRUNCATED_NORMAL = "truncated_normal"
+UNTRUNCATED_NORMAL = "untruncated_normal"
+
+FAN_IN, FAN_OUT, FAN_AVG = "fan_in", "fan_out", "fan_avg"
+KERAS_MODES = (FAN_IN, FAN_OUT, FAN_AVG)
+KERAS_DISTRIBUTIONS = (UNIFORM, TRUNCATED_NORMAL, UNTRUNCATED_NORMAL, "normal")
+CONTRIB_MODES = ("FAN_IN", "FAN_OUT", "FAN_AVG")
+
+
+@dataclass(frozen=True)
+class NamedInitializer:
+    """A named member of the VarianceScaling family."""
+
+    snake: str  # "glorot_uniform"
+    cls: str  # "GlorotUniform"
+    scheme: str  # "glorot" | "he" | "lecun"
+    scale: float
+    mode: str
+    distribution: str
+
+
+NAMED = (
+    NamedInitializer("glorot_uniform", "GlorotUniform", "glorot", 1.0, FAN_AVG, UNIFORM),
+    NamedInitializer("glorot_normal", "GlorotNormal", "glorot", 1.0, FAN_AVG, TRUNCATED_NORMAL),
+    NamedInitializer("he_uniform", "HeUniform", "he", 2.0, FAN_IN, UNIFORM),
+    NamedInitializer("he_normal", "HeNormal", "he", 2.0, FAN_IN, TRUNCATED_NORMAL),
+    NamedInitializer("lecun_uniform", "LecunUniform", "lecun", 1.0, FAN_IN, UNIFORM),
+    NamedInitializer("lecun_normal", "LecunNormal", "lecun", 1.0, FAN_IN, TRUNCATED_NORMAL),
+)
+NAMED_BY_SPELLING = {n.snake: n for n in NAMED} | {n.cls: n for n in NAMED}
+NAMED_BY_PARAMS = {(n.scale, n.mode, n.distribution): n for n in NAMED}
+
+
+def named_for(scheme: str, distribution: str) -> NamedInitializer | None:
+    """The named initializer of a scheme with a distribution, if Keras has one."""
+    for named in NAMED:
+        if named.scheme == scheme and named.distribution == distribution:
+            return named
+    return None
+
+
+def normalize_distribution(distribution: str) -> str | None:
+    """Keras lower-cases the distribution and reads "normal" as "truncated_normal"."""
+    lowered = distribution.lower()
+    if lowered == "normal":
+        return TRUNCATED_NORMAL
+    if lowered in (UNIFORM, TRUNCATED_NORMAL, UNTRUNCATED_NORMAL):
+        return lowered
+    return None
+
+
+# Keras initializers outside the VarianceScaling family: deliberate fixed-scale choices.
+FIXED_SCALE_INITIALIZERS = frozenset(
+    {
+        "RandomNormal", "random_normal", "normal",
+        "RandomUniform", "random_uniform", "uniform",
+        "TruncatedNormal", "truncated_normal",
+        "Orthogonal", "orthogonal", "OrthogonalInitializer",
+        "Identity", "identity", "IdentityInitializer",
+        "Zeros", "zeros", "zero",
+        "STFT", "stft",
+    }
+)
+# Constant initializers: (spelling, value when called without arguments)
+CONSTANT_INITIALIZERS = {"Ones": 1.0, "ones": 1.0, "one": 1.0, "Constant": 0.0, "constant": 0.0}
+
+# Names that exist only in TF 1.x or tf.compat.v1, mapped to what they are.
+# (qualified-name suffix after "tensorflow.", scheme or "variance_scaling", distribution)
+XAVIER_STRINGS = {"xavier_uniform": "glorot_uniform", "xavier_normal": "glorot_normal"}
+
+
+@dataclass(frozen=True)
+class LegacyInitializer:
+    """A TF1 / contrib / compat.v1 initializer function."""
+
+    kind: str  # "named" | "contrib_xavier" | "contrib_variance_scaling" | "v1_variance_scaling"
+    named: str | None = None  # for kind == "named": the modern snake name
+    gone_in_tf2: bool = False
+
+
+def _legacy_table() -> dict[str, LegacyInitializer]:
+    table: dict[str, LegacyInitializer] = {}
+    for prefix, gone in (("tensorflow.", True), ("tensorflow.compat.v1.", False)):
+        table[prefix + "glorot_uniform_initializer"] = LegacyInitializer("named", "glorot_uniform", gone)
+        table[prefix + "glorot_normal_initializer"] = LegacyInitializer("named", "glorot_normal", gone)
+        table[prefix + "variance_scaling_initializer"] = LegacyInitializer("v1_variance_scaling", None, gone)
+        for named in NAMED:
+            table[f"{prefix}initializers.{named.snake}"] = LegacyInitializer("named", named.snake, gone)
+        table[prefix + "initializers.variance_scaling"] = LegacyInitializer("v1_variance_scaling", None, gone)
+        table[prefix + "keras.initializers.glorot_uniform_initializer"] = LegacyInitializer("named", "glorot_uniform", gone)
+    for name in ("xavier_initializer", "xavier_initializer_conv2d"):
+        table["tensorflow.contrib.layers." + name] = LegacyInitializer("contrib_xavier", None, True)
+        table["tensorflow.contrib.layers.python.layers.initializers." + name] = LegacyInitializer("contrib_xavier", None, True)
+    table["tensorflow.contrib.layers.variance_scaling_initializer"] = LegacyInitializer("contrib_variance_scaling", None, True)
+    table["tensorflow.contrib.layers.python.layers.initializers.variance_scaling_initializer"] = (
+        LegacyInitializer("contrib_variance_scaling", None, True)
+    )
+    return table
+
+
+LEGACY_INITIALIZERS = _legacy_table()
+
+# --------------------------------------------------------------------------- activations
+
+RECTIFIER = "rectifier"
+SELF_NORMALIZING = "self-normalizing"
+SATURATING = "zero-centred saturating"
+SIGMOID = "sigmoid"
+LINEAR = "linear"
+OTHER = "other"
+
+ACTIVATION_FAMILIES = {
+    **dict.fromkeys(
+        ("relu", "relu6", "leaky_relu", "prelu", "elu", "celu", "gelu", "silu", "swish",
+         "mish", "hard_silu", "hard_swish", "crelu", "approximate_gelu"),
+        RECTIFIER,
+    ),
+    "selu": SELF_NORMALIZING,
+    "tanh": SATURATING,
+    "softsign": SATURATING,
+    "sigmoid": SIGMOID,
+    "hard_sigmoid": SIGMOID,
+    **dict.fromkeys(("linear", "softmax", "log_softmax", "identity"), LINEAR),
+}
+JUDGED_FAMILIES = (RECTIFIER, SELF_NORMALIZING, SATURATING)
+
+# Activation callables outside keras.activations, by qualified name (after canonicalisation).
+TF_ACTIVATION_MODULES = ("tensorflow.nn.", "tensorflow.math.", "tensorflow.", "keras.ops.", "keras.activations.")
+
+
+def activation_family(name: str) -> str:
+    return ACTIVATION_FAMILIES.get(name, OTHER)
+
+
+# --------------------------------------------------------------------------- layers
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """A Keras (or TF1) layer with weights: where its initializers and activation go."""
+
+    kind: str  # dense | conv | conv_transpose | separable | depthwise | rnn | einsum | tf1_dense | tf1_conv
+    judged_keyword: str | None  # the initializer judged against the activation
+    kernel_keywords: tuple[str, ...]  # keywords W7708 looks at
+    keyword_positions: dict[str, int]  # positional index of keywords (after the layer's own self)
+    default_activation: str | None = None
+    units_keyword: str = "units"
+    default_initializers: dict[str, str] | None = None
+    string_initializers: bool = True  # the keyword accepts a string name
+
+
+_DENSE_POS = {"units": 0, "activation": 1, "use_bias": 2, "kernel_initializer": 3}
+_CONV_KW = ("kernel_initializer",)
+_RNN_POS = {"units": 0, "activation": 1}
+
+
+def _conv(kind: str = "conv") -> LayerSpec:
+    return LayerSpec(kind, "kernel_initializer", _CONV_KW, {"filters": 0, "kernel_size": 1}, units_keyword="filters")
+
+
+LAYERS: dict[str, LayerSpec] = {
+    "Dense": LayerSpec("dense", "kernel_initializer", _CONV_KW, _DENSE_POS),
+    "EinsumDense": LayerSpec("einsum", "kernel_initializer", _CONV_KW, {"equation": 0, "output_shape": 1, "activation": 2}),
+    **{name: _conv() for name in ("Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D", "Convolution3D")},
+    **{name: _conv("conv_transpose") for name in ("Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                                                  "Convolution2DTranspose", "Convolution3DTranspose")},
+    **{name: LayerSpec("separable", "pointwise_initializer", ("depthwise_initializer", "pointwise_initializer"),
+                       {"filters": 0, "kernel_size": 1}, units_keyword="filters")
+       for name in ("SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D")},
+    **{name: LayerSpec("depthwise", None, ("depthwise_initializer",), {"kernel_size": 0}, units_keyword="")
+       for name in ("DepthwiseConv1D", "DepthwiseConv2D")},
+    **{name: LayerSpec("rnn", "kernel_initializer", ("kernel_initializer", "recurrent_initializer"), _RNN_POS,
+                       default_activation="tanh", default_initializers={"recurrent_initializer": "orthogonal"})
+       for name in ("SimpleRNN", "GRU", "LSTM", "SimpleRNNCell", "GRUCell", "LSTMCell")},
+    **{name: LayerSpec("rnn", "kernel_initializer", ("kernel_initializer", "recurrent_initializer"),
+                       {"filters": 0, "kernel_size": 1}, default_activation="tanh", units_keyword="filters",
+                       default_initializers={"recurrent_initializer": "orthogonal"})
+       for name in ("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D")},
+}
+
+# tf.compat.v1.layers / tf.layers functions: (inputs, units|filters, ...); strings are not
+# reliably accepted there, so replacements are initializer objects.
+TF1_LAYERS: dict[str, LayerSpec] = {
+    "dense": LayerSpec("dense", "kernel_initializer", _CONV_KW,
+                       {"inputs": 0, "units": 1, "activation": 2, "use_bias": 3, "kernel_initializer": 4},
+                       string_initializers=False),
+    **{name: LayerSpec("conv", "kernel_initializer", _CONV_KW,
+                       {"inputs": 0, "filters": 1, "kernel_size": 2, "activation": 7},
+                       units_keyword="filters", string_initializers=False)
+       for name in ("conv1d", "conv2d", "conv3d")},
+    **{name: LayerSpec("conv_transpose", "kernel_initializer", _CONV_KW,
+                       {"inputs": 0, "filters": 1, "kernel_size": 2},
+                       units_keyword="filters", string_initializers=False)
+       for name in ("conv2d_transpose", "conv3d_transpose")},
+}
+TF1_LAYER_MODULES = ("tensorflow.layers.", "tensorflow.compat.v1.layers.")
+
+DEFAULT_KERNEL_INITIALIZER = "glorot_uniform"
+
+# Activation layers: class -> (activation name, keyword of its negative slope or None)
+ACTIVATION_LAYERS = {
+    "ReLU": "relu",
+    "LeakyReLU": "leaky_relu",
+    "PReLU": "prelu",
+    "ELU": "elu",
+    "Softmax": "softmax",
+    "ThresholdedReLU": "relu",
+}
+NORMALIZATION_LAYERS = frozenset(
+    {"BatchNormalization", "LayerNormalization", "GroupNormalization", "SyncBatchNormalization",
+     "UnitNormalization", "RMSNormalization", "SpectralNormalization"}
+)
+_PASSTHROUGH_PATTERN = re.compile(
+    r"^(Dropout|SpatialDropout[123]D|AlphaDropout|GaussianNoise|GaussianDropout|Flatten|Reshape|Permute"
+    r"|(Max|Average|Avg)Pool(ing)?[123]D|Global(Max|Average|Avg)Pool(ing)?[123]D|ZeroPadding[123]D"
+    r"|Cropping[123]D|UpSampling[123]D|ActivityRegularization|Masking|RepeatVector|Identity)$"
+)
+MERGE_LAYERS = frozenset(
+    {"Add", "Concatenate", "Multiply", "Average", "Subtract", "Maximum", "Minimum", "Dot",
+     "add", "concatenate", "multiply", "average", "subtract", "maximum", "minimum", "dot"}
+)
+INPUT_CALLABLES = frozenset({"Input", "InputLayer"})
+SEQUENTIAL = "Sequential"
+
+
+def is_passthrough_layer(name: str) -> bool:
+    """Layers that keep the signal's scale between a layer and its activation."""
+    return bool(_PASSTHROUGH_PATTERN.match(name))
+
+
+# --------------------------------------------------------------------------- judging
+
+# What each judged family wants, as a scheme, and the paper that says so.
+SUITED_SCHEMES = {RECTIFIER: ("he",), SELF_NORMALIZING: ("lecun",), SATURATING: ("glorot", "lecun")}
+RECOMMENDED_SCHEME = {RECTIFIER: "he", SELF_NORMALIZING: "lecun", SATURATING: "glorot"}
+REFERENCES = {
+    RECTIFIER: "He et al. 2015: Var = 2/fan_in",
+    SELF_NORMALIZING: "Klambauer et al. 2017: SELU needs Var = 1/fan_in, Gaussian",
+    SATURATING: "Glorot & Bengio 2010: Var = 2/(fan_in + fan_out)",
+}
+
+# A fix must change the kernel's variance by at least this factor to be reported.
+MIN_VARIANCE_CHANGE = 1.25

@@ -1,0 +1,450 @@
+"""Layer sites and their order: what follows each weighted layer, and what feeds it.
+
+Model definitions read here: `Sequential([...])` lists, runs of `model.add(...)` on one
+model, and functional steps (`x = layers.Dense(64)(x)`, `x = tf.nn.relu(x)`) linked by the
+variable they pass on. The output is a list of `LayerSite`s, plain data for the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from astroid import nodes
+
+from pylint_glorot import knowledge as K
+from pylint_glorot.findings import Span
+from pylint_glorot.resolve import (
+    UNKNOWN,
+    ActivationSpec,
+    Dynamic,
+    InitializerSpec,
+    activation_from_qualname,
+    activation_layer_spec,
+    activation_spec,
+    argument,
+    bound_value,
+    canonical,
+    initializer_spec,
+    keras_member,
+    literal,
+    module_alias,
+    qualified_name,
+    span_of,
+)
+
+ABSENT: Any = "absent"  # keyword not given
+
+
+@dataclass
+class LayerSite:
+    """One weighted layer constructor call, with everything the rules need."""
+
+    class_name: str
+    spec: K.LayerSpec
+    api: str  # keras | tf1
+    span: Span  # the constructor call
+    insert_span: Span  # zero-width, where a missing keyword argument goes
+    initializers: dict[str, InitializerSpec | None]  # keyword -> spec (None: unreadable); absent keys not given
+    own_activation: ActivationSpec | None | Any  # ABSENT when not given, None when unreadable
+    activation: ActivationSpec | None = None  # the activation the kernel feeds
+    activation_source: str = ""  # own | next layer | default
+    normalized: bool = False  # normalization between the layer and its activation
+    in_channels: int | None = None
+    out_channels: int | None = None
+    chain_index: int = 0  # 1-based position among consecutive under-scaled rectifier layers
+    chain_length: int = 0
+    chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
+    tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
+    anchor: Any = None  # the astroid call node, opaque to the rules
+    value_anchors: dict[str, Any] = field(default_factory=dict)  # keyword -> astroid value node
+
+
+@dataclass
+class Step:
+    kind: str  # layer | activation | norm | pass | input | barrier
+    site: LayerSite | None = None
+    activation: ActivationSpec | None = None
+    channels: int | None = None
+
+
+BARRIER = Step("barrier")
+PASS = Step("pass")
+NORM = Step("norm")
+_UNKNOWN_SHAPE = Step("pass", channels=-1)  # Flatten/Reshape: passes scale, loses channel count
+
+
+# --------------------------------------------------------------------------- single calls
+
+
+def layer_member(call: nodes.Call) -> tuple[str, str, K.LayerSpec] | None:
+    """(api, class name, spec) when `call` constructs a weighted Keras or TF1 layer."""
+    qualname = qualified_name(call.func)
+    if not qualname:
+        return None
+    member = keras_member(qualname)
+    if member and member[0] in ("layers", "") and member[1] in K.LAYERS:
+        return "keras", member[1], K.LAYERS[member[1]]
+    name = canonical(qualname)
+    for module in K.TF1_LAYER_MODULES:
+        if name.startswith(module) and name[len(module):] in K.TF1_LAYERS:
+            return "tf1", name[len(module):], K.TF1_LAYERS[name[len(module):]]
+    return None
+
+
+def _insert_span(call: nodes.Call) -> Span:
+    arguments = list(call.args) + list(call.keywords or ())
+    if arguments:
+        last = max(arguments, key=lambda n: (n.end_lineno or 0, n.end_col_offset or 0))
+        line, col = last.end_lineno, last.end_col_offset
+    else:
+        line, col = call.end_lineno, (call.end_col_offset or 1) - 1
+    return Span(line, col, line, col)
+
+
+def build_site(call: nodes.Call) -> LayerSite | None:
+    found = layer_member(call)
+    if not found:
+        return None
+    api, class_name, spec = found
+    initializers: dict[str, InitializerSpec | None] = {}
+    value_anchors: dict[str, Any] = {}
+    keywords = set(spec.kernel_keywords) | ({spec.judged_keyword} if spec.judged_keyword else set())
+    for keyword in sorted(keywords):
+        try:
+            value = argument(call, keyword, spec.keyword_positions.get(keyword))
+        except Dynamic:
+            initializers[keyword] = None
+            continue
+        if value is not None:
+            initializers[keyword] = initializer_spec(value)
+            value_anchors[keyword] = value
+    try:
+        given = argument(call, "activation", spec.keyword_positions.get("activation"))
+        own: Any = ABSENT if given is None else activation_spec(given)
+    except Dynamic:
+        own = None
+    out_channels = None
+    if spec.units_keyword:
+        try:
+            units = literal(argument(call, spec.units_keyword, spec.keyword_positions.get(spec.units_keyword)))
+        except Dynamic:
+            units = UNKNOWN
+        if isinstance(units, int) and not isinstance(units, bool) and units > 0:
+            out_channels = units
+    return LayerSite(
+        class_name=class_name, spec=spec, api=api, span=span_of(call), insert_span=_insert_span(call),
+        initializers=initializers, own_activation=own, out_channels=out_channels,
+        tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
+    )
+
+
+def _declared_input_channels(call: nodes.Call) -> int | None:
+    """`input_shape=(28, 28, 1)` / `input_dim=8` on a first layer."""
+    for kw in call.keywords or ():
+        if kw.arg in ("input_shape", "batch_input_shape", "shape", "batch_shape"):
+            shape = literal(kw.value)
+            if isinstance(shape, tuple) and shape and isinstance(shape[-1], int):
+                return shape[-1]
+        if kw.arg == "input_dim":
+            value = literal(kw.value)
+            if isinstance(value, int):
+                return value
+    return None
+
+
+def _data_format_first(call: nodes.Call) -> bool:
+    for kw in call.keywords or ():
+        if kw.arg == "data_format":
+            return literal(kw.value) != "channels_last"
+    return False
+
+
+def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
+    """What a layer constructor call does to the signal."""
+    site = sites.get(id(call))
+    if site is not None:
+        return Step("layer", site=site)
+    member = keras_member(qualified_name(call.func))
+    if not member or member[0] not in ("layers", ""):
+        return BARRIER
+    name = member[1]
+    if name in K.INPUT_CALLABLES:
+        return Step("input", channels=_declared_input_channels(call))
+    if name in K.ACTIVATION_LAYERS or name == "Activation":
+        spec = activation_layer_spec(call)
+        return Step("activation", activation=spec) if spec else BARRIER
+    if name in K.NORMALIZATION_LAYERS:
+        return NORM
+    if K.is_passthrough_layer(name):
+        return _UNKNOWN_SHAPE if name in ("Flatten", "Reshape", "Permute", "RepeatVector") else PASS
+    return BARRIER
+
+
+# --------------------------------------------------------------------------- contexts
+
+
+def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Step] | None:
+    member = keras_member(qualified_name(call.func))
+    if not member or member[1] != K.SEQUENTIAL:
+        return None
+    try:
+        layers = argument(call, "layers", 0)
+    except Dynamic:
+        return None
+    if not isinstance(layers, (nodes.List, nodes.Tuple)):
+        return None
+    return [constructor_step(elt, sites) if isinstance(elt, nodes.Call) else BARRIER for elt in layers.elts]
+
+
+def _add_receiver(stmt: nodes.NodeNG) -> tuple[str, nodes.NodeNG] | None:
+    """`model.add(layer)` -> ("model", layer)."""
+    if not isinstance(stmt, nodes.Expr) or not isinstance(stmt.value, nodes.Call):
+        return None
+    call = stmt.value
+    if (
+        isinstance(call.func, nodes.Attribute)
+        and call.func.attrname == "add"
+        and len(call.args) == 1
+        and not call.keywords
+    ):
+        return call.func.expr.as_string(), call.args[0]
+    return None
+
+
+def _add_runs(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> Iterator[list[Step]]:
+    runs: dict[str, list[Step]] = {}
+    for stmt in body:
+        found = _add_receiver(stmt)
+        if not found:
+            continue
+        receiver, layer = found
+        step = constructor_step(layer, sites) if isinstance(layer, nodes.Call) else BARRIER
+        runs.setdefault(receiver, []).append(step)
+    for steps in runs.values():
+        if any(step.kind == "layer" for step in steps):
+            yield steps
+
+
+@dataclass
+class _FlowStatement:
+    """A statement `out = f(...g(input)...)` whose calls are signal steps."""
+
+    stmt: nodes.NodeNG
+    input_name: str | None
+    output_name: str | None
+    steps: list[Step]
+    next: _FlowStatement | None = None
+    previous: _FlowStatement | None = None
+    input_channels: int | None = None
+
+
+def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[str | None, list[Step]]:
+    """Decompose `relu(Dense(64)(x))` into ("x", [Dense step, relu step])."""
+    if isinstance(expr, nodes.Name):
+        return expr.name, []
+    if not isinstance(expr, nodes.Call) or not expr.args:
+        if isinstance(expr, nodes.Call):
+            ctor = _layer_constructor(expr.func)
+            if ctor is not None and constructor_step(ctor, sites).kind == "input":
+                return None, [constructor_step(ctor, sites)]
+            if isinstance(expr.func, (nodes.Name, nodes.Attribute)) and keras_member(qualified_name(expr.func)) \
+                    and keras_member(qualified_name(expr.func))[1] in K.INPUT_CALLABLES:
+                return None, [constructor_step(expr, sites)]
+        return None, [BARRIER]
+    ctor = _layer_constructor(expr.func)
+    if ctor is not None:
+        step = constructor_step(ctor, sites)
+    else:
+        spec = activation_from_qualname(qualified_name(expr.func))
+        step = Step("activation", activation=spec) if spec else BARRIER
+    if step.kind == "barrier":
+        return None, [BARRIER]
+    name, inner = _expression_steps(expr.args[0], sites)
+    return name, inner + [step]
+
+
+def _layer_constructor(func: nodes.NodeNG) -> nodes.Call | None:
+    """The constructor call of an applied layer: `Dense(64)(x)` or `dense(x)` with `dense = Dense(64)`."""
+    if isinstance(func, nodes.Call):
+        return func
+    bound = bound_value(func) if isinstance(func, nodes.Name) else None
+    return bound if isinstance(bound, nodes.Call) and layer_member(bound) else None
+
+
+def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:
+    if not isinstance(stmt, nodes.Assign) or len(stmt.targets) != 1:
+        return None
+    target = stmt.targets[0]
+    if not isinstance(target, nodes.AssignName) or not isinstance(stmt.value, nodes.Call):
+        return None
+    input_name, steps = _expression_steps(stmt.value, sites)
+    if not steps or all(step.kind == "barrier" for step in steps):
+        return None
+    return _FlowStatement(stmt, input_name, target.name, steps)
+
+
+def _reads(stmt: nodes.NodeNG, name: str) -> bool:
+    return any(n.name == name for n in stmt.nodes_of_class(nodes.Name))
+
+
+def _writes(stmt: nodes.NodeNG, name: str) -> bool:
+    return any(n.name == name for n in stmt.nodes_of_class(nodes.AssignName))
+
+
+def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> list[_FlowStatement]:
+    flows = {id(stmt): _flow_statement(stmt, sites) for stmt in body}
+    found = [flow for flow in flows.values() if flow is not None]
+    for index, stmt in enumerate(body):
+        flow = flows[id(stmt)]
+        if flow is None or flow.output_name is None:
+            continue
+        consumers = []
+        for later in body[index + 1:]:
+            if _reads(later, flow.output_name):
+                consumers.append(later)
+            if _writes(later, flow.output_name) or len(consumers) > 1:
+                break
+        if len(consumers) == 1:
+            consumer = flows.get(id(consumers[0]))
+            if consumer is not None and consumer.input_name == flow.output_name:
+                flow.next, consumer.previous = consumer, flow
+    return found
+
+
+def _steps_after(flow: _FlowStatement, position: int) -> Iterator[Step]:
+    yield from flow.steps[position + 1:]
+    current = flow.next
+    while current is not None:
+        yield from current.steps
+        current = current.next
+    yield BARRIER
+
+
+def _steps_before(flow: _FlowStatement, position: int) -> Iterator[Step]:
+    yield from reversed(flow.steps[:position])
+    current = flow.previous
+    while current is not None:
+        yield from reversed(current.steps)
+        current = current.previous
+    yield BARRIER
+
+
+# --------------------------------------------------------------------------- linking
+
+
+def _follow(site: LayerSite, after: Iterator[Step]) -> None:
+    """Set the activation the kernel feeds: its own, or the one that follows it."""
+    own = site.own_activation
+    if own is None:
+        return
+    if own is not ABSENT and own.family != K.LINEAR:
+        site.activation, site.activation_source = own, "own"
+        return
+    if own is ABSENT and site.spec.default_activation:
+        site.activation = ActivationSpec(site.spec.default_activation, K.activation_family(site.spec.default_activation))
+        site.activation_source = "default"
+        return
+    normalized = False
+    for step in after:
+        if step.kind == "activation":
+            if step.activation is not None:
+                site.activation, site.activation_source = step.activation, "next layer"
+                site.normalized = normalized
+            return
+        if step.kind == "norm":
+            normalized = True
+        elif step.kind != "pass":
+            return
+
+
+def _feeding_channels(before: Iterator[Step]) -> int | None:
+    for step in before:
+        if step.kind == "layer":
+            return step.site.out_channels if step.site else None
+        if step.kind == "input":
+            return step.channels
+        if step.channels == -1 or step.kind == "barrier":
+            return None
+    return None
+
+
+def _next_site(after: Iterator[Step]) -> tuple[LayerSite | None, bool]:
+    """The next weighted layer and whether only passthroughs/activations lie between."""
+    for step in after:
+        if step.kind == "layer":
+            return step.site, True
+        if step.kind in ("norm", "barrier"):
+            return None, False
+    return None, False
+
+
+@dataclass
+class ModuleModel:
+    sites: list[LayerSite]
+    links: dict[int, LayerSite]  # id(site) -> next site in an unbroken chain
+
+
+def _link(site: LayerSite, after: list[Step], before: Iterator[Step], model: ModuleModel,
+          first_layer_call: nodes.Call | None = None) -> None:
+    _follow(site, iter(after))
+    channels = _feeding_channels(before)
+    if channels is None and first_layer_call is not None:
+        channels = _declared_input_channels(first_layer_call)
+    if site.anchor is not None and _data_format_first(site.anchor):
+        channels = None
+    site.in_channels = channels
+    nxt, linked = _next_site(iter(after))
+    if nxt is not None and linked:
+        model.links[id(site)] = nxt
+
+
+def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
+    for index, step in enumerate(steps):
+        if step.kind != "layer" or step.site is None:
+            continue
+        first = step.site.anchor if not any(s.kind == "layer" for s in steps[:index]) else None
+        _link(step.site, steps[index + 1:] + [BARRIER], iter(list(reversed(steps[:index])) + [BARRIER]), model,
+              first if first is not None and _declared_input_channels(first) else None)
+
+
+def _bodies(module: nodes.Module) -> Iterator[list[nodes.NodeNG]]:
+    yield module.body
+    for node in module.nodes_of_class((nodes.FunctionDef, nodes.For, nodes.While, nodes.If, nodes.With,
+                                       nodes.Try, nodes.ClassDef)):
+        for attr in ("body", "orelse", "finalbody"):
+            body = getattr(node, attr, None)
+            if body:
+                yield body
+
+
+def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel:
+    """All weighted layer sites among `calls`, linked to what follows and feeds them."""
+    sites: dict[int, LayerSite] = {}
+    for call in calls:
+        site = build_site(call)
+        if site is not None:
+            sites[id(call)] = site
+    model = ModuleModel(list(sites.values()), {})
+    if not sites:
+        return model
+    seen: set[int] = set()
+    for call in calls:
+        steps = _sequential_steps(call, sites)
+        if steps:
+            _link_sequence(steps, model)
+            seen.update(id(s.site) for s in steps if s.site)
+    for body in _bodies(module):
+        for steps in _add_runs(body, sites):
+            _link_sequence(steps, model)
+            seen.update(id(s.site) for s in steps if s.site)
+        for flow in _functional_flows(body, sites):
+            for position, step in enumerate(flow.steps):
+                if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
+                    _link(step.site, list(_steps_after(flow, position)), _steps_before(flow, position), model)
+                    seen.add(id(step.site))
+    for site in model.sites:
+        if id(site) not in seen:  # a lone layer: only its own (or default) activation counts
+            _follow(site, iter([BARRIER]))
+    return model

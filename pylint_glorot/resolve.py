@@ -1,0 +1,562 @@
+"""Source -> meaning: qualified API names from the file's own imports, literal values,
+and the initializer and activation a layer call is given.
+
+Only astroid's syntax tree is used: `lookup` and `real_name`, never inference, so no
+TensorFlow/Keras module is imported or parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from astroid import nodes
+
+from pylint_glorot import knowledge as K
+from pylint_glorot.findings import Span
+
+UNKNOWN: Any = object()  # a value the source does not fix
+_MAX_DEPTH = 8
+
+_KERAS_ROOTS = (
+    "tensorflow.python.keras.",
+    "tensorflow.compat.v2.keras.",
+    "tensorflow.keras.",
+    "tf_keras.src.",
+    "tf_keras.",
+    "keras.src.",
+    "keras.api.",
+    "keras._tf_keras.keras.",
+)
+
+
+def span_of(node: nodes.NodeNG) -> Span:
+    return Span(node.lineno, node.col_offset, node.end_lineno or node.lineno, node.end_col_offset or node.col_offset)
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _single_binding(name_node: nodes.Name) -> nodes.NodeNG | None:
+    """The one statement binding a name in scope, or None when zero or several bind it."""
+    try:
+        _scope, assigns = name_node.lookup(name_node.name)
+    except Exception:  # astroid raises on odd scopes (e.g. class bodies in comprehensions)
+        return None
+    if len(assigns) != 1:
+        if assigns and all(isinstance(a, (nodes.Import, nodes.ImportFrom)) for a in assigns):
+            names = {_import_name(a, name_node.name) for a in assigns}
+            if len(names) == 1:
+                return assigns[0]
+        return None
+    return assigns[0]
+
+
+def _import_name(node: nodes.Import | nodes.ImportFrom, name: str) -> str | None:
+    try:
+        real = node.real_name(name)
+    except Exception:
+        return None
+    if isinstance(node, nodes.ImportFrom):
+        if node.level:  # relative import: the user's own package
+            return None
+        return f"{node.modname}.{real}"
+    return real
+
+
+def qualified_name(node: nodes.NodeNG, depth: int = 0) -> str | None:
+    """`tf.keras.layers.Dense` -> "tensorflow.keras.layers.Dense", from imports alone."""
+    if depth > _MAX_DEPTH:
+        return None
+    if isinstance(node, nodes.Attribute):
+        base = qualified_name(node.expr, depth + 1)
+        return f"{base}.{node.attrname}" if base else None
+    if isinstance(node, nodes.Name):
+        binding = _single_binding(node)
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+            return _import_name(binding, node.name)
+        if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign):
+            value = binding.parent.value
+            if isinstance(value, (nodes.Name, nodes.Attribute)) and len(binding.parent.targets) == 1:
+                return qualified_name(value, depth + 1)
+    return None
+
+
+def canonical(qualname: str) -> str:
+    """Fold every Keras spelling into "keras.<...>": tf.keras, tf_keras, keras.src."""
+    for root in _KERAS_ROOTS:
+        if qualname.startswith(root):
+            return "keras." + qualname[len(root):]
+    if qualname == "tensorflow.keras":
+        return "keras"
+    return qualname
+
+
+def keras_member(qualname: str | None) -> tuple[str, str] | None:
+    """("layers", "Dense") for any spelling of keras.layers.Dense; None outside Keras."""
+    if not qualname:
+        return None
+    name = canonical(qualname)
+    if not name.startswith("keras."):
+        return None
+    parts = name.split(".")
+    group = parts[1] if len(parts) > 2 else ""
+    return group, parts[-1]
+
+
+def root_text(node: nodes.NodeNG) -> str:
+    """The source text up to the last attribute: `tf.keras.initializers.X` -> `tf.keras.initializers.`."""
+    if isinstance(node, nodes.Attribute):
+        return node.expr.as_string() + "."
+    return ""
+
+
+def module_alias(node: nodes.NodeNG, module: str) -> str | None:
+    """A local name bound to `module` (e.g. "tf" for tensorflow), looked up from `node`."""
+    for stmt in node.root().body:
+        if isinstance(stmt, nodes.Import):
+            for real, alias in stmt.names:
+                if real == module:
+                    return alias or real
+    return None
+
+
+# --------------------------------------------------------------------------- literals
+
+
+def literal(node: nodes.NodeNG | None, depth: int = 0) -> Any:
+    """The Python value of a literal expression, folding names bound once to a literal."""
+    if node is None or depth > _MAX_DEPTH:
+        return UNKNOWN
+    if isinstance(node, nodes.Const):
+        return node.value
+    if isinstance(node, nodes.UnaryOp) and node.op == "-":
+        value = literal(node.operand, depth + 1)
+        return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else UNKNOWN
+    if isinstance(node, (nodes.Tuple, nodes.List)):
+        values = tuple(literal(elt, depth + 1) for elt in node.elts)
+        return UNKNOWN if any(v is UNKNOWN for v in values) else values
+    if isinstance(node, nodes.BinOp) and node.op in ("/", "*"):
+        left, right = literal(node.left, depth + 1), literal(node.right, depth + 1)
+        if _is_number(left) and _is_number(right):
+            try:
+                return left / right if node.op == "/" else left * right
+            except ZeroDivisionError:
+                return UNKNOWN
+        return UNKNOWN
+    bound = bound_value(node, depth)
+    return literal(bound, depth + 1) if bound is not None else UNKNOWN
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
+    """For a name assigned exactly once (`INIT = "glorot_uniform"`), the assigned expression."""
+    if not isinstance(node, nodes.Name) or depth > _MAX_DEPTH:
+        return None
+    binding = _single_binding(node)
+    if (
+        isinstance(binding, nodes.AssignName)
+        and isinstance(binding.parent, (nodes.Assign, nodes.AnnAssign))
+        and binding.parent.value is not None
+        and (isinstance(binding.parent, nodes.AnnAssign) or len(binding.parent.targets) == 1)
+    ):
+        return binding.parent.value
+    return None
+
+
+def dereference(node: nodes.NodeNG) -> nodes.NodeNG:
+    """Follow names bound once to an expression, to that expression."""
+    for depth in range(_MAX_DEPTH):
+        bound = bound_value(node, depth)
+        if bound is None:
+            return node
+        node = bound
+    return node
+
+
+# --------------------------------------------------------------------------- call arguments
+
+
+class Dynamic(Exception):
+    """The argument is hidden behind *args/**kwargs: skip silently."""
+
+
+def argument(call: nodes.Call, keyword: str, position: int | None) -> nodes.NodeNG | None:
+    """The node passed for a parameter, by keyword or position; raises Dynamic when unknowable."""
+    for kw in call.keywords or ():
+        if kw.arg == keyword:
+            return kw.value
+    if position is not None:
+        for index, arg in enumerate(call.args):
+            if isinstance(arg, nodes.Starred):
+                raise Dynamic(keyword)
+            if index == position:
+                return arg
+    if any(kw.arg is None for kw in call.keywords or ()):
+        raise Dynamic(keyword)
+    return None
+
+
+def has_star_arguments(call: nodes.Call) -> bool:
+    return any(isinstance(a, nodes.Starred) for a in call.args) or any(
+        kw.arg is None for kw in call.keywords or ()
+    )
+
+
+# --------------------------------------------------------------------------- activations
+
+
+@dataclass(frozen=True)
+class ActivationSpec:
+    name: str  # "relu", "tanh", ... ("linear" for None)
+    family: str
+    slope: float | None = None  # leaky slope where known
+
+
+LINEAR_ACTIVATION = ActivationSpec("linear", K.LINEAR)
+
+
+def activation_spec(node: nodes.NodeNG | None) -> ActivationSpec | None:
+    """What an `activation=` value means; None when it cannot be read (user callables, dynamic)."""
+    if node is None:
+        return LINEAR_ACTIVATION
+    node = dereference(node)
+    value = literal(node)
+    if value is None:
+        return LINEAR_ACTIVATION
+    if isinstance(value, str):
+        return _named_activation(value)
+    if value is not UNKNOWN:
+        return None
+    if isinstance(node, (nodes.Name, nodes.Attribute)):
+        return activation_from_qualname(qualified_name(node))
+    if isinstance(node, nodes.Call):  # an activation layer instance used as activation=
+        return activation_layer_spec(node)
+    return None
+
+
+def _named_activation(name: str) -> ActivationSpec | None:
+    family = K.activation_family(name)
+    return ActivationSpec(name, family) if name in K.ACTIVATION_FAMILIES else None
+
+
+def activation_from_qualname(qualname: str | None) -> ActivationSpec | None:
+    """tf.nn.relu, keras.activations.relu, keras.ops.relu, tf.math.tanh -> the activation."""
+    if not qualname:
+        return None
+    name = canonical(qualname)
+    for module in K.TF_ACTIVATION_MODULES:
+        if name.startswith(module) and "." not in name[len(module):]:
+            return _named_activation(name[len(module):])
+    return None
+
+
+def activation_layer_spec(call: nodes.Call) -> ActivationSpec | None:
+    """ReLU(), LeakyReLU(0.1), Activation("relu"), ... -> the activation they apply."""
+    member = keras_member(qualified_name(call.func))
+    if not member or member[0] not in ("layers", ""):
+        return None
+    name = member[1]
+    try:
+        if name == "Activation":
+            return activation_spec(argument(call, "activation", 0))
+        if name == "ReLU":
+            slope = literal(argument(call, "negative_slope", 1))
+            if slope not in (UNKNOWN, None, 0, 0.0):
+                return ActivationSpec("leaky_relu", K.RECTIFIER, slope)
+            return ActivationSpec("relu", K.RECTIFIER)
+        if name in K.ACTIVATION_LAYERS:
+            return _named_activation(K.ACTIVATION_LAYERS[name])
+    except Dynamic:
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- initializers
+
+
+@dataclass(frozen=True)
+class InvalidArgument:
+    span: Span | None  # the bad value's node; None when it is the default
+    keyword: str
+    value: Any
+    accepted: tuple[str, ...]
+    suggestion: str  # source text of a valid value
+
+
+@dataclass(frozen=True)
+class InitializerSpec:
+    """An initializer as the source gives it."""
+
+    kind: str  # variance_scaling | fixed | constant | unknown
+    span: Span
+    spelled: str  # string | class | dict | vs | legacy
+    api: str = "keras"  # keras | v1 | contrib | tf1
+    scale: float | None = None
+    mode: str | None = None
+    distribution: str | None = None
+    named: K.NamedInitializer | None = None  # the named initializer these parameters equal
+    written_name: str = ""  # how the user wrote it, for messages
+    seed_text: str | None = None  # "seed=3" as written, carried into replacements
+    extra_text: tuple[str, ...] = ()  # input_axes=..., output_axes=... (Keras 3)
+    prefix: str = ""  # source text before the class name (e.g. "tf.keras.initializers.")
+    import_module: str | None = None  # module to import a sibling class from, for bare names
+    legacy: K.LegacyInitializer | None = None
+    xavier_string: str | None = None  # "xavier_uniform" given as a string
+    constant: float | None = None
+    invalid: tuple[InvalidArgument, ...] = field(default=())
+    indirect: bool = False  # reached through a name: the definition carries its own findings
+
+    @property
+    def scheme(self) -> str | None:
+        """glorot/he/lecun by variance rule, or None for custom scales."""
+        if self.kind != "variance_scaling" or self.invalid or self.scale is None or self.mode is None:
+            return None
+        if self.scale == 2.0:
+            return "he"
+        if self.scale == 1.0:
+            return "glorot" if self.mode == K.FAN_AVG else "lecun"
+        return None
+
+
+def initializer_spec(value: nodes.NodeNG) -> InitializerSpec | None:
+    """Read an initializer argument; None when it is dynamic or not a known initializer."""
+    span = span_of(value)
+    target = dereference(value)
+    spec = None
+    if isinstance(target, nodes.Const) and isinstance(target.value, str):
+        spec = _string_initializer(target.value, span)
+    elif isinstance(target, nodes.Dict):
+        spec = _dict_initializer(target, span)
+    elif isinstance(target, nodes.Call):
+        spec = _call_initializer(target, span)
+    elif isinstance(target, (nodes.Name, nodes.Attribute)):  # a class or function passed uncalled
+        spec = _callable_initializer(target, None, span)
+    if spec is not None and target is not value:
+        spec = replace(spec, indirect=True)
+    return spec
+
+
+def _string_initializer(name: str, span: Span) -> InitializerSpec | None:
+    named = K.NAMED_BY_SPELLING.get(name)
+    if named:
+        return _named_spec(named, span, "string", written=f'"{name}"')
+    if name in K.XAVIER_STRINGS:
+        named = K.NAMED_BY_SPELLING[K.XAVIER_STRINGS[name]]
+        return _named_spec(named, span, "string", written=f'"{name}"', xavier_string=name)
+    if name in K.CONSTANT_INITIALIZERS:
+        return InitializerSpec("constant", span, "string", constant=K.CONSTANT_INITIALIZERS[name], written_name=f'"{name}"')
+    if name in K.FIXED_SCALE_INITIALIZERS:
+        return InitializerSpec("fixed", span, "string", written_name=f'"{name}"')
+    return None
+
+
+def _named_spec(named: K.NamedInitializer, span: Span, spelled: str, **extra: Any) -> InitializerSpec:
+    written = extra.pop("written", named.snake)
+    return InitializerSpec(
+        "variance_scaling", span, spelled, scale=named.scale, mode=named.mode,
+        distribution=named.distribution, named=named, written_name=written, **extra,
+    )
+
+
+def _dict_initializer(node: nodes.Dict, span: Span) -> InitializerSpec | None:
+    entries = {literal(k): v for k, v in node.items}
+    class_name = literal(entries.get("class_name"))
+    if not isinstance(class_name, str):
+        return None
+    config = entries.get("config")
+    config_items: dict[Any, nodes.NodeNG] = {}
+    if isinstance(config, nodes.Dict):
+        config_items = {literal(k): v for k, v in config.items}
+    elif config is not None:
+        return None
+    if class_name == "VarianceScaling":
+        return _variance_scaling(config_items, span, "dict", "keras", class_name)
+    named = K.NAMED_BY_SPELLING.get(class_name)
+    if named:
+        seed = config_items.get("seed")
+        return _named_spec(named, span, "dict", written=class_name,
+                           seed_text=f"seed={seed.as_string()}" if seed is not None else None)
+    if class_name in ("Ones", "Constant"):
+        value = literal(config_items.get("value")) if class_name == "Constant" else 1.0
+        return InitializerSpec("constant", span, "dict", constant=value if _is_number(value) else None,
+                               written_name=class_name)
+    if class_name in K.FIXED_SCALE_INITIALIZERS:
+        return InitializerSpec("fixed", span, "dict", written_name=class_name)
+    return None
+
+
+def _call_initializer(call: nodes.Call, span: Span) -> InitializerSpec | None:
+    if has_star_arguments(call):
+        return None
+    return _callable_initializer(call.func, call, span)
+
+
+def _keyword_map(call: nodes.Call | None, positions: tuple[str, ...]) -> dict[str, nodes.NodeNG]:
+    if call is None:
+        return {}
+    given = {name: arg for name, arg in zip(positions, call.args)}
+    given.update({kw.arg: kw.value for kw in call.keywords or () if kw.arg})
+    return given
+
+
+def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Span) -> InitializerSpec | None:
+    qualname = qualified_name(func)
+    if not qualname:
+        return None
+    prefix = root_text(func)
+    import_module = None
+    if isinstance(func, nodes.Name):
+        import_module = qualname.rsplit(".", 1)[0]
+    legacy = _legacy(qualname)
+    if legacy is not None:
+        return _legacy_initializer(legacy, call, span, func.as_string())
+    member = keras_member(qualname)
+    if not member or member[0] not in ("initializers", ""):
+        return None
+    name = member[1]
+    common = {"prefix": prefix, "import_module": import_module}
+    if name == "VarianceScaling":
+        args = _keyword_map(call, ("scale", "mode", "distribution", "seed"))
+        return _variance_scaling(args, span, "vs", "keras", func.as_string(), **common)
+    named = K.NAMED_BY_SPELLING.get(name)
+    if named:
+        args = _keyword_map(call, ("seed",))
+        return _named_spec(named, span, "class", written=_call_text(func, call), seed_text=_seed_text(args),
+                           extra_text=_extra_text(args), **common)
+    if name in ("Ones", "ones", "Constant", "constant"):
+        if name.lower() == "ones":
+            value: Any = 1.0
+        else:
+            value = literal(_keyword_map(call, ("value",)).get("value")) if call else 0.0
+            value = 0.0 if value is UNKNOWN and call is not None and not call.args and not call.keywords else value
+        return InitializerSpec("constant", span, "class", constant=value if _is_number(value) else None,
+                               written_name=_call_text(func, call), **common)
+    if name in K.FIXED_SCALE_INITIALIZERS:
+        return InitializerSpec("fixed", span, "class", written_name=_call_text(func, call), **common)
+    return None
+
+
+def _call_text(func: nodes.NodeNG, call: nodes.Call | None) -> str:
+    return call.as_string() if call is not None else func.as_string()
+
+
+def _seed_text(args: dict[str, nodes.NodeNG]) -> str | None:
+    seed = args.get("seed")
+    if seed is None or (isinstance(seed, nodes.Const) and seed.value is None):
+        return None
+    return f"seed={seed.as_string()}"
+
+
+def _extra_text(args: dict[str, nodes.NodeNG]) -> tuple[str, ...]:
+    return tuple(f"{key}={args[key].as_string()}" for key in ("input_axes", "output_axes") if key in args)
+
+
+def _legacy(qualname: str) -> K.LegacyInitializer | None:
+    if qualname in K.LEGACY_INITIALIZERS:
+        return K.LEGACY_INITIALIZERS[qualname]
+    for prefix in ("tensorflow.compat.v1.keras.initializers.", "tensorflow.compat.v1.initializers."):
+        if qualname.startswith(prefix):
+            name = qualname[len(prefix):]
+            if name == "VarianceScaling":
+                return K.LegacyInitializer("v1_variance_scaling")
+            named = K.NAMED_BY_SPELLING.get(name)
+            if named:
+                return K.LegacyInitializer("named", named.snake)
+    return None
+
+
+def _legacy_initializer(legacy: K.LegacyInitializer, call: nodes.Call | None, span: Span,
+                        written: str) -> InitializerSpec | None:
+    common: dict[str, Any] = {"legacy": legacy, "written_name": written + ("()" if call else "")}
+    if call is not None:
+        common["written_name"] = call.as_string()
+    if legacy.kind == "named":
+        named = K.NAMED_BY_SPELLING[legacy.named or ""]
+        args = _keyword_map(call, ("seed",))
+        written = common.pop("written_name")
+        return _named_spec(named, span, "legacy", api="v1", written=written, seed_text=_seed_text(args), **common)
+    if legacy.kind == "v1_variance_scaling":
+        args = _keyword_map(call, ("scale", "mode", "distribution", "seed"))
+        written = common.pop("written_name")
+        return _variance_scaling(args, span, "legacy", "v1", written, **common)
+    if legacy.kind == "contrib_xavier":
+        args = _keyword_map(call, ("uniform", "seed"))
+        uniform = literal(args.get("uniform")) if "uniform" in args else True
+        if uniform is UNKNOWN:
+            return None
+        named = K.NAMED_BY_SPELLING["glorot_uniform" if uniform else "glorot_normal"]
+        written = common.pop("written_name")
+        return _named_spec(named, span, "legacy", api="contrib", written=written, seed_text=_seed_text(args), **common)
+    # contrib variance_scaling_initializer(factor=2.0, mode='FAN_IN', uniform=False, seed=None)
+    args = _keyword_map(call, ("factor", "mode", "uniform", "seed"))
+    factor = literal(args["factor"]) if "factor" in args else 2.0
+    mode = literal(args["mode"]) if "mode" in args else "FAN_IN"
+    uniform = literal(args["uniform"]) if "uniform" in args else False
+    if UNKNOWN in (factor, mode, uniform) or not _is_number(factor) or not isinstance(mode, str):
+        return None
+    invalid = ()
+    if mode not in K.CONTRIB_MODES:
+        invalid = (InvalidArgument(_span_or_none(args.get("mode")), "mode", mode, K.CONTRIB_MODES, f'"{_closest(mode.upper(), K.CONTRIB_MODES)}"'),)
+    distribution = K.UNIFORM if uniform else K.TRUNCATED_NORMAL
+    keras_mode = mode.lower() if mode in K.CONTRIB_MODES else None
+    written = common.pop("written_name")
+    return InitializerSpec(
+        "variance_scaling", span, "legacy", api="contrib", scale=float(factor), mode=keras_mode,
+        distribution=distribution, named=K.NAMED_BY_PARAMS.get((float(factor), keras_mode, distribution)),
+        written_name=written, seed_text=_seed_text(args), invalid=invalid, **common,
+    )
+
+
+def _variance_scaling(args: dict[Any, nodes.NodeNG], span: Span, spelled: str, api: str, written: str,
+                      **extra: Any) -> InitializerSpec | None:
+    scale = literal(args["scale"]) if "scale" in args else 1.0
+    mode = literal(args["mode"]) if "mode" in args else K.FAN_IN
+    distribution = literal(args["distribution"]) if "distribution" in args else K.TRUNCATED_NORMAL
+    if UNKNOWN in (scale, mode, distribution):
+        return None
+    invalid: list[InvalidArgument] = []
+    if not _is_number(scale):
+        return None
+    if scale <= 0:
+        invalid.append(InvalidArgument(_span_or_none(args.get("scale")), "scale", scale, ("a number > 0",), "1.0"))
+    if not isinstance(mode, str) or not isinstance(distribution, str):
+        return None
+    if mode not in K.KERAS_MODES:
+        invalid.append(InvalidArgument(_span_or_none(args.get("mode")), "mode", mode, K.KERAS_MODES, f'"{_closest(mode.lower(), K.KERAS_MODES)}"'))
+    normalized = K.normalize_distribution(distribution)
+    if normalized is None:
+        accepted = (K.UNIFORM, K.TRUNCATED_NORMAL, K.UNTRUNCATED_NORMAL)
+        invalid.append(InvalidArgument(_span_or_none(args.get("distribution")), "distribution", distribution, accepted,
+                                       f'"{_closest(distribution.lower(), accepted)}"'))
+    seed = _seed_text(args)
+    valid_mode = mode if mode in K.KERAS_MODES else None
+    key = (float(scale), valid_mode, normalized)
+    display = written if spelled != "dict" else "VarianceScaling"
+    return InitializerSpec(
+        "variance_scaling", span, spelled, api=api, scale=float(scale), mode=valid_mode,
+        distribution=normalized, named=K.NAMED_BY_PARAMS.get(key) if not invalid else None,
+        written_name=_vs_display(display, scale, mode, distribution), seed_text=seed,
+        extra_text=_extra_text(args), invalid=tuple(invalid), **extra,
+    )
+
+
+def _span_or_none(node: nodes.NodeNG | None) -> Span | None:
+    return span_of(node) if node is not None else None
+
+
+def _vs_display(func: str, scale: Any, mode: Any, distribution: Any) -> str:
+    name = func.rsplit(".", 1)[-1]
+    return f'{name}({scale!r}, "{mode}", "{distribution}")'
+
+
+def _closest(value: str, accepted: tuple[str, ...]) -> str:
+    import difflib
+
+    if value in accepted:
+        return value
+    match = difflib.get_close_matches(value, accepted, n=1, cutoff=0.0)
+    return match[0] if match else accepted[0]

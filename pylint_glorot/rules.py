@@ -1,0 +1,406 @@
+"""Pure rules: a resolved layer site or initializer -> findings with their replacement.
+
+No pylint, no astroid, no TensorFlow. Each `*_candidates` function returns, per node, the
+findings that apply in priority order (W7701 > R7704 > W7706); the adapter reports the
+first one whose message is enabled, so a lower one shows only when the higher is disabled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pylint_glorot import knowledge as K
+from pylint_glorot.findings import Edit, Finding, Span
+from pylint_glorot.model import LayerSite
+from pylint_glorot.resolve import InitializerSpec
+
+W7701 = "initializer-activation-mismatch"
+C7702 = "implicit-initializer-mismatch"
+R7704 = "redundant-variance-scaling"
+E7705 = "invalid-variance-scaling"
+W7706 = "deprecated-initializer"
+W7708 = "constant-kernel-initializer"
+
+
+@dataclass(frozen=True)
+class Options:
+    check_normalized: bool = False  # judge layers whose activation follows a normalization
+    min_chain: int = 3  # C7702 fires from this many consecutive under-scaled rectifier layers
+    min_variance_change: float = K.MIN_VARIANCE_CHANGE
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where a replacement lands: what the target accepts and how the user spells things."""
+
+    keyword: str | None  # "kernel_initializer", or None for a standalone expression
+    accepts_string: bool
+    tf_alias: str | None = None  # the name TensorFlow is imported as; None when it is not
+
+
+# --------------------------------------------------------------------------- replacement text
+
+
+def _call_arguments(spec: InitializerSpec | None) -> str:
+    if spec is None:
+        return ""
+    return ", ".join(([spec.seed_text] if spec.seed_text else []) + list(spec.extra_text))
+
+
+def replacement(scheme: str, distribution: str, spec: InitializerSpec | None, landing: Landing) -> tuple[str, tuple[str, ...]]:
+    """The initializer text for `scheme` with `distribution`, spelled to fit where it lands."""
+    named = K.named_for(scheme, distribution)
+    args = _call_arguments(spec)
+    if named is None:  # untruncated_normal has no named form
+        scale = {"he": 2.0, "glorot": 1.0, "lecun": 1.0}[scheme]
+        mode = K.FAN_AVG if scheme == "glorot" else K.FAN_IN
+        body = f'{scale}, "{mode}", "{distribution}"' + (f", {args}" if args else "")
+        return _object_text("VarianceScaling", "VarianceScaling", body, spec, landing)
+    if spec is not None and spec.spelled == "dict" and args:
+        config = ", ".join(f'"{a.split("=", 1)[0]}": {a.split("=", 1)[1]}' for a in args.split(", "))
+        return f'{{"class_name": "{named.cls}", "config": {{{config}}}}}', ()
+    keep_class = spec is not None and spec.spelled == "class" and spec.api == "keras"
+    if landing.accepts_string and not args and not keep_class:
+        return f'"{named.snake}"', ()
+    return _object_text(named.cls, named.snake, args, spec, landing)
+
+
+def _object_text(cls: str, snake: str, args: str, spec: InitializerSpec | None,
+                 landing: Landing) -> tuple[str, tuple[str, ...]]:
+    if spec is not None and spec.api == "keras" and spec.spelled in ("class", "vs"):
+        if spec.prefix:
+            return f"{spec.prefix}{cls}({args})", ()
+        if spec.import_module:
+            return f"{cls}({args})", (f"from {spec.import_module} import {cls}",)
+    if landing.tf_alias:
+        return f"{landing.tf_alias}.keras.initializers.{snake}({args})", ()
+    return f"tf.keras.initializers.{snake}({args})", ("import tensorflow as tf",)
+
+
+def _use(landing: Landing, text: str) -> str:
+    return f"use {landing.keyword}={text}" if landing.keyword else f"use {text}"
+
+
+# --------------------------------------------------------------------------- variance arithmetic
+
+
+def _fans(site: LayerSite) -> tuple[int, int] | None:
+    """(fan_in, fan_out) up to the receptive field, which cancels in every ratio used here."""
+    if site.in_channels is None or site.out_channels is None:
+        return None
+    if site.spec.kind in ("dense", "conv", "separable", "tf1_dense", "tf1_conv"):
+        return site.in_channels, site.out_channels
+    if site.spec.kind == "conv_transpose":  # kernel laid out k x out x in: Keras' fan_in counts filters
+        return site.out_channels, site.in_channels
+    return None
+
+
+def _variance(scale: float, mode: str, fans: tuple[int, int]) -> float:
+    fan_in, fan_out = fans
+    n = {K.FAN_IN: fan_in, K.FAN_OUT: fan_out, K.FAN_AVG: (fan_in + fan_out) / 2}[mode]
+    return scale / max(1.0, n)
+
+
+def variance_ratio(old: tuple[float, str], new_scheme: str, fans: tuple[int, int] | None) -> float | None:
+    """Variance after the fix over variance before, when it can be known."""
+    new = {"he": (2.0, K.FAN_IN), "glorot": (1.0, K.FAN_AVG), "lecun": (1.0, K.FAN_IN)}[new_scheme]
+    if old[1] == new[1]:
+        return new[0] / old[0]
+    if fans is None:
+        return None
+    return _variance(*new, fans) / _variance(*old, fans)
+
+
+def _factor_text(ratio: float | None) -> str:
+    if ratio is None:
+        return ""
+    return f"{ratio:.3g}x" if ratio >= 1 else f"{ratio:.2g}x"
+
+
+def _negligible(ratio: float | None, options: Options) -> bool:
+    return ratio is not None and max(ratio, 1 / ratio) < options.min_variance_change
+
+
+# --------------------------------------------------------------------------- W7701 / C7702
+
+
+_PROBLEM = {
+    K.RECTIFIER: "is scaled for linear units: the signal's second moment shrinks at every rectifier layer",
+    K.SATURATING: "is scaled for rectifiers: it puts tanh-like units in the chaotic phase, gradients growing "
+                  "toward the input",
+    K.SELF_NORMALIZING: "is not LeCun normal, which SELU needs to self-normalize",
+}
+_SCHEME_NAMES = {"he": "He", "glorot": "Glorot", "lecun": "LeCun normal"}
+
+
+def _is_legacy_vs(spec: InitializerSpec) -> bool:
+    return spec.legacy is not None and spec.legacy.kind in ("v1_variance_scaling", "contrib_variance_scaling")
+
+
+def _wanted(site: LayerSite, spec: InitializerSpec | None, options: Options) -> tuple[str, str] | None:
+    """(scheme, distribution) the activation wants, when the current initializer does not suit it."""
+    activation = site.activation
+    if activation is None or activation.family not in K.JUDGED_FAMILIES:
+        return None
+    if site.normalized and not options.check_normalized:
+        return None
+    if spec is None:  # the implicit glorot_uniform default
+        scale, mode, distribution = 1.0, K.FAN_AVG, K.UNIFORM
+    else:
+        if spec.scheme is None or spec.distribution is None:
+            return None
+        scale, mode, distribution = spec.scale, spec.mode, spec.distribution
+    family = activation.family
+    if family == K.RECTIFIER and scale == 1.0:
+        return "he", distribution
+    if family == K.SATURATING and scale == 2.0:
+        return "glorot", distribution
+    if family == K.SELF_NORMALIZING and not (scale == 1.0 and mode == K.FAN_IN):
+        return "lecun", K.TRUNCATED_NORMAL
+    return None
+
+
+def _judged_ratio(site: LayerSite, spec: InitializerSpec | None, scheme: str) -> float | None:
+    old = (1.0, K.FAN_AVG) if spec is None else (spec.scale, spec.mode)
+    return variance_ratio(old, scheme, _fans(site))
+
+
+def _landing(site: LayerSite, keyword: str) -> Landing:
+    return Landing(keyword, site.spec.string_initializers and site.api == "keras", site.tf_alias)
+
+
+def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options) -> Finding | None:
+    keyword = site.spec.judged_keyword or ""
+    wanted = _wanted(site, spec, options)
+    if wanted is None:
+        return None
+    scheme, distribution = wanted
+    ratio = _judged_ratio(site, spec, scheme)
+    if _negligible(ratio, options):
+        return None
+    text, imports = replacement(scheme, distribution, spec, _landing(site, keyword))
+    activation = site.activation
+    assert activation is not None
+    covers, what = [], spec.written_name
+    if spec.named is not None and (spec.spelled in ("vs", "dict") or _is_legacy_vs(spec)):
+        what += f" (= {spec.named.cls})"
+        covers.append(R7704)
+    if spec.legacy is not None or spec.xavier_string:
+        covers.append(W7706)
+        what += f" ({_legacy_note(spec)})"
+    elif spec.scheme == "glorot" and spec.spelled in ("string", "class"):
+        what += " (Glorot = Xavier)"
+    factor = _factor_text(ratio)
+    gives = f"; {_SCHEME_NAMES[scheme]} gives the kernel {factor} the variance" if factor else ""
+    message = (
+        f"{site.class_name} feeds {activation.name} ({activation.family}) but its kernel initializer {what} "
+        f"{_PROBLEM[activation.family]}{gives} ({K.REFERENCES[activation.family]}); "
+        f"{_use(_landing(site, keyword), text)}"
+    )
+    return Finding(W7701, spec.span, message, Edit(spec.span, text, imports), tuple(covers))
+
+
+def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
+    keyword = site.spec.judged_keyword
+    if keyword is None or keyword in site.initializers or site.activation is None:
+        return None
+    wanted = _wanted(site, None, options)
+    if wanted is None:
+        return None
+    scheme, distribution = wanted
+    ratio = _judged_ratio(site, None, scheme)
+    if _negligible(ratio, options):
+        return None
+    activation = site.activation
+    if activation.family == K.RECTIFIER:
+        if site.chain_length < options.min_chain:
+            return None
+        depth = (
+            f"layer {site.chain_index} of {site.chain_length} consecutive {activation.name} layers without "
+            f"normalization or residual add, each shrinking the signal's second moment "
+            f"({_shrink_text(ratio)} here, {site.chain_shrink:.2g}x over the chain)"
+        )
+    else:
+        factor = _factor_text(ratio)
+        depth = f"{activation.name} needs LeCun normal" + (f" ({factor} the variance)" if factor else "")
+    text, imports = replacement(scheme, distribution, None, _landing(site, keyword))
+    message = (
+        f"{site.class_name} feeds {activation.name} but has no {keyword}, so it uses the default glorot_uniform: "
+        f"{depth} ({K.REFERENCES[activation.family]}); {_use(_landing(site, keyword), text)}"
+    )
+    edit_text = f", {keyword}={text}" if site.insert_span.col != site.span.end_col - 1 or site.insert_span.line != site.span.end_line else f"{keyword}={text}"
+    return Finding(C7702, site.span, message, Edit(site.insert_span, edit_text, imports))
+
+
+def _shrink_text(ratio: float | None) -> str:
+    return f"to {1 / ratio:.2g}x" if ratio else "about halving it for a square layer"
+
+
+def _legacy_note(spec: InitializerSpec) -> str:
+    if spec.xavier_string:
+        return f"Xavier = Glorot; Keras has no {spec.xavier_string} and raises ValueError"
+    legacy = spec.legacy
+    assert legacy is not None
+    if legacy.kind == "contrib_xavier":
+        return "the TF1 Xavier name of Glorot; tf.contrib is gone in TF 2"
+    if legacy.kind == "contrib_variance_scaling":
+        return "a TF1 name; tf.contrib is gone in TF 2"
+    if legacy.gone_in_tf2:
+        return "a TF1 name, gone in TF 2"
+    return "a tf.compat.v1 name"
+
+
+# --------------------------------------------------------------------------- chains
+
+
+def number_chains(sites: list[LayerSite], links: dict[int, LayerSite], options: Options) -> None:
+    """Give each under-scaled rectifier layer its place in its run of such layers."""
+    linked_to = {id(target) for source_id, target in links.items() if _under_scaled(_by_id(sites, source_id), options)}
+    for site in sites:
+        if id(site) in linked_to or not _under_scaled(site, options):
+            continue
+        chain = []
+        current: LayerSite | None = site
+        while current is not None and _under_scaled(current, options) and current not in chain:
+            chain.append(current)
+            current = links.get(id(current))
+        shrink = 1.0
+        for member in chain:
+            ratio = _judged_ratio(member, member.initializers.get(member.spec.judged_keyword or ""), "he")
+            shrink *= 1 / ratio if ratio else 0.5
+        for index, member in enumerate(chain, start=1):
+            member.chain_index, member.chain_length, member.chain_shrink = index, len(chain), shrink
+
+
+def _by_id(sites: list[LayerSite], site_id: int) -> LayerSite | None:
+    for site in sites:
+        if id(site) == site_id:
+            return site
+    return None
+
+
+def _under_scaled(site: LayerSite | None, options: Options) -> bool:
+    """A rectifier layer whose kernel variance is well below He's (implicit or explicit Glorot/LeCun)."""
+    if site is None or site.activation is None or site.activation.family != K.RECTIFIER:
+        return False
+    if site.normalized and not options.check_normalized:
+        return False
+    keyword = site.spec.judged_keyword
+    if keyword is None:
+        return False
+    spec = site.initializers.get(keyword) if keyword in site.initializers else None
+    if keyword in site.initializers and (spec is None or spec.scheme not in ("glorot", "lecun")):
+        return False
+    return not _negligible(_judged_ratio(site, spec, "he"), options)
+
+
+# --------------------------------------------------------------------------- W7708
+
+
+def _constant_kernel(site: LayerSite, keyword: str, spec: InitializerSpec) -> Finding | None:
+    if spec.kind != "constant" or not spec.constant:
+        return None
+    landing = _landing(site, keyword)
+    if keyword == site.spec.judged_keyword and site.activation is not None:
+        scheme = K.RECOMMENDED_SCHEME.get(site.activation.family, "glorot")
+        distribution = K.TRUNCATED_NORMAL if scheme == "lecun" else K.UNIFORM
+        text, imports = replacement(scheme, distribution, None, landing)
+    elif keyword == "recurrent_initializer":
+        text, imports = ('"orthogonal"', ()) if landing.accepts_string else _object_text("Orthogonal", "orthogonal", "", None, landing)
+    else:
+        text, imports = replacement("glorot", K.UNIFORM, None, landing)
+    message = (
+        f"{site.class_name} {keyword} is the constant {spec.written_name}: every unit starts identical, gets the "
+        f"same gradient and never differentiates (zeros are fine, a nonzero constant is not); "
+        f"{_use(landing, text)}"
+    )
+    return Finding(W7708, spec.span, message, Edit(spec.span, text, imports))
+
+
+# --------------------------------------------------------------------------- R7704 / W7706 / E7705
+
+
+def initializer_candidates(spec: InitializerSpec, landing: Landing) -> list[Finding]:
+    """Findings on an initializer expression itself, wherever it stands, in priority order."""
+    if spec.invalid:
+        return [_invalid(spec, bad) for bad in spec.invalid]
+    found = []
+    redundant = _redundant(spec, landing)
+    if redundant:
+        found.append(redundant)
+    deprecated = _deprecated(spec, landing)
+    if deprecated:
+        found.append(deprecated)
+    return found
+
+
+def _invalid(spec: InitializerSpec, bad) -> Finding:
+    error = "TypeError" if spec.api == "contrib" else "ValueError"
+    accepted = ", ".join(f'"{a}"' if not a.startswith("a ") else a for a in bad.accepted)
+    span = bad.span or spec.span
+    value = f'"{bad.value}"' if isinstance(bad.value, str) else repr(bad.value)
+    message = (
+        f"{spec.written_name} raises {error} at construction: {bad.keyword}={value} is not accepted "
+        f"(accepted: {accepted}{'; case-sensitive' if bad.keyword == 'mode' else ''}); use {bad.keyword}={bad.suggestion}"
+    )
+    return Finding(E7705, span, message, Edit(span, bad.suggestion) if bad.span else None)
+
+
+def _redundant(spec: InitializerSpec, landing: Landing) -> Finding | None:
+    is_vs = spec.spelled in ("vs", "dict") or _is_legacy_vs(spec)
+    if not is_vs or spec.named is None or spec.distribution is None:
+        return None
+    if spec.spelled == "dict" and spec.kind != "variance_scaling":
+        return None
+    named = spec.named
+    text, imports = replacement(named.scheme, named.distribution, spec, landing)
+    covers: tuple[str, ...] = ()
+    note = ""
+    if spec.legacy is not None:
+        covers, note = (W7706,), f" ({_legacy_note(spec)})"
+    message = (
+        f"{spec.written_name} is {named.cls}{note}: the same parameters, and the same tensors for the same seed; "
+        f"{_use(landing, text)}"
+    )
+    return Finding(R7704, spec.span, message, Edit(spec.span, text, imports), covers)
+
+
+def _deprecated(spec: InitializerSpec, landing: Landing) -> Finding | None:
+    if spec.legacy is None and not spec.xavier_string:
+        return None
+    if spec.distribution is None or spec.scheme is None:
+        return None
+    named = spec.named or K.named_for(spec.scheme, spec.distribution)
+    if named is None:
+        return None
+    text, imports = replacement(named.scheme, named.distribution, spec, landing)
+    message = f"{spec.written_name} is {named.cls} under an old name ({_legacy_note(spec)}); {_use(landing, text)}"
+    return Finding(W7706, spec.span, message, Edit(spec.span, text, imports))
+
+
+# --------------------------------------------------------------------------- per layer
+
+
+def layer_candidates(site: LayerSite, options: Options) -> list[list[Finding]]:
+    """For each node of a layer call, its findings in priority order."""
+    result = []
+    implicit = _implicit_mismatch(site, options)
+    if implicit:
+        result.append([implicit])
+    for keyword, spec in sorted(site.initializers.items()):
+        if spec is None:
+            continue
+        candidates: list[Finding] = []
+        if keyword == site.spec.judged_keyword:
+            mismatch = _explicit_mismatch(site, spec, options)
+            if mismatch:
+                candidates.append(mismatch)
+        if keyword in site.spec.kernel_keywords:
+            constant = _constant_kernel(site, keyword, spec)
+            if constant:
+                candidates.append(constant)
+        if not spec.indirect:
+            candidates.extend(initializer_candidates(spec, _landing(site, keyword)))
+        if candidates:
+            result.append(candidates)
+    return result
