@@ -303,13 +303,14 @@ def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> 
         consumers = []
         for later in body[index + 1:]:
             if _reads(later, flow.output_name):
-                consumers.append(later)
-            if _writes(later, flow.output_name) or len(consumers) > 1:
+                consumers.append(flows.get(id(later)))
+            if _writes(later, flow.output_name):
                 break
-        if len(consumers) == 1:
-            consumer = flows.get(id(consumers[0]))
+        for consumer in consumers:  # what feeds a step is known even when the signal branches
             if consumer is not None and consumer.input_name == flow.output_name:
-                flow.next, consumer.previous = consumer, flow
+                consumer.previous = flow
+        if len(consumers) == 1 and consumers[0] is not None and consumers[0].input_name == flow.output_name:
+            flow.next = consumers[0]  # what follows a step is known only when nothing else reads it
     return found
 
 
@@ -371,11 +372,15 @@ def _feeding_channels(before: Iterator[Step]) -> int | None:
 
 
 def _next_site(after: Iterator[Step]) -> tuple[LayerSite | None, bool]:
-    """The next weighted layer and whether only passthroughs/activations lie between."""
+    """The next weighted layer reached through passthroughs, activations and normalizations,
+    and whether a normalization lies between."""
+    normalized = False
     for step in after:
         if step.kind == "layer":
-            return step.site, True
-        if step.kind in ("norm", "barrier"):
+            return step.site, normalized
+        if step.kind == "norm":
+            normalized = True
+        elif step.kind == "barrier":
             return None, False
     return None, False
 
@@ -383,7 +388,7 @@ def _next_site(after: Iterator[Step]) -> tuple[LayerSite | None, bool]:
 @dataclass
 class ModuleModel:
     sites: list[LayerSite]
-    links: dict[int, LayerSite]  # id(site) -> next site in an unbroken chain
+    links: dict[int, tuple[LayerSite, bool]]  # id(site) -> (next weighted layer, normalization between)
 
 
 def _link(site: LayerSite, after: list[Step], before: Iterator[Step], model: ModuleModel,
@@ -395,9 +400,9 @@ def _link(site: LayerSite, after: list[Step], before: Iterator[Step], model: Mod
     if site.anchor is not None and _data_format_first(site.anchor):
         channels = None
     site.in_channels = channels
-    nxt, linked = _next_site(iter(after))
-    if nxt is not None and linked:
-        model.links[id(site)] = nxt
+    nxt, normalized = _next_site(iter(after))
+    if nxt is not None:
+        model.links[id(site)] = (nxt, normalized)
 
 
 def _link_sequence(steps: list[Step], model: ModuleModel) -> None:

@@ -309,6 +309,8 @@ class InitializerSpec:
     constant: float | None = None
     invalid: tuple[InvalidArgument, ...] = field(default=())
     indirect: bool = False  # reached through a name: the definition carries its own findings
+    is_vs: bool = False  # written as VarianceScaling(...) (any generation), not by name
+    snake_style: bool = False  # written as a snake-case function (glorot_uniform()), kept in replacements
 
     @property
     def scheme(self) -> str | None:
@@ -378,7 +380,7 @@ def _dict_initializer(node: nodes.Dict, span: Span) -> InitializerSpec | None:
     named = K.NAMED_BY_SPELLING.get(class_name)
     if named:
         seed = config_items.get("seed")
-        return _named_spec(named, span, "dict", written=class_name,
+        return _named_spec(named, span, "dict", written=node.as_string(),
                            seed_text=f"seed={seed.as_string()}" if seed is not None else None)
     if class_name in ("Ones", "Constant"):
         value = literal(config_items.get("value")) if class_name == "Constant" else 1.0
@@ -426,7 +428,7 @@ def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Spa
     if named:
         args = _keyword_map(call, ("seed",))
         return _named_spec(named, span, "class", written=_call_text(func, call), seed_text=_seed_text(args),
-                           extra_text=_extra_text(args), **common)
+                           extra_text=_extra_text(args), snake_style=name == named.snake, **common)
     if name in ("Ones", "ones", "Constant", "constant"):
         if name.lower() == "ones":
             value: Any = 1.0
@@ -471,9 +473,8 @@ def _legacy(qualname: str) -> K.LegacyInitializer | None:
 
 def _legacy_initializer(legacy: K.LegacyInitializer, call: nodes.Call | None, span: Span,
                         written: str) -> InitializerSpec | None:
-    common: dict[str, Any] = {"legacy": legacy, "written_name": written + ("()" if call else "")}
-    if call is not None:
-        common["written_name"] = call.as_string()
+    func_text = written
+    common: dict[str, Any] = {"legacy": legacy, "written_name": call.as_string() if call is not None else written}
     if legacy.kind == "named":
         named = K.NAMED_BY_SPELLING[legacy.named or ""]
         args = _keyword_map(call, ("seed",))
@@ -481,8 +482,8 @@ def _legacy_initializer(legacy: K.LegacyInitializer, call: nodes.Call | None, sp
         return _named_spec(named, span, "legacy", api="v1", written=written, seed_text=_seed_text(args), **common)
     if legacy.kind == "v1_variance_scaling":
         args = _keyword_map(call, ("scale", "mode", "distribution", "seed"))
-        written = common.pop("written_name")
-        return _variance_scaling(args, span, "legacy", "v1", written, **common)
+        common.pop("written_name")
+        return _variance_scaling(args, span, "legacy", "v1", func_text, **common)
     if legacy.kind == "contrib_xavier":
         args = _keyword_map(call, ("uniform", "seed"))
         uniform = literal(args.get("uniform")) if "uniform" in args else True
@@ -505,7 +506,7 @@ def _legacy_initializer(legacy: K.LegacyInitializer, call: nodes.Call | None, sp
     keras_mode = mode.lower() if mode in K.CONTRIB_MODES else None
     written = common.pop("written_name")
     return InitializerSpec(
-        "variance_scaling", span, "legacy", api="contrib", scale=float(factor), mode=keras_mode,
+        "variance_scaling", span, "legacy", api="contrib", scale=float(factor), mode=keras_mode, is_vs=True,
         distribution=distribution, named=K.NAMED_BY_PARAMS.get((float(factor), keras_mode, distribution)),
         written_name=written, seed_text=_seed_text(args), invalid=invalid, **common,
     )
@@ -530,14 +531,15 @@ def _variance_scaling(args: dict[Any, nodes.NodeNG], span: Span, spelled: str, a
     normalized = K.normalize_distribution(distribution)
     if normalized is None:
         accepted = (K.UNIFORM, K.TRUNCATED_NORMAL, K.UNTRUNCATED_NORMAL)
+        guess = _DISTRIBUTION_SYNONYMS.get(distribution.lower()) or _closest(distribution.lower(), accepted)
         invalid.append(InvalidArgument(_span_or_none(args.get("distribution")), "distribution", distribution, accepted,
-                                       f'"{_closest(distribution.lower(), accepted)}"'))
+                                       f'"{guess}"'))
     seed = _seed_text(args)
     valid_mode = mode if mode in K.KERAS_MODES else None
     key = (float(scale), valid_mode, normalized)
     display = written if spelled != "dict" else "VarianceScaling"
     return InitializerSpec(
-        "variance_scaling", span, spelled, api=api, scale=float(scale), mode=valid_mode,
+        "variance_scaling", span, spelled, api=api, scale=float(scale), mode=valid_mode, is_vs=True,
         distribution=normalized, named=K.NAMED_BY_PARAMS.get(key) if not invalid else None,
         written_name=_vs_display(display, scale, mode, distribution), seed_text=seed,
         extra_text=_extra_text(args), invalid=tuple(invalid), **extra,
@@ -551,6 +553,10 @@ def _span_or_none(node: nodes.NodeNG | None) -> Span | None:
 def _vs_display(func: str, scale: Any, mode: Any, distribution: Any) -> str:
     name = func.rsplit(".", 1)[-1]
     return f'{name}({scale!r}, "{mode}", "{distribution}")'
+
+
+_DISTRIBUTION_SYNONYMS = {"gaussian": K.TRUNCATED_NORMAL, "truncated": K.TRUNCATED_NORMAL,
+                          "untruncated": K.UNTRUNCATED_NORMAL, "uniform_distribution": K.UNIFORM}
 
 
 def _closest(value: str, accepted: tuple[str, ...]) -> str:

@@ -68,6 +68,8 @@ def replacement(scheme: str, distribution: str, spec: InitializerSpec | None, la
 def _object_text(cls: str, snake: str, args: str, spec: InitializerSpec | None,
                  landing: Landing) -> tuple[str, tuple[str, ...]]:
     if spec is not None and spec.api == "keras" and spec.spelled in ("class", "vs"):
+        if spec.snake_style and cls != "VarianceScaling":
+            cls = snake
         if spec.prefix:
             return f"{spec.prefix}{cls}({args})", ()
         if spec.import_module:
@@ -133,8 +135,7 @@ _PROBLEM = {
 _SCHEME_NAMES = {"he": "He", "glorot": "Glorot", "lecun": "LeCun normal"}
 
 
-def _is_legacy_vs(spec: InitializerSpec) -> bool:
-    return spec.legacy is not None and spec.legacy.kind in ("v1_variance_scaling", "contrib_variance_scaling")
+
 
 
 def _wanted(site: LayerSite, spec: InitializerSpec | None, options: Options) -> tuple[str, str] | None:
@@ -182,7 +183,7 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     activation = site.activation
     assert activation is not None
     covers, what = [], spec.written_name
-    if spec.named is not None and (spec.spelled in ("vs", "dict") or _is_legacy_vs(spec)):
+    if spec.named is not None and spec.is_vs:
         what += f" (= {spec.named.cls})"
         covers.append(R7704)
     if spec.legacy is not None or spec.xavier_string:
@@ -253,8 +254,16 @@ def _legacy_note(spec: InitializerSpec) -> str:
 # --------------------------------------------------------------------------- chains
 
 
-def number_chains(sites: list[LayerSite], links: dict[int, LayerSite], options: Options) -> None:
-    """Give each under-scaled rectifier layer its place in its run of such layers."""
+def number_chains(sites: list[LayerSite], all_links: dict[int, tuple[LayerSite, bool]], options: Options) -> None:
+    """Give each under-scaled rectifier layer its place in its run of such layers.
+
+    A normalization between two layers resets the signal's scale and ends the run, unless
+    glorot-check-normalized asks to judge layers as if normalization were not there.
+    """
+    links = {
+        source: target for source, (target, normalized) in all_links.items()
+        if options.check_normalized or not normalized
+    }
     linked_to = {id(target) for source_id, target in links.items() if _under_scaled(_by_id(sites, source_id), options)}
     for site in sites:
         if id(site) in linked_to or not _under_scaled(site, options):
@@ -347,10 +356,7 @@ def _invalid(spec: InitializerSpec, bad) -> Finding:
 
 
 def _redundant(spec: InitializerSpec, landing: Landing) -> Finding | None:
-    is_vs = spec.spelled in ("vs", "dict") or _is_legacy_vs(spec)
-    if not is_vs or spec.named is None or spec.distribution is None:
-        return None
-    if spec.spelled == "dict" and spec.kind != "variance_scaling":
+    if not spec.is_vs or spec.named is None or spec.distribution is None:
         return None
     named = spec.named
     text, imports = replacement(named.scheme, named.distribution, spec, landing)

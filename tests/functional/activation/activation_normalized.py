@@ -1,0 +1,20 @@
+"""Normalization between a layer and its activation: silent by default."""
+# pylint: disable=invalid-name
+from keras import Sequential, layers
+
+model = Sequential(
+    [
+        layers.Conv2D(32, 3, kernel_initializer="glorot_uniform", use_bias=False),
+        layers.BatchNormalization(),
+        layers.Activation("relu"),
+        layers.Conv2D(32, 3, use_bias=False),
+        layers.GroupNormalization(groups=8),
+        layers.ReLU(),
+        layers.Conv2D(32, 3, use_bias=False),
+        layers.BatchNormalization(),
+        layers.ReLU(),
+        layers.Conv2D(32, 3, use_bias=False),
+        layers.LayerNormalization(),
+        layers.ReLU(),
+    ]
+)
