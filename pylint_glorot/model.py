@@ -37,7 +37,7 @@ from pylint_glorot.resolve import (
 ABSENT: Any = "absent"  # keyword not given
 
 
-@dataclass
+@dataclass(eq=False)  # identity: two layers with equal arguments are still two layers
 class LayerSite:
     """One weighted layer constructor call, with everything the rules need."""
 
@@ -57,6 +57,7 @@ class LayerSite:
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
+    has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
     anchor: Any = None  # the astroid call node, opaque to the rules
     value_anchors: dict[str, Any] = field(default_factory=dict)  # keyword -> astroid value node
 
@@ -136,7 +137,7 @@ def build_site(call: nodes.Call) -> LayerSite | None:
     return LayerSite(
         class_name=class_name, spec=spec, api=api, span=span_of(call), insert_span=_insert_span(call),
         initializers=initializers, own_activation=own, out_channels=out_channels,
-        tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
+        tf_alias=module_alias(call, "tensorflow"), has_arguments=bool(call.args or call.keywords), anchor=call, value_anchors=value_anchors,
     )
 
 

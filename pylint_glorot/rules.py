@@ -229,7 +229,7 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
         f"{site.class_name} feeds {activation.name} but has no {keyword}, so it uses the default glorot_uniform: "
         f"{depth} ({K.REFERENCES[activation.family]}); {_use(_landing(site, keyword), text)}"
     )
-    edit_text = f", {keyword}={text}" if site.insert_span.col != site.span.end_col - 1 or site.insert_span.line != site.span.end_line else f"{keyword}={text}"
+    edit_text = f", {keyword}={text}" if site.has_arguments else f"{keyword}={text}"
     return Finding(C7702, site.span, message, Edit(site.insert_span, edit_text, imports))
 
 
