@@ -112,12 +112,16 @@ class GlorotChecker(BaseChecker):
             self._report_first_enabled(rules.initializer_candidates(spec, landing), call)
 
     def _report_first_enabled(self, candidates: list[Finding], anchor: nodes.NodeNG) -> None:
+        """Report the first candidate that is enabled on its line (one node, one message).
+
+        Disabled candidates before it still go through add_message, so that pylint counts a
+        `# pylint: disable=` that silenced one as used (no false useless-suppression).
+        """
         for finding in candidates:
+            self._add(finding, anchor)
             if finding.symbol == rules.E7705:  # each bad argument is its own node
-                self._add(finding, anchor)
                 continue
             if self.linter.is_message_enabled(finding.symbol, finding.span.line):
-                self._add(finding, anchor)
                 return
 
     def _add(self, finding: Finding, anchor: nodes.NodeNG) -> None:

@@ -99,9 +99,6 @@ def _legacy_table() -> dict[str, LegacyInitializer]:
         table[prefix + "glorot_uniform_initializer"] = LegacyInitializer("named", "glorot_uniform", gone)
         table[prefix + "glorot_normal_initializer"] = LegacyInitializer("named", "glorot_normal", gone)
         table[prefix + "variance_scaling_initializer"] = LegacyInitializer("v1_variance_scaling", None, gone)
-        for named in NAMED:
-            table[f"{prefix}initializers.{named.snake}"] = LegacyInitializer("named", named.snake, gone)
-        table[prefix + "initializers.variance_scaling"] = LegacyInitializer("v1_variance_scaling", None, gone)
         table[prefix + "keras.initializers.glorot_uniform_initializer"] = LegacyInitializer("named", "glorot_uniform", gone)
     for name in ("xavier_initializer", "xavier_initializer_conv2d"):
         table["tensorflow.contrib.layers." + name] = LegacyInitializer("contrib_xavier", None, True)

@@ -89,6 +89,8 @@ def canonical(qualname: str) -> str:
             return "keras." + qualname[len(root):]
     if qualname == "tensorflow.keras":
         return "keras"
+    if qualname.startswith("tensorflow.initializers."):  # TF 2: an alias of tf.keras.initializers
+        return "keras." + qualname[len("tensorflow."):]
     return qualname
 
 
@@ -421,7 +423,7 @@ def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Spa
         return None
     name = member[1]
     common = {"prefix": prefix, "import_module": import_module}
-    if name == "VarianceScaling":
+    if name in ("VarianceScaling", "variance_scaling"):
         args = _keyword_map(call, ("scale", "mode", "distribution", "seed"))
         return _variance_scaling(args, span, "vs", "keras", func.as_string(), **common)
     named = K.NAMED_BY_SPELLING.get(name)

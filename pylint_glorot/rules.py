@@ -218,7 +218,8 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
             return None
         depth = (
             f"layer {site.chain_index} of {site.chain_length} consecutive {activation.name} layers without "
-            f"normalization or residual add, each shrinking the signal's second moment "
+            f"{'residual add (normalization ignored: glorot-check-normalized)' if options.check_normalized else 'normalization or residual add'}, "
+            f"each shrinking the signal's second moment "
             f"({_shrink_text(ratio)} here, {site.chain_shrink:.2g}x over the chain)"
         )
     else:
@@ -361,13 +362,13 @@ def _redundant(spec: InitializerSpec, landing: Landing) -> Finding | None:
     named = spec.named
     text, imports = replacement(named.scheme, named.distribution, spec, landing)
     covers: tuple[str, ...] = ()
-    note = ""
+    sameness = "the same parameters, and the same tensors for the same seed"
     if spec.legacy is not None:
-        covers, note = (W7706,), f" ({_legacy_note(spec)})"
-    message = (
-        f"{spec.written_name} is {named.cls}{note}: the same parameters, and the same tensors for the same seed; "
-        f"{_use(landing, text)}"
-    )
+        covers = (W7706,)
+        sameness = f"{_legacy_note(spec)}; the same parameters"
+        if spec.api == "contrib" and named.distribution == K.TRUNCATED_NORMAL:
+            sameness += " up to contrib's truncation constant (stddev sqrt(1.3 scale/n) vs Keras' sqrt(1.2925 scale/n))"
+    message = f"{spec.written_name} is {named.cls} ({sameness}); {_use(landing, text)}"
     return Finding(R7704, spec.span, message, Edit(spec.span, text, imports), covers)
 
 

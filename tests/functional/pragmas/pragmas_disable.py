@@ -1,5 +1,4 @@
 """`# pylint: disable=` works for every message; a lower message shows when the higher is off."""
-# pylint: disable=invalid-name
 import keras
 import tensorflow as tf
 from keras import initializers, layers
