@@ -81,19 +81,32 @@ class GlorotChecker(BaseChecker):
                         "rectifier layers using the implicit glorot_uniform default.",
             },
         ),
+        (
+            "glorot-test-files",
+            {
+                "default": r"(^|/)(test_[^/]*|[^/]*_test|conftest)\.py$",
+                "type": "regexp",
+                "metavar": "<regexp>",
+                "help": "Paths of test modules, where a constant kernel is a deliberate way to get predictable "
+                        "outputs: constant-kernel-initializer is not reported there. Empty to report everywhere.",
+            },
+        ),
     )
 
-    def _options(self) -> rules.Options:
+    def _options(self, module: nodes.Module) -> rules.Options:
+        test_files = self.linter.config.glorot_test_files
+        path = (module.file or module.name or "").replace("\\", "/")
         return rules.Options(
             check_normalized=bool(self.linter.config.glorot_check_normalized),
             min_chain=int(self.linter.config.glorot_min_chain),
+            constants_deliberate=bool(test_files and test_files.search(path)),
         )
 
     def visit_module(self, node: nodes.Module) -> None:
         calls = [call for call in node.nodes_of_class(nodes.Call) if _last_name(call.func) in _INTERESTING]
         if not calls:
             return
-        options = self._options()
+        options = self._options(node)
         model = analyze_module(node, calls)
         rules.number_chains(model.sites, model.links, options)
         covered: set[int] = set()

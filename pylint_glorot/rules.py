@@ -27,6 +27,7 @@ class Options:
     check_normalized: bool = False  # judge layers whose activation follows a normalization
     min_chain: int = 3  # C7702 fires from this many consecutive under-scaled rectifier layers
     min_variance_change: float = K.MIN_VARIANCE_CHANGE
+    constants_deliberate: bool = False  # a test module: constant kernels make outputs predictable
 
 
 @dataclass(frozen=True)
@@ -402,7 +403,7 @@ def layer_candidates(site: LayerSite, options: Options) -> list[list[Finding]]:
             mismatch = _explicit_mismatch(site, spec, options)
             if mismatch:
                 candidates.append(mismatch)
-        if keyword in site.spec.kernel_keywords:
+        if keyword in site.spec.kernel_keywords and not options.constants_deliberate:
             constant = _constant_kernel(site, keyword, spec)
             if constant:
                 candidates.append(constant)
