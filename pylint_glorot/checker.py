@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH
 
-from pylint_glorot import knowledge as K
 from pylint_glorot import rules
+from pylint_glorot.analysis import module_findings
 from pylint_glorot.findings import Finding
-from pylint_glorot.model import analyze_module
-from pylint_glorot.resolve import initializer_spec, keras_member, module_alias, qualified_name
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
@@ -37,22 +35,6 @@ MESSAGES = {
                                "Glorot are the same initializer."),
     "W7708": _msg(rules.W7708, "A weight kernel initialized to a nonzero constant: all units start identical."),
 }
-
-# Last name segments worth a look; everything else is skipped before any name resolution.
-_INTERESTING = (
-    set(K.LAYERS) | set(K.TF1_LAYERS) | {K.SEQUENTIAL, "VarianceScaling", "variance_scaling", "Ones", "ones",
-                                         "Constant", "constant", "get_variable"}
-    | {n.cls for n in K.NAMED} | {n.snake for n in K.NAMED}
-    | {name.rsplit(".", 1)[-1] for name in K.LEGACY_INITIALIZERS}
-)
-
-
-def _last_name(func: nodes.NodeNG) -> str | None:
-    if isinstance(func, nodes.Name):
-        return func.name
-    if isinstance(func, nodes.Attribute):
-        return func.attrname
-    return None
 
 
 class GlorotChecker(BaseChecker):
@@ -94,35 +76,11 @@ class GlorotChecker(BaseChecker):
     )
 
     def _options(self, module: nodes.Module) -> rules.Options:
-        test_files = self.linter.config.glorot_test_files
-        path = (module.file or module.name or "").replace("\\", "/")
-        return rules.Options(
-            check_normalized=bool(self.linter.config.glorot_check_normalized),
-            min_chain=int(self.linter.config.glorot_min_chain),
-            constants_deliberate=bool(test_files and test_files.search(path)),
-        )
+        return options_from_config(self.linter.config, module)
 
     def visit_module(self, node: nodes.Module) -> None:
-        calls = [call for call in node.nodes_of_class(nodes.Call) if _last_name(call.func) in _INTERESTING]
-        if not calls:
-            return
-        options = self._options(node)
-        model = analyze_module(node, calls)
-        rules.number_chains(model.sites, model.links, options)
-        covered: set[int] = set()
-        for site in model.sites:
-            covered.update(id(value) for value in site.value_anchors.values())
-            for candidates in rules.layer_candidates(site, options):
-                self._report_first_enabled(candidates, site.anchor)
-        tf_alias = module_alias(node, "tensorflow")
-        for call in calls:
-            if id(call) in covered:
-                continue
-            spec = initializer_spec(call)
-            if spec is None:
-                continue
-            landing = _standalone_landing(call, tf_alias)
-            self._report_first_enabled(rules.initializer_candidates(spec, landing), call)
+        for found in module_findings(node, self._options(node)):
+            self._report_first_enabled(found.candidates, found.anchor)
 
     def _report_first_enabled(self, candidates: list[Finding], anchor: nodes.NodeNG) -> None:
         """Report the first candidate that is enabled on its line (one node, one message).
@@ -145,14 +103,15 @@ class GlorotChecker(BaseChecker):
         )
 
 
-def _standalone_landing(call: nodes.Call, tf_alias: str | None) -> rules.Landing:
-    """An initializer outside a judged layer keyword: strings only where a Keras layer takes them."""
-    parent = call.parent
-    if isinstance(parent, nodes.Keyword) and isinstance(parent.parent, nodes.Call):
-        member = keras_member(qualified_name(parent.parent.func))
-        accepts = bool(member and member[0] == "layers" and parent.arg and parent.arg.endswith("_initializer"))
-        return rules.Landing(parent.arg, accepts, tf_alias)
-    return rules.Landing(None, False, tf_alias)
+def options_from_config(config: Any, module: nodes.Module) -> rules.Options:
+    """The rules' options from pylint's parsed configuration (the glorot-* options)."""
+    test_files = config.glorot_test_files
+    path = (module.file or module.name or "").replace("\\", "/")
+    return rules.Options(
+        check_normalized=bool(config.glorot_check_normalized),
+        min_chain=int(config.glorot_min_chain),
+        constants_deliberate=bool(test_files and test_files.search(path)),
+    )
 
 
 def register(linter: PyLinter) -> None:

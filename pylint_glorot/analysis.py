@@ -1,0 +1,76 @@
+"""One module -> every candidate finding, grouped by node: the pipeline every adapter shares.
+
+resolve (names, literals) -> model (layer sites, what follows them) -> rules (findings).
+The pylint checker reports from it; `fix` and the reporters re-derive edits from it.
+Knows astroid, not pylint and not TensorFlow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from astroid import nodes
+
+from pylint_glorot import knowledge as K
+from pylint_glorot import rules
+from pylint_glorot.findings import Finding
+from pylint_glorot.model import analyze_module
+from pylint_glorot.resolve import initializer_spec, keras_member, module_alias, qualified_name
+
+# Last name segments worth a look; every other call is skipped before any name resolution.
+_INTERESTING = (
+    set(K.LAYERS) | set(K.TF1_LAYERS)
+    | {K.SEQUENTIAL, "VarianceScaling", "variance_scaling", "Ones", "ones", "Constant", "constant"}
+    | {n.cls for n in K.NAMED} | {n.snake for n in K.NAMED}
+    | {name.rsplit(".", 1)[-1] for name in K.LEGACY_INITIALIZERS}
+)
+
+
+@dataclass(frozen=True)
+class NodeFindings:
+    """The findings that apply to one node, most important first; `anchor` is its astroid node."""
+
+    candidates: list[Finding]
+    anchor: Any
+
+
+def _last_name(func: nodes.NodeNG) -> str | None:
+    if isinstance(func, nodes.Name):
+        return func.name
+    if isinstance(func, nodes.Attribute):
+        return func.attrname
+    return None
+
+
+def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[NodeFindings]:
+    calls = [call for call in module.nodes_of_class(nodes.Call) if _last_name(call.func) in _INTERESTING]
+    if not calls:
+        return
+    model = analyze_module(module, calls)
+    rules.number_chains(model.sites, model.links, options)
+    covered: set[int] = set()
+    for site in model.sites:
+        covered.update(id(value) for value in site.value_anchors.values())
+        for candidates in rules.layer_candidates(site, options):
+            yield NodeFindings(candidates, site.anchor)
+    tf_alias = module_alias(module, "tensorflow")
+    for call in calls:
+        if id(call) in covered:
+            continue
+        spec = initializer_spec(call)
+        if spec is not None:
+            candidates = rules.initializer_candidates(spec, _standalone_landing(call, tf_alias))
+            if candidates:
+                yield NodeFindings(candidates, call)
+
+
+def _standalone_landing(call: nodes.Call, tf_alias: str | None) -> rules.Landing:
+    """An initializer outside a judged layer keyword: strings only where a Keras layer takes them."""
+    parent = call.parent
+    if isinstance(parent, nodes.Keyword) and isinstance(parent.parent, nodes.Call):
+        member = keras_member(qualified_name(parent.parent.func))
+        accepts = bool(member and member[0] == "layers" and parent.arg and parent.arg.endswith("_initializer"))
+        return rules.Landing(parent.arg, accepts, tf_alias)
+    return rules.Landing(None, False, tf_alias)
