@@ -1,0 +1,78 @@
+"""The `pylint-glorot` command: `pylint-glorot fix [--diff] [--select ...] [--ignore ...] PATH...`.
+
+Exit codes: 0 nothing to fix; 1 fixes applied (with --diff: proposed); 2 a usage error, or an
+input that cannot be read or parsed (the other files are still fixed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from pylint_glorot import __version__
+from pylint_glorot.fix import UsageError, plan_all, symbols_from, unified_diff, write_atomically
+
+NOTHING, FIXED, ERROR = 0, 1, 2
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="pylint-glorot", description="Tools around the pylint-glorot plugin.")
+    main.add_argument("--version", action="version", version=f"pylint-glorot {__version__}")
+    commands = main.add_subparsers(dest="command", required=True)
+    fix = commands.add_parser(
+        "fix",
+        help="apply the replacement of every finding pylint reports",
+        description="Apply the replacement of every finding pylint reports with the plugin, honouring the "
+                    "project's pylint configuration (glorot- options, disabled messages) and "
+                    "`# pylint: disable=` comments.",
+    )
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders searched for *.py")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
+    fix.add_argument("--select", action="append", default=[], metavar="MESSAGES",
+                     help="fix only these messages (symbols or ids, comma-separated; repeatable)")
+    fix.add_argument("--ignore", action="append", default=[], metavar="MESSAGES",
+                     help="do not fix these messages (symbols or ids, comma-separated; repeatable)")
+    return main
+
+
+def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Sequence[str]) -> int:
+    try:
+        fixes = plan_all(paths, symbols_from(select), symbols_from(ignore))
+    except UsageError as error:
+        print(f"pylint-glorot: error: {error}", file=sys.stderr)
+        return ERROR
+    status = NOTHING
+    for fix in fixes:
+        for error in fix.errors:
+            print(error, file=sys.stderr)
+        if fix.errors:
+            status = ERROR
+            continue
+        if not fix.changed:
+            continue
+        if diff:
+            sys.stdout.write(unified_diff(fix))
+        else:
+            try:
+                write_atomically(fix.path, fix.new, fix.encoding)
+            except OSError as error:
+                print(f"{fix.path}: cannot write: {error}", file=sys.stderr)
+                status = ERROR
+                continue
+            dropped = f" ({fix.dropped} overlapping left for a second run)" if fix.dropped else ""
+            print(f"fixed {fix.path}: {fix.applied} replacement{'s' if fix.applied != 1 else ''}{dropped}",
+                  file=sys.stderr)
+        status = max(status, FIXED)
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    if arguments.command == "fix":
+        return run_fix(arguments.paths, arguments.diff, arguments.select, arguments.ignore)
+    return ERROR  # pragma: no cover - argparse requires a command
+
+
+if __name__ == "__main__":
+    sys.exit(main())
