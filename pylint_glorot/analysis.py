@@ -44,17 +44,32 @@ def _last_name(func: nodes.NodeNG) -> str | None:
     return None
 
 
+def _interesting_calls(module: nodes.Module) -> list[nodes.Call]:
+    """Calls whose callee is spelled like a Keras layer or initializer, or like a partial of one."""
+    calls = list(module.nodes_of_class(nodes.Call))
+    partials = {
+        target.name
+        for call in calls if _last_name(call.func) == "partial" and isinstance(call.parent, nodes.Assign)
+        for target in call.parent.targets if isinstance(target, nodes.AssignName)
+    }
+    return [call for call in calls if _last_name(call.func) in _INTERESTING or _last_name(call.func) in partials]
+
+
 def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[NodeFindings]:
-    calls = [call for call in module.nodes_of_class(nodes.Call) if _last_name(call.func) in _INTERESTING]
+    calls = _interesting_calls(module)
     if not calls:
         return
     model = analyze_module(module, calls)
     rules.number_chains(model.sites, model.links, options)
     covered: set[int] = set()
+    reported: set[tuple] = set()  # a partial's keyword is judged once, however often it is called
     for site in model.sites:
         covered.update(id(value) for value in site.value_anchors.values())
         for candidates in rules.layer_candidates(site, options):
-            yield NodeFindings(candidates, site.anchor)
+            key = tuple((finding.symbol, finding.span) for finding in candidates)
+            if key not in reported:
+                reported.add(key)
+                yield NodeFindings(candidates, site.anchor)
     tf_alias = module_alias(module, "tensorflow")
     for call in calls:
         if id(call) in covered:

@@ -17,6 +17,7 @@ from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Span
 from pylint_glorot.resolve import (
     UNKNOWN,
+    call_view,
     ActivationSpec,
     Dynamic,
     InitializerSpec,
@@ -79,9 +80,9 @@ _UNKNOWN_SHAPE = Step("pass", channels=-1)  # Flatten/Reshape: passes scale, los
 # --------------------------------------------------------------------------- single calls
 
 
-def layer_member(call: nodes.Call) -> tuple[str, str, K.LayerSpec] | None:
-    """(api, class name, spec) when `call` constructs a weighted Keras or TF1 layer."""
-    qualname = qualified_name(call.func)
+def layer_member(func: nodes.NodeNG) -> tuple[str, str, K.LayerSpec] | None:
+    """(api, class name, spec) when calling `func` constructs a weighted Keras or TF1 layer."""
+    qualname = qualified_name(func)
     if not qualname:
         return None
     member = keras_member(qualname)
@@ -105,7 +106,8 @@ def _insert_span(call: nodes.Call) -> Span:
 
 
 def build_site(call: nodes.Call) -> LayerSite | None:
-    found = layer_member(call)
+    view = call_view(call)
+    found = layer_member(view.func)
     if not found:
         return None
     api, class_name, spec = found
@@ -114,7 +116,7 @@ def build_site(call: nodes.Call) -> LayerSite | None:
     keywords = set(spec.kernel_keywords) | ({spec.judged_keyword} if spec.judged_keyword else set())
     for keyword in sorted(keywords):
         try:
-            value = argument(call, keyword, spec.keyword_positions.get(keyword))
+            value = argument(view, keyword, spec.keyword_positions.get(keyword))
         except Dynamic:
             initializers[keyword] = None
             continue
@@ -122,14 +124,14 @@ def build_site(call: nodes.Call) -> LayerSite | None:
             initializers[keyword] = initializer_spec(value)
             value_anchors[keyword] = value
     try:
-        given = argument(call, "activation", spec.keyword_positions.get("activation"))
+        given = argument(view, "activation", spec.keyword_positions.get("activation"))
         own: Any = ABSENT if given is None else activation_spec(given)
     except Dynamic:
         own = None
     out_channels = None
     if spec.units_keyword:
         try:
-            units = literal(argument(call, spec.units_keyword, spec.keyword_positions.get(spec.units_keyword)))
+            units = literal(argument(view, spec.units_keyword, spec.keyword_positions.get(spec.units_keyword)))
         except Dynamic:
             units = UNKNOWN
         if isinstance(units, int) and not isinstance(units, bool) and units > 0:
@@ -271,7 +273,33 @@ def _layer_constructor(func: nodes.NodeNG) -> nodes.Call | None:
     if isinstance(func, nodes.Call):
         return func
     bound = bound_value(func) if isinstance(func, nodes.Name) else None
-    return bound if isinstance(bound, nodes.Call) and layer_member(bound) else None
+    if isinstance(func, nodes.Attribute):
+        bound = _self_attribute_value(func)
+    return bound if isinstance(bound, nodes.Call) and _is_layer_constructor(bound) else None
+
+
+def _is_layer_constructor(call: nodes.Call) -> bool:
+    if layer_member(call_view(call).func):
+        return True
+    member = keras_member(qualified_name(call.func))
+    return bool(member and member[0] in ("layers", ""))
+
+
+def _self_attribute_value(func: nodes.Attribute) -> nodes.NodeNG | None:
+    """`self.dense` in a method: the value of the one `self.dense = ...` in the class."""
+    if not (isinstance(func.expr, nodes.Name) and func.expr.name == "self"):
+        return None
+    klass = func.scope().parent
+    if not isinstance(klass, nodes.ClassDef):
+        return None
+    values = [
+        target.parent.value
+        for method in klass.mymethods()
+        for target in method.nodes_of_class(nodes.AssignAttr)
+        if target.attrname == func.attrname and isinstance(target.expr, nodes.Name) and target.expr.name == "self"
+        and isinstance(target.parent, nodes.Assign)
+    ]
+    return values[0] if len(values) == 1 else None
 
 
 def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:

@@ -52,6 +52,11 @@ def _single_binding(name_node: nodes.Name) -> nodes.NodeNG | None:
     return assigns[0]
 
 
+def _is_builtin(name_node: nodes.Name) -> bool:
+    binding = _single_binding(name_node)
+    return binding is not None and binding.root().name == "builtins"
+
+
 def _import_name(node: nodes.Import | nodes.ImportFrom, name: str) -> str | None:
     try:
         real = node.real_name(name)
@@ -155,7 +160,8 @@ def _is_number(value: Any) -> bool:
 
 
 def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
-    """For a name assigned exactly once (`INIT = "glorot_uniform"`), the assigned expression."""
+    """The one expression a name stands for: its single assignment (`INIT = "glorot_uniform"`),
+    or, for a function parameter, the literal that every call site in the module passes."""
     if not isinstance(node, nodes.Name) or depth > _MAX_DEPTH:
         return None
     binding = _single_binding(node)
@@ -166,7 +172,73 @@ def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
         and (isinstance(binding.parent, nodes.AnnAssign) or len(binding.parent.targets) == 1)
     ):
         return binding.parent.value
+    if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments):
+        return parameter_value(binding, depth + 1)
     return None
+
+
+def parameter_value(param: nodes.AssignName, depth: int = 0) -> nodes.NodeNG | None:
+    """`def conv(filters, act="relu")`: the value of `act` when every call of `conv` in the
+    module gives it the same literal (passed, or the literal default); None otherwise."""
+    arguments = param.parent
+    function = arguments.parent
+    if not isinstance(function, nodes.FunctionDef) or depth > _MAX_DEPTH:
+        return None
+    positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]
+    if param.name not in positional and param.name not in [a.name for a in arguments.kwonlyargs or []]:
+        return None  # *args / **kwargs
+    position = positional.index(param.name) if param.name in positional else None
+    if position is not None and function.is_method():
+        position -= 1  # self / cls is not written at the call site
+    try:
+        default = arguments.default_value(param.name)
+    except Exception:  # astroid raises NoDefault
+        default = None
+    sites = _calls_of(function)
+    if not sites:
+        return None
+    chosen: nodes.NodeNG | None = None
+    for site in sites:
+        try:
+            given = argument(site, param.name, position)
+        except Dynamic:
+            return None
+        value = given if given is not None else default
+        folded = literal(value, depth + 1)
+        if value is None or folded is UNKNOWN:
+            return None
+        if chosen is not None and literal(chosen, depth + 1) != folded:
+            return None
+        chosen = chosen or value
+    return chosen
+
+
+def _calls_of(function: nodes.FunctionDef) -> list[nodes.Call]:
+    """Calls of a module's own function by its name (`conv(...)`, `self.conv(...)`)."""
+    module = function.root()
+    index = getattr(module, "_glorot_calls_by_name", None)
+    if index is None:
+        index = {}
+        for call in module.nodes_of_class(nodes.Call):
+            name = call.func.name if isinstance(call.func, nodes.Name) else (
+                call.func.attrname if isinstance(call.func, nodes.Attribute) else None)
+            if name:
+                index.setdefault(name, []).append(call)
+        module._glorot_calls_by_name = index  # noqa: SLF001 - a per-tree cache that dies with the tree
+    return [call for call in index.get(function.name, []) if _calls_function(call, function)]
+
+
+def _calls_function(call: nodes.Call, function: nodes.FunctionDef) -> bool:
+    if isinstance(call.func, nodes.Name):
+        return _single_binding(call.func) is function
+    # self.method(...) inside the method's own class
+    return (
+        isinstance(call.func, nodes.Attribute)
+        and isinstance(call.func.expr, nodes.Name)
+        and call.func.expr.name in ("self", "cls")
+        and function.is_method()
+        and call.scope().parent is function.parent
+    )
 
 
 def dereference(node: nodes.NodeNG) -> nodes.NodeNG:
@@ -186,7 +258,66 @@ class Dynamic(Exception):
     """The argument is hidden behind *args/**kwargs: skip silently."""
 
 
-def argument(call: nodes.Call, keyword: str, position: int | None) -> nodes.NodeNG | None:
+@dataclass(frozen=True)
+class Keyword:
+    """A keyword argument unfolded from a literal `**dict` or a `functools.partial`."""
+
+    arg: str | None
+    value: nodes.NodeNG
+
+
+@dataclass(frozen=True)
+class CallView:
+    """What a callee really receives: partials and literal `**cfg` dicts unfolded.
+
+    `func` is the callee as written in the innermost spelling (the class a partial wraps).
+    """
+
+    func: nodes.NodeNG
+    args: list[nodes.NodeNG]
+    keywords: list[Any]  # nodes.Keyword or Keyword: both have .arg and .value
+    call: nodes.Call
+
+
+def call_view(call: nodes.Call) -> CallView:
+    func, args, keywords = call.func, list(call.args), list(call.keywords or ())
+    partial = _partial_of(func)
+    if partial is not None and partial.args:
+        func = partial.args[0]
+        args = list(partial.args[1:]) + args
+        keywords = keywords + list(partial.keywords or ())  # the call's own keywords win
+    unfolded: list[Any] = []
+    for keyword in keywords:
+        mapping = _literal_mapping(keyword.value) if keyword.arg is None else None
+        unfolded.extend(mapping if mapping is not None else [keyword])
+    return CallView(func, args, unfolded, call)
+
+
+def _partial_of(func: nodes.NodeNG) -> nodes.Call | None:
+    target = dereference(func) if isinstance(func, nodes.Name) else func
+    if isinstance(target, nodes.Call) and qualified_name(target.func) == "functools.partial":
+        return target
+    return None
+
+
+def _literal_mapping(node: nodes.NodeNG) -> list[Keyword] | None:
+    """`**{"activation": "relu"}`, `**cfg` with `cfg = dict(activation="relu")`: the keywords."""
+    target = dereference(node)
+    if isinstance(target, nodes.Dict):
+        keys = [literal(key) for key, _value in target.items]
+        if all(isinstance(key, str) for key in keys):
+            return [Keyword(key, value) for key, (_k, value) in zip(keys, target.items)]
+        return None
+    if (
+        isinstance(target, nodes.Call) and isinstance(target.func, nodes.Name) and target.func.name == "dict"
+        and _is_builtin(target.func) and not target.args
+        and all(kw.arg for kw in target.keywords or ())
+    ):
+        return [Keyword(kw.arg, kw.value) for kw in target.keywords]
+    return None
+
+
+def argument(call: nodes.Call | CallView, keyword: str, position: int | None) -> nodes.NodeNG | None:
     """The node passed for a parameter, by keyword or position; raises Dynamic when unknowable."""
     for kw in call.keywords or ():
         if kw.arg == keyword:
