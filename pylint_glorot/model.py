@@ -18,6 +18,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.resolve import (
     UNKNOWN,
     call_view,
+    dereference,
     ActivationSpec,
     Dynamic,
     InitializerSpec,
@@ -57,6 +58,7 @@ class LayerSite:
     chain_index: int = 0  # 1-based position among consecutive under-scaled rectifier layers
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
+    repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
     anchor: Any = None  # the astroid call node, opaque to the rules
@@ -196,9 +198,48 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
         layers = argument(call, "layers", 0)
     except Dynamic:
         return None
-    if not isinstance(layers, (nodes.List, nodes.Tuple)):
+    elements = _sequence_elements(layers)
+    if elements is None:
         return None
-    return [constructor_step(elt, sites) if isinstance(elt, nodes.Call) else BARRIER for elt in layers.elts]
+    steps = []
+    for element, count in elements:
+        step = constructor_step(element, sites) if isinstance(element, nodes.Call) else BARRIER
+        if step.site is not None and count > 1:
+            step.site.repeat = count
+        steps.append(step)
+    return steps
+
+
+def _sequence_elements(node: nodes.NodeNG) -> list[tuple[nodes.NodeNG, int]] | None:
+    """The layer expressions of a literal layer list, each with how many layers it builds:
+    `[a, b]`, `[a] + [b for _ in range(3)]`, `[*[b for _ in range(3)], c]`."""
+    node = dereference(node)
+    if isinstance(node, (nodes.List, nodes.Tuple)):
+        found: list[tuple[nodes.NodeNG, int]] = []
+        for elt in node.elts:
+            inner = _sequence_elements(elt.value) if isinstance(elt, nodes.Starred) else [(elt, 1)]
+            if inner is None:
+                return None
+            found.extend(inner)
+        return found
+    if isinstance(node, (nodes.ListComp, nodes.GeneratorExp)) and len(node.generators) == 1:
+        generator = node.generators[0]
+        return [(node.elt, 0 if generator.ifs else loop_count(generator.iter))]
+    if isinstance(node, nodes.BinOp) and node.op == "+":
+        left, right = _sequence_elements(node.left), _sequence_elements(node.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def loop_count(iterable: nodes.NodeNG) -> int:
+    """How many times `for _ in <iterable>` runs when the source fixes it: range(n), a literal list; else 0."""
+    if isinstance(iterable, nodes.Call) and isinstance(iterable.func, nodes.Name) and iterable.func.name == "range":
+        bounds = [literal(arg) for arg in iterable.args]
+        if len(bounds) in (1, 2) and all(isinstance(b, int) and not isinstance(b, bool) for b in bounds):
+            return max(0, bounds[-1] - (bounds[0] if len(bounds) == 2 else 0))
+        return 0
+    value = literal(iterable)
+    return len(value) if isinstance(value, tuple) else 0
 
 
 def _add_receiver(stmt: nodes.NodeNG) -> tuple[str, nodes.NodeNG] | None:
@@ -389,6 +430,25 @@ def _follow(site: LayerSite, after: Iterator[Step]) -> None:
             return
 
 
+def _carried(flows: list[_FlowStatement]) -> bool:
+    """A loop body whose steps form one chain that feeds the next pass (`x = f(x)` ... `x = g(x)`)."""
+    if not flows or flows[0].input_name is None:
+        return False
+    return all(a.next is b for a, b in zip(flows, flows[1:])) and flows[-1].output_name == flows[0].input_name
+
+
+def _repeat(steps: list[Step], count: int, model: ModuleModel) -> None:
+    """Steps that run `count` times in a row: their layers repeat, and the last feeds the first."""
+    layers = [step.site for step in steps if step.kind == "layer" and step.site is not None]
+    for site in layers:
+        site.repeat = count
+    if layers and id(layers[-1]) not in model.links:
+        wrap = steps[steps.index(next(s for s in steps if s.site is layers[-1])) + 1:] + steps
+        nxt, normalized = _next_site(iter(wrap))
+        if nxt is not None:
+            model.links[id(layers[-1])] = (nxt, normalized)
+
+
 def _feeding_channels(before: Iterator[Step]) -> int | None:
     for step in before:
         if step.kind == "layer":
@@ -443,14 +503,16 @@ def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
               first if first is not None and _declared_input_channels(first) else None)
 
 
-def _bodies(module: nodes.Module) -> Iterator[list[nodes.NodeNG]]:
-    yield module.body
+def _bodies(module: nodes.Module) -> Iterator[tuple[list[nodes.NodeNG], int]]:
+    """Every statement list, with how often it runs when it is a loop body the source counts."""
+    yield module.body, 1
     for node in module.nodes_of_class((nodes.FunctionDef, nodes.For, nodes.While, nodes.If, nodes.With,
                                        nodes.Try, nodes.ClassDef)):
         for attr in ("body", "orelse", "finalbody"):
             body = getattr(node, attr, None)
             if body:
-                yield body
+                repeat = loop_count(node.iter) if isinstance(node, nodes.For) and attr == "body" else 1
+                yield body, repeat
 
 
 def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel:
@@ -469,15 +531,20 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
         if steps:
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
-    for body in _bodies(module):
+    for body, repeat in _bodies(module):
         for steps in _add_runs(body, sites):
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
-        for flow in _functional_flows(body, sites):
+            if repeat > 1:  # each pass adds the same layers again, after the previous pass's
+                _repeat(steps, repeat, model)
+        flows = _functional_flows(body, sites)
+        for flow in flows:
             for position, step in enumerate(flow.steps):
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
                     _link(step.site, list(_steps_after(flow, position)), _steps_before(flow, position), model)
                     seen.add(id(step.site))
+        if repeat > 1 and _carried(flows):
+            _repeat([step for flow in flows for step in flow.steps], repeat, model)
     for site in model.sites:
         if id(site) not in seen:  # a lone layer: only its own (or default) activation counts
             _follow(site, iter([BARRIER]))

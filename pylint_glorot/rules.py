@@ -217,8 +217,10 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     if activation.family == K.RECTIFIER:
         if site.chain_length < options.min_chain:
             return None
+        position = (f"layers {site.chain_index}-{site.chain_index + site.repeat - 1} (one call, built {site.repeat} times)"
+                    if site.repeat > 1 else f"layer {site.chain_index}")
         depth = (
-            f"layer {site.chain_index} of {site.chain_length} consecutive {activation.name} layers without "
+            f"{position} of {site.chain_length} consecutive {activation.name} layers without "
             f"{'residual add (normalization ignored: glorot-check-normalized)' if options.check_normalized else 'normalization or residual add'}, "
             f"each shrinking the signal's second moment "
             f"({_shrink_text(ratio)} here, {site.chain_shrink:.2g}x over the chain)"
@@ -260,27 +262,35 @@ def number_chains(sites: list[LayerSite], all_links: dict[int, tuple[LayerSite, 
     """Give each under-scaled rectifier layer its place in its run of such layers.
 
     A normalization between two layers resets the signal's scale and ends the run, unless
-    glorot-check-normalized asks to judge layers as if normalization were not there.
+    glorot-check-normalized asks to judge layers as if normalization were not there. A layer
+    built several times by a loop counts that many times; a loop's last layer feeds its first.
     """
     links = {
         source: target for source, (target, normalized) in all_links.items()
         if options.check_normalized or not normalized
     }
-    linked_to = {id(target) for source_id, target in links.items() if _under_scaled(_by_id(sites, source_id), options)}
-    for site in sites:
-        if id(site) in linked_to or not _under_scaled(site, options):
+    by_id = {id(site): site for site in sites}
+    linked_to = {id(target) for source_id, target in links.items() if _under_scaled(by_id.get(source_id), options)}
+    heads = [site for site in sites if id(site) not in linked_to]
+    numbered: set[int] = set()
+    for site in heads + sites:  # heads first; what is left is a cycle (a loop), entered anywhere
+        if id(site) in numbered or not _under_scaled(site, options):
             continue
-        chain = []
+        chain: list[LayerSite] = []
         current: LayerSite | None = site
-        while current is not None and _under_scaled(current, options) and current not in chain:
+        while current is not None and _under_scaled(current, options) and id(current) not in numbered:
             chain.append(current)
+            numbered.add(id(current))
             current = links.get(id(current))
+        length = sum(member.repeat for member in chain)
         shrink = 1.0
         for member in chain:
             ratio = _judged_ratio(member, member.initializers.get(member.spec.judged_keyword or ""), "he")
-            shrink *= 1 / ratio if ratio else 0.5
-        for index, member in enumerate(chain, start=1):
-            member.chain_index, member.chain_length, member.chain_shrink = index, len(chain), shrink
+            shrink *= (1 / ratio if ratio else 0.5) ** member.repeat
+        index = 1
+        for member in chain:
+            member.chain_index, member.chain_length, member.chain_shrink = index, length, shrink
+            index += member.repeat
 
 
 def _by_id(sites: list[LayerSite], site_id: int) -> LayerSite | None:
