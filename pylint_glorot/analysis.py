@@ -16,6 +16,7 @@ from astroid import nodes
 from pylint_glorot import knowledge as K
 from pylint_glorot import rules
 from pylint_glorot.findings import Finding
+from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.model import analyze_module
 from pylint_glorot.resolve import initializer_spec, keras_member, module_alias, qualified_name
 
@@ -58,6 +59,7 @@ def _interesting_calls(module: nodes.Module) -> list[nodes.Call]:
 def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[NodeFindings]:
     calls = _interesting_calls(module)
     if not calls:
+        yield from _hand_rolled_findings(module, [], options)
         return
     model = analyze_module(module, calls)
     rules.number_chains(model.sites, model.links, options)
@@ -70,6 +72,7 @@ def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[No
             if key not in reported:
                 reported.add(key)
                 yield NodeFindings(candidates, site.anchor)
+    yield from _hand_rolled_findings(module, model.sites, options)
     tf_alias = module_alias(module, "tensorflow")
     for call in calls:
         if id(call) in covered:
@@ -79,6 +82,22 @@ def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[No
             candidates = rules.initializer_candidates(spec, _standalone_landing(call, tf_alias))
             if candidates:
                 yield NodeFindings(candidates, call)
+
+
+def _hand_rolled_findings(module: nodes.Module, sites: list, options: rules.Options) -> Iterator[NodeFindings]:
+    users: dict[int, list] = {}
+    for site in sites:
+        for keyword, value in site.value_anchors.items():
+            function = hand_rolled_target(value)
+            if function is not None:
+                users.setdefault(id(function), []).append((site, keyword))
+    for function in module.nodes_of_class((nodes.FunctionDef, nodes.Lambda)):
+        if not function.args.args or "shape" not in [arg.name for arg in function.args.args[:2]]:
+            continue
+        found = hand_rolled(function)
+        if found is not None:
+            finding = rules.hand_rolled_finding(found, users.get(id(function), []), options)
+            yield NodeFindings([finding], function)
 
 
 def _standalone_landing(call: nodes.Call, tf_alias: str | None) -> rules.Landing:

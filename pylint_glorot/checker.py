@@ -33,6 +33,8 @@ MESSAGES = {
     "E7705": _msg(rules.E7705, "VarianceScaling arguments that raise at construction."),
     "W7706": _msg(rules.W7706, "A Xavier, TF1, tf.contrib or tf.compat.v1 initializer name; Xavier and "
                                "Glorot are the same initializer."),
+    "W7707": _msg(rules.W7707, "A user function that re-implements Glorot/He/LeCun from the kernel's shape "
+                               "(often with fans that are wrong for convolution kernels)."),
     "W7708": _msg(rules.W7708, "A weight kernel initialized to a nonzero constant: all units start identical."),
 }
 

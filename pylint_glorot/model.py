@@ -15,6 +15,7 @@ from astroid import nodes
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Span
+from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.resolve import (
     UNKNOWN,
     call_view,
@@ -123,7 +124,7 @@ def build_site(call: nodes.Call) -> LayerSite | None:
             initializers[keyword] = None
             continue
         if value is not None:
-            initializers[keyword] = initializer_spec(value)
+            initializers[keyword] = initializer_spec(value) or _hand_rolled_spec(value)
             value_anchors[keyword] = value
     try:
         given = argument(view, "activation", spec.keyword_positions.get("activation"))
@@ -142,6 +143,22 @@ def build_site(call: nodes.Call) -> LayerSite | None:
         class_name=class_name, spec=spec, api=api, span=span_of(call), insert_span=_insert_span(call),
         initializers=initializers, own_activation=own, out_channels=out_channels,
         tf_alias=module_alias(call, "tensorflow"), has_arguments=bool(call.args or call.keywords), anchor=call, value_anchors=value_anchors,
+    )
+
+
+def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:
+    """A keyword given the module's own Glorot/He/LeCun function: judged as the built-in it copies."""
+    function = hand_rolled_target(value)
+    found = hand_rolled(function) if function is not None else None
+    if found is None:
+        return None
+    named = K.named_for(found.scheme, found.distribution)
+    if named is None:
+        return None
+    return InitializerSpec(
+        "variance_scaling", span_of(value), "hand-rolled", scale=named.scale, mode=named.mode,
+        distribution=named.distribution, named=named, written_name=f"{value.as_string()} (a hand-written {named.cls})",
+        indirect=True,
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Edit, Finding, Span
+from pylint_glorot.handrolled import HandRolled
 from pylint_glorot.model import LayerSite
 from pylint_glorot.resolve import InitializerSpec
 
@@ -19,6 +20,7 @@ C7702 = "implicit-initializer-mismatch"
 R7704 = "redundant-variance-scaling"
 E7705 = "invalid-variance-scaling"
 W7706 = "deprecated-initializer"
+W7707 = "hand-rolled-initializer"
 W7708 = "constant-kernel-initializer"
 
 
@@ -394,6 +396,56 @@ def _deprecated(spec: InitializerSpec, landing: Landing) -> Finding | None:
     text, imports = replacement(named.scheme, named.distribution, spec, landing)
     message = f"{spec.written_name} is {named.cls} under an old name ({_legacy_note(spec)}); {_use(landing, text)}"
     return Finding(W7706, spec.span, message, Edit(spec.span, text, imports))
+
+
+# --------------------------------------------------------------------------- W7707
+
+CONV_KINDS = ("conv", "conv_transpose", "separable", "depthwise")
+
+
+def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], options: Options) -> Finding:
+    """A function re-implementing a built-in: name it, and the fan error on conv kernels if any."""
+    named = K.named_for(found.scheme, found.distribution)
+    assert named is not None
+    wanted = []  # (site, scheme, distribution) where the activation wants another built-in
+    for site, keyword in users:
+        if keyword == site.spec.judged_keyword:
+            want = _wanted(site, site.initializers.get(keyword), options)
+            if want is not None:
+                wanted.append((site, *want))
+    judged = [site for site, keyword in users if keyword == site.spec.judged_keyword and site.activation is not None
+              and site.activation.family in K.JUDGED_FAMILIES]
+    scheme, distribution, note = found.scheme, found.distribution, ""
+    if wanted and len(wanted) == len(judged) and len({(w[1], w[2]) for w in wanted}) == 1:
+        scheme, distribution = wanted[0][1], wanted[0][2]  # every judged use wants the same other built-in
+        note = f"; where it is used ({wanted[0][0].activation.name}) {_SCHEME_NAMES[scheme]} suits, not {named.cls}"
+    elif wanted:
+        site, other, other_distribution = wanted[0]
+        other_named = K.named_for(other, other_distribution)
+        note = (f"; under {site.activation.name} (line {site.span.line}) use "
+                f'"{other_named.snake if other_named else other}" there')
+    conv_users = [site for site, _keyword in users if site.spec.kind in CONV_KINDS]
+    fan_note = ""
+    if found.shape_fans_only and conv_users:
+        fan_note = (
+            f"; its fans come from shape[0] and shape[1] alone, which for the {conv_users[0].class_name} kernel "
+            f"(line {conv_users[0].span.line}, laid out kernel_size x in x out) are kernel dimensions: the "
+            f"receptive field and the channels are missing, so its scale is wrong (the built-in counts "
+            f"fan_in = in x prod(kernel_size))"
+        )
+    keywords = {keyword for site, keyword in users if site.api == "keras"}
+    replacement_named = K.named_for(scheme, distribution)
+    if replacement_named is None:
+        text = f'keras.initializers.VarianceScaling(2.0, "fan_in", "{distribution}")'
+    elif len(keywords) == 1:
+        text = f'{next(iter(keywords))}="{replacement_named.snake}"'
+    else:
+        text = f"keras.initializers.{replacement_named.cls}()"
+    message = (
+        f"{found.name} re-implements {named.cls} ({found.formula} with {found.draw} draws)"
+        f"{fan_note}{note}; use {text} instead"
+    )
+    return Finding(W7707, found.span, message)
 
 
 # --------------------------------------------------------------------------- per layer
