@@ -65,9 +65,10 @@ def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[No
     rules.number_chains(model.sites, model.links, options)
     covered: set[int] = set()
     reported: set[tuple] = set()  # a partial's keyword is judged once, however often it is called
+    inconsistent = rules.inconsistencies(model.sites, options)
     for site in model.sites:
         covered.update(id(value) for value in site.value_anchors.values())
-        for candidates in rules.layer_candidates(site, options):
+        for candidates in rules.layer_candidates(site, options, inconsistent.get(id(site))):
             key = tuple((finding.symbol, finding.span) for finding in candidates)
             if key not in reported:
                 reported.add(key)

@@ -29,6 +29,8 @@ MESSAGES = {
     "C7702": _msg(rules.C7702, "No initializer is given and the default glorot_uniform does not suit the "
                                "layer's activation: under rectifiers the shortfall compounds over a chain of "
                                "layers without normalization."),
+    "C7703": _msg(rules.C7703, "Within one model definition, a layer's initializer follows another variance "
+                               "rule than most of its neighbours with the same activation family."),
     "R7704": _msg(rules.R7704, "A VarianceScaling initializer whose arguments equal a named initializer."),
     "E7705": _msg(rules.E7705, "VarianceScaling arguments that raise at construction."),
     "W7706": _msg(rules.W7706, "A Xavier, TF1, tf.contrib or tf.compat.v1 initializer name; Xavier and "

@@ -60,6 +60,7 @@ class LayerSite:
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
+    definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
     anchor: Any = None  # the astroid call node, opaque to the rules
@@ -511,6 +512,32 @@ def _link(site: LayerSite, after: list[Step], before: Iterator[Step], model: Mod
         model.links[id(site)] = (nxt, normalized)
 
 
+def _assign_definition(steps: list[Step], definition: Any) -> None:
+    for step in steps:
+        if step.site is not None and step.site.definition is None:
+            step.site.definition = definition
+
+
+def _class_definitions(sites: dict[int, LayerSite]) -> None:
+    """Layers a subclassed model or layer assigns to `self.x` in its methods form one definition."""
+    for site in sites.values():
+        call = site.anchor
+        parent = call.parent
+        if isinstance(parent, nodes.Assign) and any(isinstance(t, nodes.AssignAttr) for t in parent.targets):
+            klass = call.scope().parent
+            if isinstance(klass, nodes.ClassDef):
+                site.definition = ("class", id(klass))
+
+
+def _flow_definitions(flows: list[_FlowStatement]) -> None:
+    """Functional steps linked by the variables they pass on form one definition."""
+    for flow in flows:
+        root = flow
+        while root.previous is not None:
+            root = root.previous
+        _assign_definition(flow.steps, ("flow", id(root)))
+
+
 def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
     for index, step in enumerate(steps):
         if step.kind != "layer" or step.site is None:
@@ -543,18 +570,22 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
     if not sites:
         return model
     seen: set[int] = set()
+    _class_definitions(sites)
     for call in calls:
         steps = _sequential_steps(call, sites)
         if steps:
+            _assign_definition(steps, ("sequential", id(call)))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
     for body, repeat in _bodies(module):
         for steps in _add_runs(body, sites):
+            _assign_definition(steps, ("add", id(steps[0])))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
             if repeat > 1:  # each pass adds the same layers again, after the previous pass's
                 _repeat(steps, repeat, model)
         flows = _functional_flows(body, sites)
+        _flow_definitions(flows)
         for flow in flows:
             for position, step in enumerate(flow.steps):
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:

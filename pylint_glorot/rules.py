@@ -17,6 +17,7 @@ from pylint_glorot.resolve import InitializerSpec
 
 W7701 = "initializer-activation-mismatch"
 C7702 = "implicit-initializer-mismatch"
+C7703 = "inconsistent-initializers"
 R7704 = "redundant-variance-scaling"
 E7705 = "invalid-variance-scaling"
 W7706 = "deprecated-initializer"
@@ -398,6 +399,99 @@ def _deprecated(spec: InitializerSpec, landing: Landing) -> Finding | None:
     return Finding(W7706, spec.span, message, Edit(spec.span, text, imports))
 
 
+# --------------------------------------------------------------------------- C7703
+
+
+def _variance_rule(site: LayerSite) -> tuple[float, str] | None:
+    """(scale, mode) of the judged kernel: the default's when none is given; None if unreadable."""
+    keyword = site.spec.judged_keyword
+    if keyword is None:
+        return None
+    if keyword not in site.initializers:
+        return (1.0, K.FAN_AVG) if site.api == "keras" or site.api == "tf1" else None
+    spec = site.initializers[keyword]
+    if spec is None or spec.kind != "variance_scaling" or spec.invalid or spec.scale is None or spec.mode is None:
+        return None
+    return spec.scale, spec.mode
+
+
+def _rule_name(rule: tuple[float, str]) -> str:
+    for named in K.NAMED:
+        if (named.scale, named.mode) == rule:
+            return f"{_SCHEME_NAMES[named.scheme].split()[0]}'s rule (scale {rule[0]:g}, {rule[1]})"
+    return f"the rule scale {rule[0]:g}, {rule[1]}"
+
+
+def inconsistencies(sites: list[LayerSite], options: Options) -> dict[int, Finding]:
+    """C7703: within one model definition and one activation family, the odd initializer out."""
+    groups: dict[tuple, list[tuple[LayerSite, tuple[float, str]]]] = {}
+    for site in sites:
+        if site.definition is None or site.activation is None or (site.normalized and not options.check_normalized):
+            continue
+        rule = _variance_rule(site)
+        if rule is not None:
+            groups.setdefault((site.definition, site.activation.family), []).append((site, rule))
+    found: dict[int, Finding] = {}
+    for (_definition, family), members in groups.items():
+        total = sum(site.repeat for site, _rule in members)
+        if total < 3:
+            continue
+        counts: dict[tuple[float, str], int] = {}
+        for site, rule in members:
+            counts[rule] = counts.get(rule, 0) + site.repeat
+        majority, count = max(counts.items(), key=lambda item: item[1])
+        if count * 3 < total * 2 or count == total:
+            continue
+        probe = next(site for site, rule in members if rule == majority)
+        if _wanted(probe, probe.initializers.get(probe.spec.judged_keyword or ""), options) is not None:
+            continue  # the majority itself is wrong for the activation: the mismatch messages speak
+        for site, rule in members:
+            if rule != majority:
+                finding = _inconsistent(site, [s for s, r in members if r == majority], count, total, family)
+                if finding is not None:
+                    found[id(site)] = finding
+    return found
+
+
+def _neighbour_initializer(neighbours: list[LayerSite]) -> tuple[InitializerSpec | None, str]:
+    """The initializer most of the neighbours spell, and its display name."""
+    spellings: dict[str, tuple[InitializerSpec | None, int]] = {}
+    for site in neighbours:
+        spec = site.initializers.get(site.spec.judged_keyword or "")
+        named = spec.named.snake if spec is not None and spec.named is not None else (
+            K.DEFAULT_KERNEL_INITIALIZER if spec is None else None)
+        if named is None:
+            continue
+        previous = spellings.get(named, (spec, 0))
+        spellings[named] = (previous[0], previous[1] + site.repeat)
+    if not spellings:
+        return None, ""
+    snake, (spec, _count) = max(spellings.items(), key=lambda item: item[1][1])
+    return spec, snake
+
+
+def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, total: int, family: str) -> Finding | None:
+    keyword = site.spec.judged_keyword or ""
+    spec, snake = _neighbour_initializer(neighbours)
+    if not snake:
+        return None
+    named = K.NAMED_BY_SPELLING[snake]
+    landing = _landing(site, keyword)
+    text, imports = replacement(named.scheme, named.distribution, None, landing)
+    own = site.initializers.get(keyword)
+    mine = own.written_name if own is not None else f"the default {K.DEFAULT_KERNEL_INITIALIZER}"
+    activation = site.activation.name if site.activation else family
+    message = (
+        f"{site.class_name} uses {mine}, but {count} of the {total} layers feeding {family} activations "
+        f"({activation}) in this model follow {_rule_name((named.scale, named.mode))}, mostly as {snake}; "
+        f"use {keyword}={text}"
+    )
+    if own is not None:
+        return Finding(C7703, own.span, message, Edit(own.span, text, imports))
+    edit_text = f", {keyword}={text}" if site.has_arguments else f"{keyword}={text}"
+    return Finding(C7703, site.span, message, Edit(site.insert_span, edit_text, imports))
+
+
 # --------------------------------------------------------------------------- W7707
 
 CONV_KINDS = ("conv", "conv_transpose", "separable", "depthwise")
@@ -451,12 +545,13 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
 # --------------------------------------------------------------------------- per layer
 
 
-def layer_candidates(site: LayerSite, options: Options) -> list[list[Finding]]:
-    """For each node of a layer call, its findings in priority order."""
+def layer_candidates(site: LayerSite, options: Options, inconsistent: Finding | None = None) -> list[list[Finding]]:
+    """For each node of a layer call, its findings in priority order (W7701 > C7703 > R7704 > W7706)."""
     result = []
     implicit = _implicit_mismatch(site, options)
-    if implicit:
-        result.append([implicit])
+    on_call = [finding for finding in (implicit, inconsistent) if finding is not None and finding.span == site.span]
+    if on_call:
+        result.append(on_call)
     for keyword, spec in sorted(site.initializers.items()):
         if spec is None:
             continue
@@ -465,6 +560,8 @@ def layer_candidates(site: LayerSite, options: Options) -> list[list[Finding]]:
             mismatch = _explicit_mismatch(site, spec, options)
             if mismatch:
                 candidates.append(mismatch)
+            if inconsistent is not None and inconsistent.span == spec.span:
+                candidates.append(inconsistent)
         if keyword in site.spec.kernel_keywords and not options.constants_deliberate:
             constant = _constant_kernel(site, keyword, spec)
             if constant:
