@@ -24,7 +24,7 @@ PACKAGES = {
     "tf-models-official": ("2.20.0", "official"),
     "keras-cv": ("0.9.0", "keras_cv"),
 }
-OURS = "W7701,C7702,R7704,E7705,W7706,W7708"
+OURS = "W7701,C7702,C7703,R7704,E7705,W7706,W7707,W7708"
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<id>[A-Z]\d{4}): (?P<text>.*) \((?P<symbol>[a-z-]+)\)$")
 
 

@@ -200,3 +200,11 @@ def unified_diff(fix: FileFix) -> str:
         else:
             lines.append(line + "\n\\ No newline at end of file\n")
     return "".join(lines)
+
+
+if __name__ == "__main__":  # `python -m pylint_glorot.fix PATH...`, the form nbQA runs (`nbqa pylint_glorot.fix nb.ipynb`)
+    import sys
+
+    from pylint_glorot.cli import main
+
+    sys.exit(main(["fix", *sys.argv[1:]]))
