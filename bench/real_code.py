@@ -3,7 +3,7 @@
     python bench/real_code.py [--jobs 2] [--show SYMBOL] [-- extra pylint args]
 
 Downloads wheels (pip download, into bench/.cache, not committed): keras (its applications),
-keras-hub, tf-models-official, keras-cv; lints them with only our messages plus pylint's
+keras-hub, tf-models-official, keras-cv, tf-agents; lints them with only our messages plus pylint's
 astroid-error/fatal enabled, and prints the count per message (and every line of --show).
 """
 
@@ -23,6 +23,7 @@ PACKAGES = {
     "keras-hub": ("0.32.0", "keras_hub"),
     "tf-models-official": ("2.20.0", "official"),
     "keras-cv": ("0.9.0", "keras_cv"),
+    "tf-agents": ("0.19.0", "tf_agents"),
 }
 OURS = "W7701,C7702,C7703,R7704,E7705,W7706,W7707,W7708"
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<id>[A-Z]\d{4}): (?P<text>.*) \((?P<symbol>[a-z-]+)\)$")

@@ -36,20 +36,20 @@ class HandRolled:
     distribution: str  # uniform | truncated_normal: the named initializer's
     draw: str  # what it actually draws: uniform | normal | truncated normal
     formula: str  # the source of the limit / standard deviation
-    shape_fans_only: bool  # fans read from shape[0]/shape[1] alone: wrong for conv kernels
+    fan_source: str  # "leading": shape[0], shape[1]; "trailing": shape[-2], shape[-1]; "": computed otherwise
     span: Span  # the `def name` (or the lambda)
 
 
-def _fan_term(node: nodes.NodeNG, shape_name: str, depth: int = 0) -> tuple[str, bool] | None:
-    """("in"/"out", from shape[0]/[1] alone) for a fan expression, or None."""
+def _fan_term(node: nodes.NodeNG, shape_name: str, depth: int = 0) -> tuple[str, str] | None:
+    """("in"/"out", where in `shape` it is read: "leading" / "trailing" / "") for a fan expression."""
     if depth > 4:
         return None
     if isinstance(node, nodes.Subscript) and isinstance(node.value, nodes.Name) and node.value.name == shape_name:
         index = literal(node.slice)
-        if index in (0, -2):
-            return "in", True
-        if index in (1, -1):
-            return "out", True
+        if index in (0, 1):
+            return ("in" if index == 0 else "out"), "leading"
+        if index in (-2, -1):
+            return ("in" if index == -2 else "out"), "trailing"
         return None
     if isinstance(node, nodes.Call) and isinstance(node.func, nodes.Name) and node.func.name in ("float", "int"):
         return _fan_term(node.args[0], shape_name, depth + 1) if node.args else None
@@ -57,7 +57,7 @@ def _fan_term(node: nodes.NodeNG, shape_name: str, depth: int = 0) -> tuple[str,
         assigned = _assigned_in_function(node)
         if node.name in _FAN_NAMES:
             inner = _fan_term(assigned, shape_name, depth + 1) if assigned is not None else None
-            return _FAN_NAMES[node.name], bool(inner and inner[1])
+            return _FAN_NAMES[node.name], inner[1] if inner else ""
         if assigned is not None:
             return _fan_term(assigned, shape_name, depth + 1)
     return None
@@ -73,12 +73,12 @@ def _assigned_in_function(name: nodes.Name) -> nodes.NodeNG | None:
     return None
 
 
-def _denominator(node: nodes.NodeNG, shape_name: str) -> tuple[str, bool] | None:
-    """("sum" | "in" | "avg", shape-only) for `fan_in + fan_out`, `fan_in`, `(fan_in + fan_out) / 2`."""
+def _denominator(node: nodes.NodeNG, shape_name: str) -> tuple[str, str] | None:
+    """("sum" | "in" | "avg", fan source) for `fan_in + fan_out`, `fan_in`, `(fan_in + fan_out) / 2`."""
     if isinstance(node, nodes.BinOp) and node.op == "+":
         left, right = _fan_term(node.left, shape_name), _fan_term(node.right, shape_name)
         if left and right and {left[0], right[0]} == {"in", "out"}:
-            return "sum", left[1] and right[1]
+            return "sum", left[1] if left[1] == right[1] else ""
         return None
     if isinstance(node, nodes.BinOp) and node.op == "/" and literal(node.right) == 2:
         inner = _denominator(node.left, shape_name)
@@ -89,8 +89,8 @@ def _denominator(node: nodes.NodeNG, shape_name: str) -> tuple[str, bool] | None
     return None
 
 
-def _variance_rule(sqrt_argument: nodes.NodeNG, shape_name: str) -> tuple[float, str, bool] | None:
-    """sqrt(c / D): (c, D kind, shape-only fans)."""
+def _variance_rule(sqrt_argument: nodes.NodeNG, shape_name: str) -> tuple[float, str, str] | None:
+    """sqrt(c / D): (c, D kind, fan source)."""
     if isinstance(sqrt_argument, nodes.BinOp) and sqrt_argument.op == "/":
         numerator = literal(sqrt_argument.left)
         if numerator is UNKNOWN or isinstance(numerator, bool) or not isinstance(numerator, (int, float)):
@@ -143,13 +143,13 @@ def hand_rolled(function: nodes.FunctionDef | nodes.Lambda) -> HandRolled | None
         rule = _variance_rule(call.args[0], shape_name)
         if rule is None:
             continue
-        c, denominator, shape_only = rule
+        c, denominator, fan_source = rule
         scheme = _RULES.get(("normal" if distribution != K.UNIFORM else K.UNIFORM, denominator, c))
         if scheme is None:
             continue
         named_distribution = K.UNIFORM if distribution == K.UNIFORM else K.TRUNCATED_NORMAL
         return HandRolled(_display_name(function), scheme, named_distribution, distribution.replace("_", " "),
-                          call.as_string(), shape_only, _def_span(function))
+                          call.as_string(), fan_source, _def_span(function))
     return None
 
 

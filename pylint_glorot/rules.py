@@ -477,9 +477,16 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
         return None
     named = K.NAMED_BY_SPELLING[snake]
     landing = _landing(site, keyword)
-    text, imports = replacement(named.scheme, named.distribution, None, landing)
     own = site.initializers.get(keyword)
+    text, imports = replacement(named.scheme, named.distribution, own, landing)  # keeps the seed and spelling
     mine = own.written_name if own is not None else f"the default {K.DEFAULT_KERNEL_INITIALIZER}"
+    covers: tuple[str, ...] = ()
+    if own is not None and own.is_vs and own.named is not None:
+        mine += f" (= {own.named.cls})"
+        covers += (R7704,)
+    if own is not None and (own.legacy is not None or own.xavier_string):
+        mine += f" ({_legacy_note(own)})"
+        covers += (W7706,)
     activation = site.activation.name if site.activation else family
     message = (
         f"{site.class_name} uses {mine}, but {count} of the {total} layers feeding {family} activations "
@@ -487,7 +494,7 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
         f"use {keyword}={text}"
     )
     if own is not None:
-        return Finding(C7703, own.span, message, Edit(own.span, text, imports))
+        return Finding(C7703, own.span, message, Edit(own.span, text, imports), covers)
     edit_text = f", {keyword}={text}" if site.has_arguments else f"{keyword}={text}"
     return Finding(C7703, site.span, message, Edit(site.insert_span, edit_text, imports))
 
@@ -495,6 +502,19 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
 # --------------------------------------------------------------------------- W7707
 
 CONV_KINDS = ("conv", "conv_transpose", "separable", "depthwise")
+
+
+def _conv_fan_note(found: HandRolled, site: LayerSite) -> str:
+    """Why shape[0]/shape[1] (or shape[-2]/shape[-1]) are the wrong fans for a conv kernel."""
+    layout = "kernel_size x out x in" if site.spec.kind == "conv_transpose" else "kernel_size x in x out"
+    where = f"the {site.class_name} kernel (line {site.span.line}, laid out {layout})"
+    if found.fan_source == "leading":
+        return (f"; its fans come from shape[0] and shape[1], which for {where} are kernel dimensions: the "
+                f"receptive field and the channels are missing, so its scale is wrong (the built-in counts "
+                f"fan_in = in x prod(kernel_size))")
+    return (f"; its fans come from shape[-2] and shape[-1], which for {where} are the channels alone: the "
+            f"receptive field is missing, so its variance is prod(kernel_size) times too large (the built-in "
+            f"counts fan_in = in x prod(kernel_size))")
 
 
 def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], options: Options) -> Finding:
@@ -519,14 +539,7 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
         note = (f"; under {site.activation.name} (line {site.span.line}) use "
                 f'"{other_named.snake if other_named else other}" there')
     conv_users = [site for site, _keyword in users if site.spec.kind in CONV_KINDS]
-    fan_note = ""
-    if found.shape_fans_only and conv_users:
-        fan_note = (
-            f"; its fans come from shape[0] and shape[1] alone, which for the {conv_users[0].class_name} kernel "
-            f"(line {conv_users[0].span.line}, laid out kernel_size x in x out) are kernel dimensions: the "
-            f"receptive field and the channels are missing, so its scale is wrong (the built-in counts "
-            f"fan_in = in x prod(kernel_size))"
-        )
+    fan_note = _conv_fan_note(found, conv_users[0]) if found.fan_source and conv_users else ""
     keywords = {keyword for site, keyword in users if site.api == "keras"}
     replacement_named = K.named_for(scheme, distribution)
     if replacement_named is None:
