@@ -1,4 +1,6 @@
 """`# pylint: disable=` works for every message; a lower message shows when the higher is off."""
+import math
+
 import keras
 import tensorflow as tf
 from keras import initializers, layers
@@ -20,3 +22,17 @@ f = layers.Dense(64, kernel_initializer="ones")  # pylint: disable=constant-kern
 g = layers.Dense(64, activation="relu", kernel_initializer=initializers.VarianceScaling(1.0, "fan_avg", "uniform"))  # pylint: disable=initializer-activation-mismatch  # [redundant-variance-scaling]
 # And with both off, the deprecation.
 h = layers.Dense(64, activation="relu", kernel_initializer=tf.compat.v1.variance_scaling_initializer(1.0, "fan_avg", "uniform"))  # pylint: disable=initializer-activation-mismatch,redundant-variance-scaling  # [deprecated-initializer]
+
+he_stack = keras.Sequential(
+    [
+        layers.Dense(64, activation="relu", kernel_initializer="he_normal"),
+        layers.Dense(64, activation="relu", kernel_initializer="he_normal"),
+        layers.Dense(64, activation="relu", kernel_initializer="he_normal"),
+        layers.Dense(64, activation="relu"),  # pylint: disable=inconsistent-initializers
+    ]
+)
+
+
+def by_hand(shape, dtype=None):  # pylint: disable=hand-rolled-initializer
+    limit = math.sqrt(6.0 / (shape[0] + shape[1]))
+    return tf.random.uniform(shape, -limit, limit, dtype=dtype)
