@@ -550,7 +550,7 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
         text = f"keras.initializers.{replacement_named.cls}()"
     message = (
         f"{found.name} re-implements {named.cls} ({found.formula} with {found.draw} draws)"
-        f"{fan_note}{note}; use {text} instead"
+        f"{fan_note}{note}; use {text}"
     )
     return Finding(W7707, found.span, message)
 
