@@ -1,10 +1,12 @@
-"""Run the plugin over real Keras code we did not write and count findings per message.
+"""Run the plugin over real Keras code we did not write: findings per message, crashes, -j parity.
 
-    python bench/real_code.py [--jobs 2] [--show SYMBOL] [-- extra pylint args]
+    python bench/real_code.py [--jobs 2] [--show SYMBOL] [--compare-jobs] [-- extra pylint args]
 
-Downloads wheels (pip download, into bench/.cache, not committed): keras (its applications),
-keras-hub, tf-models-official, keras-cv, tf-agents; lints them with only our messages plus pylint's
-astroid-error/fatal enabled, and prints the count per message (and every line of --show).
+Downloads wheels (pip download, into bench/.cache, not committed): keras (the whole package),
+keras-hub, tf-models-official, keras-cv and tf-agents; lints them with only our messages plus
+pylint's astroid-error/fatal enabled, and prints the count per message, the number of
+astroid-error/fatal messages and of exceptions raised from the plugin. --compare-jobs lints
+the corpus again under the other -j setting (1 vs --jobs) and diffs the findings.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import collections
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 PACKAGES = {
-    "keras": ("3.15.1", "keras/src/applications"),
+    "keras": ("3.15.1", "keras"),
     "keras-hub": ("0.32.0", "keras_hub"),
     "tf-models-official": ("2.20.0", "official"),
     "keras-cv": ("0.9.0", "keras_cv"),
@@ -41,31 +44,53 @@ def extracted(package: str, version: str) -> Path:
     return target
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--show", action="append", default=[], help="print every finding of this symbol")
-    parser.add_argument("extra", nargs="*", help="extra pylint arguments, e.g. --glorot-min-chain=2")
-    options = parser.parse_args()
-    trees = [extracted(name, version) / sub for name, (version, sub) in PACKAGES.items()]
-    files = sum(1 for tree in trees for _ in tree.rglob("*.py"))
+def lint(trees: list[Path], jobs: int, extra: list[str]) -> tuple[list[str], collections.Counter, int, float]:
+    start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "pylint", "--recursive=y", "--score=n", f"--jobs={options.jobs}", "--disable=all",
-         f"--enable={OURS},astroid-error,fatal", "--load-plugins=pylint_glorot", *options.extra,
-         *map(str, trees)],
+        [sys.executable, "-m", "pylint", "--recursive=y", "--score=n", f"--jobs={jobs}", "--disable=all",
+         f"--enable={OURS},astroid-error,fatal", "--load-plugins=pylint_glorot", *extra, *map(str, trees)],
         capture_output=True, text=True, check=False, cwd=CACHE,
     )
-    counts: collections.Counter[str] = collections.Counter()
+    elapsed = time.perf_counter() - start
+    findings, counts = [], collections.Counter()
     for line in result.stdout.splitlines():
         match = LINE.match(line)
         if match and (match["id"][1:3] == "77" or match["symbol"] in ("astroid-error", "fatal")):
             counts[match["symbol"]] += 1
-            if match["symbol"] in options.show:
-                print(line)
-    crashes = result.stderr.count("Traceback")
-    print(f"{files} files in {', '.join(PACKAGES)}; pylint exit {result.returncode}; tracebacks on stderr: {crashes}")
+            findings.append(line)
+    crashes = result.stderr.count("Traceback") + result.stdout.count("Exception on node")
+    return findings, counts, crashes, elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--show", action="append", default=[], help="print every finding of this symbol")
+    parser.add_argument("--compare-jobs", action="store_true", help="also lint with -j 1 and diff the findings")
+    parser.add_argument("extra", nargs="*", help="extra pylint arguments, e.g. --glorot-min-chain=2")
+    options = parser.parse_args()
+    trees = [extracted(name, version) / sub for name, (version, sub) in PACKAGES.items()]
+    files = sum(1 for tree in trees for _ in tree.rglob("*.py"))
+    findings, counts, crashes, elapsed = lint(trees, options.jobs, options.extra)
+    for line in findings:
+        if any(line.endswith(f"({symbol})") for symbol in options.show):
+            print(line)
+    print(f"{files} files in {', '.join(PACKAGES)}; -j {options.jobs}: {elapsed:.0f} s")
+    print(f"astroid-error/fatal: {counts['astroid-error'] + counts['fatal']}; exceptions from the plugin: {crashes}")
     for symbol, count in sorted(counts.items()):
         print(f"{count:6d}  {symbol}")
+    if options.compare_jobs:
+        other = 1 if options.jobs != 1 else 2
+        other_findings, _counts, other_crashes, other_elapsed = lint(trees, other, options.extra)
+        same = sorted(findings) == sorted(other_findings)
+        print(f"-j {other}: {other_elapsed:.0f} s, exceptions {other_crashes}; findings identical to -j {options.jobs}: "
+              f"{same} ({len(findings)} vs {len(other_findings)})")
+        if not same:
+            for line in sorted(set(findings) ^ set(other_findings)):
+                print("  differs:", line)
+            raise SystemExit(1)
+    if crashes or counts["astroid-error"] or counts["fatal"]:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":
