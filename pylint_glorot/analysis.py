@@ -57,6 +57,28 @@ def _interesting_calls(module: nodes.Module) -> list[nodes.Call]:
 
 
 def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[NodeFindings]:
+    """Every node's candidate findings, except in code that a test expects to raise."""
+    for found in _all_findings(module, options):
+        if not _expected_to_raise(found.anchor):
+            yield found
+
+
+def _expected_to_raise(node: nodes.NodeNG) -> bool:
+    """Inside `with pytest.raises(...)` / `with self.assertRaises(...)`: failing is the point."""
+    current = node
+    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Module)):
+        if isinstance(current, nodes.With):
+            for item, _alias in current.items:
+                if isinstance(item, nodes.Call) and _last_name(item.func) in _RAISES:
+                    return True
+        current = current.parent
+    return False
+
+
+_RAISES = {"raises", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp", "assertWarns"}
+
+
+def _all_findings(module: nodes.Module, options: rules.Options) -> Iterator[NodeFindings]:
     calls = _interesting_calls(module)
     if not calls:
         yield from _hand_rolled_findings(module, [], options)
@@ -80,7 +102,7 @@ def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[No
             continue
         spec = initializer_spec(call)
         if spec is not None:
-            candidates = rules.initializer_candidates(spec, _standalone_landing(call, tf_alias))
+            candidates = rules.initializer_candidates(spec, _standalone_landing(call, tf_alias), options)
             if candidates:
                 yield NodeFindings(candidates, call)
 

@@ -73,8 +73,9 @@ class GlorotChecker(BaseChecker):
                 "default": r"(^|/)(test_[^/]*|[^/]*_test|conftest)\.py$",
                 "type": "regexp",
                 "metavar": "<regexp>",
-                "help": "Paths of test modules, where a constant kernel is a deliberate way to get predictable "
-                        "outputs: constant-kernel-initializer is not reported there. Empty to report everywhere.",
+                "help": "Paths of test modules, where a constant kernel (predictable outputs) and a spelled-out "
+                        "VarianceScaling (testing it) are deliberate: constant-kernel-initializer and "
+                        "redundant-variance-scaling are not reported there. Empty to report everywhere.",
             },
         ),
     )
@@ -114,7 +115,7 @@ def options_from_config(config: Any, module: nodes.Module) -> rules.Options:
     return rules.Options(
         check_normalized=bool(config.glorot_check_normalized),
         min_chain=int(config.glorot_min_chain),
-        constants_deliberate=bool(test_files and test_files.search(path)),
+        in_tests=bool(test_files and test_files.search(path)),
     )
 
 

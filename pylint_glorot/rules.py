@@ -30,7 +30,7 @@ class Options:
     check_normalized: bool = False  # judge layers whose activation follows a normalization
     min_chain: int = 3  # C7702 fires from this many consecutive under-scaled rectifier layers
     min_variance_change: float = K.MIN_VARIANCE_CHANGE
-    constants_deliberate: bool = False  # a test module: constant kernels make outputs predictable
+    in_tests: bool = False  # a test module: constant kernels and spelled-out VarianceScaling are deliberate
 
 
 @dataclass(frozen=True)
@@ -344,12 +344,12 @@ def _constant_kernel(site: LayerSite, keyword: str, spec: InitializerSpec) -> Fi
 # --------------------------------------------------------------------------- R7704 / W7706 / E7705
 
 
-def initializer_candidates(spec: InitializerSpec, landing: Landing) -> list[Finding]:
+def initializer_candidates(spec: InitializerSpec, landing: Landing, options: Options) -> list[Finding]:
     """Findings on an initializer expression itself, wherever it stands, in priority order."""
     if spec.invalid:
         return [_invalid(spec, bad) for bad in spec.invalid]
     found = []
-    redundant = _redundant(spec, landing)
+    redundant = None if options.in_tests else _redundant(spec, landing)
     if redundant:
         found.append(redundant)
     deprecated = _deprecated(spec, landing)
@@ -575,12 +575,12 @@ def layer_candidates(site: LayerSite, options: Options, inconsistent: Finding | 
                 candidates.append(mismatch)
             if inconsistent is not None and inconsistent.span == spec.span:
                 candidates.append(inconsistent)
-        if keyword in site.spec.kernel_keywords and not options.constants_deliberate:
+        if keyword in site.spec.kernel_keywords and not options.in_tests:
             constant = _constant_kernel(site, keyword, spec)
             if constant:
                 candidates.append(constant)
         if not spec.indirect:
-            candidates.extend(initializer_candidates(spec, _landing(site, keyword)))
+            candidates.extend(initializer_candidates(spec, _landing(site, keyword), options))
         if candidates:
             result.append(candidates)
     return result
