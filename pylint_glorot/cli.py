@@ -44,8 +44,8 @@ def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Seq
         return ERROR
     status = NOTHING
     for fix in fixes:
-        for error in fix.errors:
-            print(error, file=sys.stderr)
+        for message in fix.errors + fix.warnings:
+            print(message, file=sys.stderr)
         if fix.errors:
             status = ERROR
             continue
@@ -60,8 +60,8 @@ def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Seq
                 print(f"{fix.path}: cannot write: {error}", file=sys.stderr)
                 status = ERROR
                 continue
-            dropped = f" ({fix.dropped} overlapping left for a second run)" if fix.dropped else ""
-            print(f"fixed {fix.path}: {fix.applied} replacement{'s' if fix.applied != 1 else ''}{dropped}",
+            passes = f" in {fix.passes} passes" if fix.passes > 1 else ""
+            print(f"fixed {fix.path}: {fix.applied} replacement{'s' if fix.applied != 1 else ''}{passes}",
                   file=sys.stderr)
         status = max(status, FIXED)
     return status

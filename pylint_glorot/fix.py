@@ -3,6 +3,9 @@
 pylint decides what is reported (the project's configuration and its glorot- options, the
 `# pylint: disable=` comments); each reported Message is then matched back to its Finding
 (reporters.recover) and the findings' edits are applied by the pure `edits.apply_edits`.
+A fix can make another message appear (a corrected VarianceScaling that now equals a named
+initializer; a layer left alone now inconsistent with its fixed neighbours), so the fixed text
+is linted again, in memory, until nothing is left to fix: a second run proposes nothing.
 """
 
 from __future__ import annotations
@@ -15,15 +18,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pylint.lint import PyLinter, Run
+import astroid
 from pylint.message import Message
-from pylint.reporters import BaseReporter
 
-from pylint_glorot.edits import Result, Source, apply_edits
-from pylint_glorot.reporters.recover import OUR_SYMBOLS, SourceText, build_module, findings_by_key, is_ours, read_source
+from pylint_glorot.edits import Source, apply_edits
+from pylint_glorot.reporters.collect import INPUT_ERRORS, LintError, arguments, collect
+from pylint_glorot.reporters.recover import (
+    OUR_SYMBOLS, SourceText, build_module, findings_by_key, is_ours, message_key, read_source,
+)
 
-# pylint's own messages for input it cannot lint: kept enabled so that such a file is reported.
-INPUT_ERRORS = ("syntax-error", "fatal", "astroid-error", "parse-error")
+MAX_PASSES = 10
 _SKIPPED_DIRS = ("__pycache__", "node_modules", "site-packages")
 
 
@@ -48,15 +52,17 @@ def symbols_from(names: Iterable[str]) -> list[str]:
 
 def python_files(paths: Sequence[str]) -> list[str]:
     """The files named, and the *.py files under the folders named (hidden folders and venvs left out)."""
-    found: list[str] = []
+    found: dict[str, str] = {}
     for path in paths:
         if os.path.isdir(path):
-            found.extend(_walk(path))
+            candidates: Iterable[str] = _walk(path)
         elif os.path.exists(path):
-            found.append(path)
+            candidates = [path]
         else:
             raise UsageError(f"{path}: no such file or directory")
-    return list(dict.fromkeys(found))
+        for candidate in candidates:
+            found.setdefault(os.path.realpath(candidate), candidate)
+    return list(found.values())
 
 
 def _walk(folder: str) -> Iterator[str]:
@@ -69,49 +75,6 @@ def _walk(folder: str) -> Iterator[str]:
         yield from (os.path.join(root, name) for name in sorted(files) if name.endswith(".py"))
 
 
-class _Collector(BaseReporter):
-    """Keeps pylint's messages; prints nothing."""
-
-    name = "glorot-collect"
-
-    def _display(self, layout: Any) -> None:
-        """Nothing to display."""
-
-
-def _other_messages(ours: set[str]) -> list[str]:
-    linter = PyLinter()
-    linter.load_default_plugins()
-    linter.load_plugin_modules(["pylint_glorot"])
-    return sorted(
-        definition.msgid for definition in linter.msgs_store.messages
-        if definition.symbol not in ours and definition.symbol not in INPUT_ERRORS
-    )
-
-
-def lint(files: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> tuple[list[Message], Any]:
-    """Run pylint in-process on `files` with only our messages (and input errors) enabled.
-
-    The project's configuration applies as usual (found from the working directory); `select`
-    turns our given messages on even where that configuration turns them off.
-    Returns the messages and the configuration pylint used.
-    """
-    ours = set(OUR_SYMBOLS.values())
-    unwanted = set(ignore) | (ours - set(select) if select else set())
-    args = [
-        "--load-plugins=pylint_glorot",
-        "--disable=" + ",".join(_other_messages(ours) + sorted(unwanted)),
-        "--reports=n", "--score=n", "--persistent=n", "--clear-cache-post-run=y", "--jobs=1",
-    ]
-    if select:
-        args.append("--enable=" + ",".join(sorted(set(select) - unwanted)))
-    collector = _Collector()
-    try:
-        run = Run([*args, "--", *files], reporter=collector, exit=False)
-    except SystemExit as stop:  # pylint refused the configuration or the arguments
-        raise UsageError(f"pylint stopped with exit code {stop.code}") from stop
-    return collector.messages, run.linter.config
-
-
 @dataclass
 class FileFix:
     """One file: its old and new text (equal when nothing applies), or why it was left alone."""
@@ -121,54 +84,105 @@ class FileFix:
     new: str = ""
     encoding: str = "utf-8"
     applied: int = 0
-    dropped: int = 0
+    passes: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return not self.errors and self.new != self.old
 
 
-def plan(path: str, messages: Sequence[Message], config: Any) -> FileFix:
-    """The fix of one file: re-analyse its current text, match pylint's messages, apply their edits."""
+@dataclass(frozen=True)
+class Step:
+    """One pass over one text: the text after it, how many edits it applied, or the error."""
+
+    text: str
+    applied: int = 0
+    error: str | None = None
+
+
+def fix_text(path: str, source: SourceText, messages: Sequence[Message], config: Any) -> Step:
+    """Match pylint's messages on `source` to their findings and apply their edits (one pass)."""
     errors = [f"{path}:{m.line}: {m.symbol}: {m.msg}" for m in messages if m.symbol in INPUT_ERRORS]
     if errors:
-        return FileFix(path, errors=errors)
+        return Step(source.text, error="\n".join(errors))
+    ours = [m for m in messages if is_ours(m)]
+    if not ours:
+        return Step(source.text)
     try:
-        source: SourceText = read_source(path)
-        module = build_module(source.text, messages[0].abspath, messages[0].module)
-    except (OSError, SyntaxError, UnicodeDecodeError, ValueError) as error:
-        return FileFix(path, errors=[f"{path}: cannot read: {error}"])
+        module = build_module(source.text, ours[0].abspath, ours[0].module)
+    except (astroid.AstroidBuildingError, SyntaxError, ValueError) as error:
+        return Step(source.text, error=f"{path}: cannot analyse: {error}")
     findings = findings_by_key(module, config)
-    keys = [(m.symbol, m.line, m.column, m.end_line, m.end_column) for m in messages if is_ours(m)]
-    edits = [findings[key].edit for key in keys if key in findings and findings[key].edit is not None]
-    fix = FileFix(path, source.text, source.text, source.encoding)
+    edits = [findings[key].edit for key in map(message_key, ours) if key in findings and findings[key].edit]
     if not edits:
-        return fix
+        return Step(source.text)
     try:
-        result: Result = apply_edits(source.text, edits)
+        result = apply_edits(source.text, [edit for edit in edits if edit is not None])
         ast.parse(result.text, filename=path)
     except (SyntaxError, ValueError) as error:
-        fix.errors.append(f"{path}: the fixed text would not parse ({error}); left unchanged")
-        return fix
-    fix.new, fix.applied, fix.dropped = result.text, len(result.applied), len(result.dropped)
-    return fix
+        return Step(source.text, error=f"{path}: the fixed text would not parse ({error}); left unchanged")
+    return Step(result.text, len(result.applied))
 
 
 def plan_all(paths: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[FileFix]:
+    """Every file's fix, linting the files on disk once and each changed text again until it settles."""
     files = python_files(paths)
     if not files:
         return []
-    messages, config = lint(files, select, ignore)
+    args = arguments(select, ignore)
+    try:
+        messages, config = collect(args, files)
+    except LintError as error:
+        raise UsageError(str(error)) from error
     by_file: dict[str, list[Message]] = {}
     for message in messages:
         if message.abspath:
-            by_file.setdefault(os.path.abspath(message.abspath), []).append(message)
-    fixes = []
-    for path in files:
-        file_messages = by_file.get(os.path.abspath(path), [])
-        fixes.append(plan(path, file_messages, config) if file_messages else FileFix(path))
+            by_file.setdefault(os.path.realpath(message.abspath), []).append(message)
+    fixes = [_first_pass(path, by_file.get(os.path.realpath(path), []), config) for path in files]
+    for fix in fixes:
+        if fix.changed:
+            _settle(fix, args)
     return fixes
+
+
+def _first_pass(path: str, messages: list[Message], config: Any) -> FileFix:
+    if not messages:
+        return FileFix(path)
+    try:
+        source = read_source(path)
+    except (OSError, SyntaxError, UnicodeDecodeError) as error:
+        return FileFix(path, errors=[f"{path}: cannot read: {error}"])
+    step = fix_text(path, source, messages, config)
+    fix = FileFix(path, source.text, step.text, source.encoding, step.applied, 1)
+    if step.error:
+        fix.errors.append(step.error)
+    return fix
+
+
+def _settle(fix: FileFix, args: list[str]) -> None:
+    """Lint the fixed text again (from memory) and fix what that finds, until nothing changes."""
+    seen = {fix.old, fix.new}
+    while fix.passes < MAX_PASSES:
+        try:
+            messages, config = collect(args, [fix.path], text=fix.new)
+        except LintError as error:
+            fix.warnings.append(f"{fix.path}: stopped after pass {fix.passes}: {error}")
+            return
+        step = fix_text(fix.path, SourceText(fix.new, fix.encoding), messages, config)
+        if step.error:
+            fix.warnings.append(f"{fix.path}: stopped after pass {fix.passes}: {step.error}")
+            return
+        if step.text == fix.new:
+            return
+        fix.passes += 1
+        fix.new, fix.applied = step.text, fix.applied + step.applied
+        if step.text in seen:
+            fix.warnings.append(f"{fix.path}: the fixes go round in a circle; stopped after pass {fix.passes}")
+            return
+        seen.add(step.text)
+    fix.warnings.append(f"{fix.path}: still changing after {MAX_PASSES} passes; run the fixer again")
 
 
 def write_atomically(path: str, text: str, encoding: str) -> None:

@@ -308,6 +308,27 @@ def test_the_diff_applies_to_give_the_fixed_file(project: Path, capsys: pytest.C
     assert (project / "model.py").read_text() == FIXED
 
 
+def test_a_fix_that_brings_another_message_is_followed_through(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Correcting mode= makes the VarianceScaling equal HeNormal (R7704): one run does both."""
+    (project / "init.py").write_text('import keras\nz = keras.initializers.VarianceScaling(2.0, "FAN_IN")\n')
+    assert _fix("init.py") == cli.FIXED
+    assert (project / "init.py").read_text() == "import keras\nz = keras.initializers.HeNormal()\n"
+    assert "2 replacements in 2 passes" in capsys.readouterr().err
+    assert _fix("init.py") == cli.NOTHING
+
+
+def test_repeated_runs_in_one_process_see_the_files_as_they_are_now(project: Path) -> None:
+    """astroid caches modules by name: the fixer must not lint a stale module on its next run."""
+    (project / "model.py").write_text(MODEL)
+    assert _fix("--diff", "model.py") == cli.FIXED
+    (project / "model.py").write_text(FIXED)
+    assert _fix("--diff", "model.py") == cli.NOTHING
+    (project / "model.py").write_text(MODEL)
+    assert _fix("--diff", "model.py") == cli.FIXED
+
+
 def test_nothing_to_fix_exits_zero(project: Path) -> None:
     (project / "clean.py").write_text('from keras import layers\nx = layers.Dense(8, activation="relu", kernel_initializer="he_uniform")\n')
     assert _fix("clean.py") == cli.NOTHING

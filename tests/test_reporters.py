@@ -17,7 +17,7 @@ from pylint.message import Message
 from pylint.typing import MessageLocationTuple
 
 import pylint_glorot
-from pylint_glorot import cli
+from pylint_glorot import cli, fix
 from pylint_glorot.checker import DOCS_URL, MESSAGES
 from pylint_glorot.edits import Source
 from pylint_glorot.reporters.base import resolve
@@ -93,7 +93,9 @@ def _splice(text: str, changes: list[tuple[int, int, str]]) -> str:
     return text
 
 
-def _fixed_by_command(project: Path, name: str) -> str:
+def _fixed_by_command(project: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The fix command's first pass: what the messages of one lint ask for (reporters see one lint)."""
+    monkeypatch.setattr(fix, "MAX_PASSES", 1)
     copy = project / "copy"
     copy.mkdir(exist_ok=True)
     shutil.copy(project / "pyproject.toml", copy / "pyproject.toml")
@@ -178,9 +180,9 @@ def test_sarif_paths_are_relative_and_columns_are_utf16(project: Path) -> None:
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_sarif_fixes_do_what_the_fix_command_does(project: Path, name: str) -> None:
+def test_sarif_fixes_do_what_the_fix_command_does(project: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     log = _report(project, "glorot-sarif")
-    assert _apply_sarif(log, name, FILES[name]) == _fixed_by_command(project, name)
+    assert _apply_sarif(log, name, FILES[name]) == _fixed_by_command(project, name, monkeypatch)
 
 
 def test_sarif_fix_carries_its_import(project: Path) -> None:
@@ -243,9 +245,11 @@ def test_rdjson_diagnostics(project: Path) -> None:
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_rdjson_suggestions_do_what_the_fix_command_does_but_imports(project: Path, name: str) -> None:
+def test_rdjson_suggestions_do_what_the_fix_command_does_but_imports(
+    project: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     result = _report(project, "glorot-rdjson")
-    fixed = _fixed_by_command(project, name)
+    fixed = _fixed_by_command(project, name, monkeypatch)
     imports = {line for d in result["diagnostics"] if d["location"]["path"] == name
                for line in d["message"].split("(the fix also needs `")[1:]}
     for needed in imports:
