@@ -174,26 +174,44 @@ def _landing(site: LayerSite, keyword: str) -> Landing:
     return Landing(keyword, site.spec.string_initializers and site.api == "keras", site.tf_alias)
 
 
-def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options) -> Finding | None:
-    keyword = site.spec.judged_keyword or ""
+def _measurable_fix(site: LayerSite, spec: InitializerSpec | None, options: Options) -> tuple[str, str, float | None] | None:
+    """(scheme, distribution, variance ratio) the activation wants instead, when the fix changes something."""
     wanted = _wanted(site, spec, options)
     if wanted is None:
         return None
     scheme, distribution = wanted
     ratio = _judged_ratio(site, spec, scheme)
-    if _negligible(ratio, options):
+    return None if _negligible(ratio, options) else (scheme, distribution, ratio)
+
+
+def _covered(spec: InitializerSpec) -> tuple[str, tuple[str, ...]]:
+    """What else is wrong with this initializer's spelling, said in the top message's text."""
+    note, covers = "", ()
+    if spec.named is not None and spec.is_vs:
+        note, covers = f" (= {spec.named.cls})", (R7704,)
+    if spec.legacy is not None or spec.xavier_string:
+        note, covers = note + f" ({_legacy_note(spec)})", covers + (W7706,)
+    return note, covers
+
+
+def _add_keyword(site: LayerSite, keyword: str, text: str, imports: tuple[str, ...]) -> Edit:
+    """The edit that adds `keyword=text` to the layer call."""
+    argument = f", {keyword}={text}" if site.has_arguments else f"{keyword}={text}"
+    return Edit(site.insert_span, argument, imports)
+
+
+def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options) -> Finding | None:
+    keyword = site.spec.judged_keyword or ""
+    fix = _measurable_fix(site, spec, options)
+    if fix is None:
         return None
+    scheme, distribution, ratio = fix
     text, imports = replacement(scheme, distribution, spec, _landing(site, keyword))
     activation = site.activation
     assert activation is not None
-    covers, what = [], spec.written_name
-    if spec.named is not None and spec.is_vs:
-        what += f" (= {spec.named.cls})"
-        covers.append(R7704)
-    if spec.legacy is not None or spec.xavier_string:
-        covers.append(W7706)
-        what += f" ({_legacy_note(spec)})"
-    elif spec.scheme == "glorot" and spec.spelled in ("string", "class"):
+    note, covers = _covered(spec)
+    what = spec.written_name + note
+    if not covers and spec.scheme == "glorot" and spec.spelled in ("string", "class"):
         what += " (Glorot = Xavier)"
     factor = _factor_text(ratio)
     gives = f"; {_SCHEME_NAMES[scheme]} gives the kernel {factor} the variance" if factor else ""
@@ -202,20 +220,17 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
         f"{_PROBLEM[activation.family]}{gives} ({K.REFERENCES[activation.family]}); "
         f"{_use(_landing(site, keyword), text)}"
     )
-    return Finding(W7701, spec.span, message, Edit(spec.span, text, imports), tuple(covers))
+    return Finding(W7701, spec.span, message, Edit(spec.span, text, imports), covers)
 
 
 def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     keyword = site.spec.judged_keyword
     if keyword is None or keyword in site.initializers or site.activation is None:
         return None
-    wanted = _wanted(site, None, options)
-    if wanted is None:
+    fix = _measurable_fix(site, None, options)
+    if fix is None:
         return None
-    scheme, distribution = wanted
-    ratio = _judged_ratio(site, None, scheme)
-    if _negligible(ratio, options):
-        return None
+    scheme, distribution, ratio = fix
     activation = site.activation
     if activation.family == K.RECTIFIER:
         if site.chain_length < options.min_chain:
@@ -236,8 +251,7 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
         f"{site.class_name} feeds {activation.name} but has no {keyword}, so it uses the default glorot_uniform: "
         f"{depth} ({K.REFERENCES[activation.family]}); {_use(_landing(site, keyword), text)}"
     )
-    edit_text = f", {keyword}={text}" if site.has_arguments else f"{keyword}={text}"
-    return Finding(C7702, site.span, message, Edit(site.insert_span, edit_text, imports))
+    return Finding(C7702, site.span, message, _add_keyword(site, keyword, text, imports))
 
 
 def _shrink_text(ratio: float | None) -> str:
@@ -481,12 +495,9 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
     text, imports = replacement(named.scheme, named.distribution, own, landing)  # keeps the seed and spelling
     mine = own.written_name if own is not None else f"the default {K.DEFAULT_KERNEL_INITIALIZER}"
     covers: tuple[str, ...] = ()
-    if own is not None and own.is_vs and own.named is not None:
-        mine += f" (= {own.named.cls})"
-        covers += (R7704,)
-    if own is not None and (own.legacy is not None or own.xavier_string):
-        mine += f" ({_legacy_note(own)})"
-        covers += (W7706,)
+    if own is not None:
+        note, covers = _covered(own)
+        mine += note
     activation = site.activation.name if site.activation else family
     message = (
         f"{site.class_name} uses {mine}, but {count} of the {total} layers feeding {family} activations "
@@ -495,8 +506,7 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
     )
     if own is not None:
         return Finding(C7703, own.span, message, Edit(own.span, text, imports), covers)
-    edit_text = f", {keyword}={text}" if site.has_arguments else f"{keyword}={text}"
-    return Finding(C7703, site.span, message, Edit(site.insert_span, edit_text, imports))
+    return Finding(C7703, site.span, message, _add_keyword(site, keyword, text, imports))
 
 
 # --------------------------------------------------------------------------- W7707
