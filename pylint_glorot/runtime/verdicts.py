@@ -1,0 +1,500 @@
+"""Judge each static finding on the runtime numbers. Pure: no TensorFlow, no I/O.
+
+A runtime layer is matched to the static layer site whose call spans the line of FILE that
+constructed it (the narrowest one). Each finding is judged on the mechanism it names
+(static.py); the criteria and thresholds are documented in docs/runtime.md:
+
+- visible: the effect is at least VISIBLE (the factor by which a finding must change a
+  kernel's variance to be reported at all, knowledge.MIN_VARIANCE_CHANGE);
+- removed: with the suggested initializers at most REMAINING of the effect is left, in log
+  terms (|log after| <= REMAINING * |log before|).
+`confirmed` needs both; `not-confirmed` gives the numbers; `not-measurable` says why.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from pylint_glorot import knowledge as K
+from pylint_glorot.runtime import static as S
+from pylint_glorot.runtime.protocol import innermost
+
+VISIBLE = K.MIN_VARIANCE_CHANGE  # 1.25
+REMAINING = 0.5
+IDENTICAL = 1e-4  # unit spread below which units (or their gradients) count as identical
+DISTINCT = 1e-2  # unit spread above which they count as different
+SAME_VARIANCE = 1.1  # W7707: a kernel's variance within this factor of the built-in's counts as the same
+
+CONFIRMED, NOT_CONFIRMED, NOT_MEASURABLE = "confirmed", "not-confirmed", "not-measurable"
+_ALIASES = {"swish": "silu", "hard_swish": "hard_silu", None: "linear"}
+
+
+@dataclass
+class LayerRow:
+    """One weighted layer of a measured model, with what the static pass read at its line."""
+
+    model: str
+    index: int
+    name: str
+    line: int | None
+    class_name: str
+    keyword: str
+    initializer: dict[str, Any]
+    activation: str | None
+    activation_source: str
+    structure: dict[str, Any] | None
+    current: dict[str, Any] | None
+    suggested: dict[str, Any] | None
+    fixed_with: str | None
+    kernel_shape: list[int] | None
+    kernel_var: float | None
+    site: S.StaticSite | None = None
+    disagreements: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.model, self.index)
+
+    @property
+    def order(self) -> int | None:
+        return self.structure["order"] if self.structure else None
+
+    @property
+    def family(self) -> str:
+        return K.activation_family(_ALIASES.get(self.activation, self.activation or "linear"))
+
+    def number(self, which: str, name: str) -> float | None:
+        values = self.current if which == "current" else self.suggested
+        return values.get(name) if values else None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    finding: S.StaticFinding
+    verdict: str
+    evidence: str
+    numbers: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- initializer labels
+
+
+def initializer_label(described: dict[str, Any]) -> str:
+    """'glorot_uniform', 'VarianceScaling(2, fan_in, truncated_normal)', 'Orthogonal', 'my_init()'."""
+    name = described.get("class")
+    if name is None:
+        return "-"
+    if described.get("scale") is not None:
+        named = K.NAMED_BY_PARAMS.get((described["scale"], described["mode"], described["distribution"]))
+        if name in K.NAMED_BY_SPELLING or (name == "VarianceScaling" and named is None):
+            return K.NAMED_BY_SPELLING[name].snake if name in K.NAMED_BY_SPELLING else (
+                f"VarianceScaling({described['scale']:g}, {described['mode']}, {described['distribution']})")
+        if named is not None:
+            return f"VarianceScaling (= {named.snake})" if name == "VarianceScaling" else f"{name} (= {named.snake})"
+    if described.get("kind") == "function":
+        return f"{name}()"
+    return str(name)
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def layer_rows(result: dict[str, Any], view: S.StaticView) -> list[LayerRow]:
+    ranges = {site.lines: site for site in view.sites}
+    rows = []
+    for model in result["models"]:
+        for layer in model["layers"]:
+            structure = layer.get("structure")
+            activation = structure["activation"] if structure else (
+                layer.get("own_activation") if layer.get("own_activation") != "linear" else None)
+            source = structure["activation_source"] if structure else ("own" if activation else "none")
+            row = LayerRow(
+                model=model["name"], index=layer["index"], name=layer["name"], line=layer.get("line"),
+                class_name=layer["class"], keyword=layer["keyword"], initializer=layer["initializer"],
+                activation=activation, activation_source=source, structure=structure,
+                current=layer.get("current"), suggested=layer.get("suggested"), fixed_with=layer.get("fixed_with"),
+                kernel_shape=layer.get("kernel_shape"), kernel_var=layer.get("kernel_var"),
+            )
+            lines = innermost(row.line, ranges)
+            row.site = ranges[lines] if lines else None
+            row.disagreements = disagreements(row)
+            rows.append(row)
+    return rows
+
+
+def disagreements(row: LayerRow) -> list[str]:
+    """Where the built layer differs from what the static pass read at its line."""
+    site = row.site
+    if site is None:
+        return []
+    found = []
+    runtime = row.initializer
+    label = initializer_label(runtime)
+    if site.keyword == row.keyword and runtime.get("kind") != "function":
+        rule = site.initializer.variance_rule
+        actual = (runtime.get("scale"), runtime.get("mode"), runtime.get("distribution"))
+        if site.initializer.label == "unreadable":
+            found.append(f"the static pass could not read {site.keyword}; the built layer uses {label}")
+        elif rule is not None and actual != rule:
+            found.append(f"the static pass read {site.keyword}={site.initializer.label}; the built layer uses {label}")
+    static_activation = _ALIASES.get(site.activation, site.activation)
+    runtime_activation = _ALIASES.get(row.activation, row.activation)
+    if row.structure is not None and static_activation != runtime_activation:
+        found.append(f"the static pass read activation {static_activation}; "
+                     f"the built layer feeds {runtime_activation} ({row.activation_source})")
+    return found
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def _runs(rows: list[LayerRow], members: set[tuple[str, int]]) -> dict[tuple[str, int], list[LayerRow]]:
+    """For each member, the run it belongs to: consecutive members, each fed by the previous one
+    directly (through activation, dropout, pooling, reshaping layers, with no normalization)."""
+    by_key = {row.key: row for row in rows}
+    successors: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for row in rows:
+        if row.key not in members or row.structure is None:
+            continue
+        previous = row.structure.get("predecessor")
+        if previous is not None and not row.structure.get("predecessor_normalized") and (row.model, previous) in members:
+            successors.setdefault((row.model, previous), []).append(row.key)
+    runs: dict[tuple[str, int], list[LayerRow]] = {}
+    for key in members:
+        row = by_key.get(key)
+        if row is None or row.structure is None or key in runs:
+            continue
+        head = row
+        seen = {head.key}
+        while True:
+            previous = head.structure.get("predecessor") if head.structure else None
+            link = (head.model, previous)
+            if (previous is None or head.structure.get("predecessor_normalized") or link not in members
+                    or link in seen or len(successors.get(link, [])) != 1):
+                break
+            head = by_key[link]
+            seen.add(head.key)
+        run = [head]
+        while len(successors.get(run[-1].key, [])) == 1 and successors[run[-1].key][0] not in {r.key for r in run}:
+            run.append(by_key[successors[run[-1].key][0]])
+        for member in run:
+            runs.setdefault(member.key, run)
+        runs.setdefault(key, run)
+    return runs
+
+
+def _product(values: list[float]) -> float:
+    return math.exp(sum(math.log(v) for v in values))
+
+
+def _geo(values: list[float]) -> float:
+    return _product(values) ** (1 / len(values))
+
+
+def _lines(run: list[LayerRow]) -> str:
+    lines = sorted({row.line for row in run if row.line is not None})
+    if not lines:
+        return "no line of FILE"
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return f"lines {lines[0]}-{lines[-1]}" if lines == list(range(lines[0], lines[-1] + 1)) else \
+        "lines " + ", ".join(map(str, lines))
+
+
+def _fix_label(run: list[LayerRow]) -> str:
+    labels = sorted({row.fixed_with for row in run if row.fixed_with})
+    return " / ".join(labels) if labels else "the suggested initializers"
+
+
+def _layers_text(run: list[LayerRow]) -> str:
+    activations = sorted({row.activation or "linear" for row in run})
+    what = f"{'/'.join(activations)} layer{'s' if len(run) != 1 else ''}"
+    return f"{len(run)} {what} in a row ({_lines(run)})" if len(run) > 1 else f"the {what} ({_lines(run)})"
+
+
+# --------------------------------------------------------------------------- mechanisms
+
+
+def _forward(finding: S.StaticFinding, run: list[LayerRow], shrink_only: bool) -> Verdict:
+    before = [row.number("current", "gain") for row in run]
+    after = [row.number("suggested", "gain") for row in run]
+    if any(v is None or v <= 0 for v in before):
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: the forward gain is zero or unknown "
+                                                "(the signal is all zeros, or the layer's input is not a single tensor)")
+    if any(v is None or v <= 0 for v in after):
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: the suggested initializer could not be "
+                                                "applied to every layer of the run")
+    total, fixed = _product(before), _product(after)  # type: ignore[arg-type]
+    numbers = {"run_length": len(run), "gain": total, "gain_per_layer": _geo(before),  # type: ignore[arg-type]
+               "suggested_gain": fixed, "suggested_gain_per_layer": _geo(after)}  # type: ignore[arg-type]
+    if len(run) == 1:
+        evidence = (f"{_layers_text(run)}: the signal's second moment x{total:.2g} through it; "
+                    f"with {_fix_label(run)}: x{fixed:.2g}")
+    else:
+        evidence = (f"{_layers_text(run)}: the signal's second moment x{total:.2g} over the run "
+                    f"(x{numbers['gain_per_layer']:.2f} per layer); with {_fix_label(run)}: x{fixed:.2g} "
+                    f"(x{numbers['suggested_gain_per_layer']:.2f} per layer)")
+    effect, left = abs(math.log(total)), abs(math.log(fixed))
+    visible = (total <= 1 / VISIBLE) if shrink_only else effect >= math.log(VISIBLE)
+    if not visible:
+        what = "does not shrink measurably" if shrink_only else "stays near SELU's fixed point"
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the second moment {what} (threshold x{1 / VISIBLE:.2g})"
+                       if shrink_only else f"{evidence}: the second moment {what} (threshold x{VISIBLE:g})", numbers)
+    if left > REMAINING * effect:
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the suggested initializer leaves more than half "
+                                               "of the change (in log terms)", numbers)
+    return Verdict(finding, CONFIRMED, evidence, numbers)
+
+
+def _fitted_growth(values: list[float]) -> float:
+    """First-to-last ratio of the least-squares line through log(values) against depth."""
+    n = len(values)
+    logs = [math.log(v) for v in values]
+    mean_x, mean_y = (n - 1) / 2, sum(logs) / n
+    slope = sum((i - mean_x) * (y - mean_y) for i, y in enumerate(logs)) / sum((i - mean_x) ** 2 for i in range(n))
+    return math.exp(-slope * (n - 1))
+
+
+def _backward(finding: S.StaticFinding, run: list[LayerRow]) -> Verdict:
+    if len(run) < 2:
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: gradient growth toward the input needs at "
+                                                "least two such layers in a row, feeding each other")
+    before = [row.number("current", "grad_var") for row in run]
+    after = [row.number("suggested", "grad_var") for row in run]
+    if any(v is None or v <= 0 for v in before + after):
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: some kernel gradients are zero or missing "
+                                                "(a layer not on the path to the outputs?)")
+    growth, fixed = _fitted_growth(before), _fitted_growth(after)  # type: ignore[arg-type]
+    gains = [row.number("current", "gain") for row in run]
+    fixed_gains = [row.number("suggested", "gain") for row in run]
+    forward = ""
+    if all(g for g in gains + fixed_gains):
+        forward = (f"; the forward gain per layer, x{_geo(gains):.2f} now and x{_geo(fixed_gains):.2f} "  # type: ignore[arg-type]
+                   "with the fix, is no guide here")
+    numbers = {"run_length": len(run), "gradient_growth": growth, "suggested_gradient_growth": fixed,
+               "first_last_ratio": before[0] / before[-1], "suggested_first_last_ratio": after[0] / after[-1]}  # type: ignore[operator]
+    evidence = (
+        f"{_layers_text(run)}: kernel-gradient variance grows x{growth:.3g} from the last layer of the run to the "
+        f"first (fitted over depth; raw first/last x{numbers['first_last_ratio']:.3g}); with {_fix_label(run)}: "
+        f"x{fixed:.3g} (raw x{numbers['suggested_first_last_ratio']:.3g}){forward}"
+    )
+    if growth < VISIBLE:
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: no measurable growth (threshold x{VISIBLE:g})", numbers)
+    if math.log(fixed) > REMAINING * math.log(growth):
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the suggested initializer leaves more than half of "
+                                               "the growth (in log terms)", numbers)
+    return Verdict(finding, CONFIRMED, evidence, numbers)
+
+
+def _consistency(finding: S.StaticFinding, mine: list[LayerRow], rows: list[LayerRow],
+                 flagged: set[tuple[str, int]]) -> Verdict:
+    family = mine[0].family
+    neighbours = [row for row in rows if row.model == mine[0].model and row.key not in flagged
+                  and row.family == family and row.number("current", "gain")]
+    gains = [row.number("current", "gain") for row in mine]
+    fixed = [row.number("suggested", "gain") for row in mine]
+    if not neighbours:
+        return Verdict(finding, NOT_MEASURABLE, f"no measured neighbour feeds a {family} activation in this model")
+    if any(not g for g in gains + fixed):
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(mine)}: its forward gain is unknown with the current "
+                                                "or the suggested initializer")
+    reference = statistics.median(row.number("current", "gain") for row in neighbours)  # type: ignore[type-var]
+    fixed_reference = statistics.median(row.number("suggested", "gain") or row.number("current", "gain")
+                                        for row in neighbours)  # type: ignore[type-var]
+    odd, fixed_odd = _geo(gains), _geo(fixed)  # type: ignore[arg-type]
+    effect = abs(math.log(odd / reference))
+    left = abs(math.log(fixed_odd / fixed_reference))
+    numbers = {"gain": odd, "neighbours_gain": reference, "suggested_gain": fixed_odd,
+               "suggested_neighbours_gain": fixed_reference, "neighbours": len(neighbours)}
+    evidence = (f"{_layers_text(mine)}: forward gain x{odd:.2f} against x{reference:.2f} (median of its "
+                f"{len(neighbours)} {family} neighbours); with {_fix_label(mine)}: x{fixed_odd:.2f} against "
+                f"x{fixed_reference:.2f}")
+    if effect < math.log(VISIBLE):
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the difference is below x{VISIBLE:g}", numbers)
+    if left > REMAINING * effect:
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the suggested initializer leaves more than half "
+                                               "of the difference", numbers)
+    return Verdict(finding, CONFIRMED, evidence, numbers)
+
+
+def _symmetry(finding: S.StaticFinding, mine: list[LayerRow]) -> Verdict:
+    spread = [row.number("current", "unit_spread") for row in mine]
+    gradient = [row.number("current", "grad_unit_spread") for row in mine]
+    fixed = [row.number("suggested", "unit_spread") for row in mine]
+    if any(v is None for v in spread + fixed):
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(mine)}: its units cannot be compared (one unit, "
+                                                "or the layer's output is not a single tensor)")
+    numbers = {"unit_spread": max(spread), "grad_unit_spread": max((g for g in gradient if g is not None), default=None),
+               "suggested_unit_spread": min(fixed)}  # type: ignore[type-var]
+    start = f"{_layers_text(mine)}: spread across units {numbers['unit_spread']:.2g}"
+    if numbers["unit_spread"] > IDENTICAL:
+        return Verdict(finding, NOT_CONFIRMED, f"{start}: the units do not start identical", numbers)
+    if numbers["grad_unit_spread"] is not None and numbers["grad_unit_spread"] > IDENTICAL:
+        return Verdict(finding, NOT_CONFIRMED,
+                       f"{start}, so the units start identical, but their kernel gradients differ (spread "
+                       f"{numbers['grad_unit_spread']:.2g}): the layers after it break the symmetry at the first step",
+                       numbers)
+    if numbers["suggested_unit_spread"] < DISTINCT:
+        return Verdict(finding, NOT_CONFIRMED, f"{start}; with {_fix_label(mine)} still "
+                                               f"{numbers['suggested_unit_spread']:.2g}", numbers)
+    gradient_text = "n/a" if numbers["grad_unit_spread"] is None else f"{numbers['grad_unit_spread']:.2g}"
+    return Verdict(finding, CONFIRMED, f"{start} and across their kernel gradients {gradient_text}: every unit "
+                                       f"starts identical and gets the same gradient; with {_fix_label(mine)}: "
+                                       f"{numbers['suggested_unit_spread']:.2g}", numbers)
+
+
+def _draw(finding: S.StaticFinding, draw: dict[str, Any] | None) -> Verdict:
+    if draw is None:
+        return Verdict(finding, NOT_MEASURABLE, "this VarianceScaling is not a Keras 3 initializer that can be drawn here")
+    user = draw["user"]
+    numbers = {k: draw[k] for k in ("shape", "seed", "identical", "max_abs_diff")}
+    text = (f'VarianceScaling({user["scale"]:g}, "{user["mode"]}", "{user["distribution"]}", seed={draw["seed"]}) and '
+            f'{draw["named"]}(seed={draw["seed"]}) drawn for shape {tuple(draw["shape"])}')
+    if draw["identical"]:
+        return Verdict(finding, CONFIRMED, f"{text}: bit-identical", numbers)
+    return Verdict(finding, NOT_CONFIRMED, f"{text}: they differ (max |difference| {draw['max_abs_diff']:.3g})", numbers)
+
+
+def _construction(finding: S.StaticFinding, built: dict[str, Any] | None) -> Verdict:
+    if built is None or finding.construction is None:
+        return Verdict(finding, NOT_MEASURABLE, "only Keras 3 VarianceScaling arguments are constructed at runtime "
+                                                "(tf.compat.v1 and tf.contrib forms are not)")
+    arguments = ", ".join(f"{k}={v!r}" for k, v in finding.construction["kwargs"].items())
+    if built["raised"]:
+        return Verdict(finding, CONFIRMED, f"keras.initializers.VarianceScaling({arguments}) raised "
+                                           f"{built['raised']}: {built['message']}", {"raised": built["raised"]})
+    return Verdict(finding, NOT_CONFIRMED, f"keras.initializers.VarianceScaling({arguments}) was accepted",
+                   {"raised": None})
+
+
+def expected_variance(replacement: S.Replacement, shape: list[int]) -> float:
+    """The variance a VarianceScaling-family initializer draws for a kernel shape, by Keras' fan rules."""
+    if len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape
+    else:
+        receptive = math.prod(shape[:-2])
+        fan_in, fan_out = shape[-2] * receptive, shape[-1] * receptive
+    n = {K.FAN_IN: fan_in, K.FAN_OUT: fan_out, K.FAN_AVG: (fan_in + fan_out) / 2}[replacement.mode or K.FAN_IN]
+    return (replacement.scale or 1.0) / max(1.0, n)
+
+
+def _hand_rolled(finding: S.StaticFinding, rows: list[LayerRow]) -> Verdict:
+    expected = finding.expected
+    checked, wrong = [], []
+    for user in finding.users:
+        for row in rows:
+            if row.site is not None and row.site.lines == user.site.lines and row.kernel_shape and row.kernel_var:
+                if row.keyword != user.keyword:
+                    continue
+                target = expected_variance(expected, row.kernel_shape)  # type: ignore[arg-type]
+                ratio = row.kernel_var / target
+                size = math.prod(row.kernel_shape)
+                tolerance = max(math.log(SAME_VARIANCE), 4 * math.sqrt(2 / size))
+                holds = abs(math.log(ratio)) <= tolerance if user.same_variance else abs(math.log(ratio)) >= math.log(VISIBLE)
+                claim = "same as" if user.same_variance else "unlike"
+                text = (f"line {row.line} {row.class_name} kernel {tuple(row.kernel_shape)}: variance "
+                        f"{row.kernel_var:.3g}, {expected.label()} draws {target:.3g} "  # type: ignore[union-attr]
+                        f"(x{ratio:.2f}; the finding says: {claim} the built-in)")
+                checked.append(text)
+                if not holds:
+                    wrong.append(text)
+    if expected is None or not checked:
+        return Verdict(finding, NOT_MEASURABLE, "no built layer draws its kernel from this function")
+    if wrong:
+        return Verdict(finding, NOT_CONFIRMED, "; ".join(wrong), {"layers": len(checked)})
+    return Verdict(finding, CONFIRMED, "; ".join(checked[:3]) + (f"; and {len(checked) - 3} more" if len(checked) > 3 else ""),
+                   {"layers": len(checked)})
+
+
+# --------------------------------------------------------------------------- all findings
+
+
+def _unmatched(finding: S.StaticFinding, result: dict[str, Any], matched: list[LayerRow]) -> Verdict | None:
+    """Why a signal finding cannot be measured, if it cannot."""
+    if finding.site is None:
+        return Verdict(finding, NOT_MEASURABLE, "the finding is not on a layer the static pass could place")
+    if not matched:
+        unmeasured = [m for m in result["models"] if not m["measurable"]]
+        if unmeasured and len(unmeasured) == len(result["models"]):
+            return Verdict(finding, NOT_MEASURABLE, unmeasured[0]["why"])
+        return Verdict(finding, NOT_MEASURABLE, f"no layer of the measured model(s) was built by line "
+                                                f"{finding.site.first_line}")
+    model_why = {m["name"]: m["why"] for m in result["models"] if not m["measurable"]}
+    if all(row.model in model_why for row in matched):
+        return Verdict(finding, NOT_MEASURABLE, model_why[matched[0].model])
+    if all(row.structure is None for row in matched):
+        return Verdict(finding, NOT_MEASURABLE, f"the layer built by line {finding.site.first_line} is never called "
+                                                "in the model's forward pass")
+    if finding.replacement is None:
+        return Verdict(finding, NOT_MEASURABLE, "the finding names no initializer that can be applied")
+    return None
+
+
+def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> list[Verdict]:
+    def matched(finding: S.StaticFinding) -> list[LayerRow]:
+        if finding.site is None:
+            return []
+        return [row for row in rows if row.site is not None and row.site.lines == finding.site.lines]
+
+    flagged: dict[str, set[tuple[str, int]]] = {}
+    for finding in view.findings:
+        if finding.mechanism in S.SIGNAL_MECHANISMS:
+            flagged.setdefault(finding.mechanism, set()).update(
+                row.key for row in matched(finding) if row.structure is not None)
+    runs = {mechanism: _runs(rows, members) for mechanism, members in flagged.items()}
+    draws = {d["id"]: d for d in result.get("draws", [])}
+    built = {c["id"]: c for c in result.get("constructions", [])}
+    verdicts = []
+    for number, finding in enumerate(view.findings):
+        mechanism = finding.mechanism
+        if mechanism == S.DRAW_IDENTITY:
+            verdicts.append(_draw(finding, draws.get(number)))
+        elif mechanism == S.CONSTRUCTION:
+            verdicts.append(_construction(finding, built.get(number)))
+        elif mechanism == S.HAND_ROLLED:
+            verdicts.append(_hand_rolled(finding, rows))
+        elif mechanism == S.NAMING:
+            verdicts.append(Verdict(finding, NOT_MEASURABLE, "an outdated name: nothing to measure at runtime"))
+        elif mechanism is None:
+            verdicts.append(Verdict(finding, NOT_MEASURABLE, "no runtime measure for this activation family"))
+        else:
+            mine = matched(finding)
+            why = _unmatched(finding, result, mine)
+            if why is not None:
+                verdicts.append(why)
+                continue
+            called = [row for row in mine if row.structure is not None]
+            if mechanism in (S.FORWARD_SHRINK, S.SELU_DRIFT, S.BACKWARD_GROWTH):
+                candidates = [runs[mechanism][row.key] for row in called if row.key in runs[mechanism]]
+                run = max(candidates, key=len)
+                if mechanism == S.BACKWARD_GROWTH:
+                    verdicts.append(_backward(finding, run))
+                else:
+                    verdicts.append(_forward(finding, run, shrink_only=mechanism == S.FORWARD_SHRINK))
+            elif mechanism == S.GAIN_CONSISTENCY:
+                verdicts.append(_consistency(finding, called, rows, flagged.get(mechanism, set())))
+            else:
+                verdicts.append(_symmetry(finding, called))
+    return verdicts
+
+
+def request_parts(view: S.StaticView) -> dict[str, list[dict[str, Any]]]:
+    """What the child must do for the findings: the fixes of the suggested pass, the R7704 draws,
+    the E7705 constructions (each draw/construction carries the finding's position as its id)."""
+    fixes, draws, constructions = [], [], []
+    for number, finding in enumerate(view.findings):
+        if finding.mechanism in S.SIGNAL_MECHANISMS and finding.site and finding.replacement and finding.keyword:
+            fixes.append({"first_line": finding.site.first_line, "last_line": finding.site.last_line,
+                          "keyword": finding.keyword, "replacement": finding.replacement.as_json(),
+                          "label": finding.replacement.label()})
+        elif finding.mechanism == S.DRAW_IDENTITY and finding.draw is not None:
+            draws.append({"id": number, **finding.draw, "keyword": finding.keyword,
+                          "lines": list(finding.site.lines) if finding.site else None})
+        elif finding.mechanism == S.CONSTRUCTION and finding.construction is not None:
+            constructions.append({"id": number, **finding.construction})
+    return {"fixes": fixes, "draws": draws, "constructions": constructions}

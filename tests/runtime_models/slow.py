@@ -1,0 +1,5 @@
+"""Takes far longer than the test's --timeout to load."""
+
+import time
+
+time.sleep(120)

@@ -1,0 +1,491 @@
+"""`pylint-glorot verify`: the runtime checker, end to end on tiny CPU models, and its pure parts.
+
+The end-to-end runs each start a TensorFlow child process (a few seconds each), so they are
+started together, a few at a time, by the `runs` fixture; each test waits for its own.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from pylint_glorot.runtime import cli, static, verdicts
+from pylint_glorot.runtime.protocol import HIDE_TENSORFLOW_ENV, innermost
+
+MODELS = Path(__file__).resolve().parent / "runtime_models"
+HAS_TENSORFLOW = importlib.util.find_spec("tensorflow") is not None
+HAS_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
+needs_tensorflow = pytest.mark.skipif(not HAS_TENSORFLOW, reason="TensorFlow is not installed")
+
+
+def _model(name: str) -> str:
+    return str(MODELS / name)
+
+
+# name -> (arguments, extra environment); all run on the CPU unless they say otherwise
+RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "relu_glorot": ([_model("relu_glorot.py:build"), "--format", "json"]
+                    + (["--plot", "{tmp}/relu.png"] if HAS_MATPLOTLIB else []), {}),
+    "relu_he": ([_model("relu_he.py:build"), "--format", "json"], {}),
+    "tanh_he": ([_model("tanh_he.py:build"), "--format", "json"], {}),
+    "tanh_glorot": ([_model("tanh_glorot.py")], {}),
+    "redundant": ([_model("redundant_vs.py:build"), "--format", "json"], {}),
+    "mixed": ([_model("mixed.py:build"), "--format", "json"], {}),
+    "unbuilt": ([_model("unbuilt.py:build"), "--format", "json"], {}),
+    "unbuilt_shaped": ([_model("unbuilt.py:build"), "--format", "json", "--input-shape", "16"], {}),
+    "no_tensorflow": ([_model("relu_glorot.py:build")], {HIDE_TENSORFLOW_ENV: "1"}),
+    "load_error": ([_model("load_error.py")], {}),
+    "factory_raises": ([_model("broken.py:raises")], {}),
+    "no_tensorflow_debug": ([_model("relu_glorot.py:build"), "--debug"], {HIDE_TENSORFLOW_ENV: "1"}),
+    "not_a_model": ([_model("broken.py:not_a_model")], {}),
+    "cannot_call": ([_model("broken.py:small"), "--input-shape", "5"], {}),
+    "no_model": ([_model("no_model.py")], {}),
+    "timeout": ([_model("slow.py"), "--timeout", "2"], {}),
+    "no_gpu": ([_model("no_model.py:make"), "--device", "gpu"], {}),
+}
+CPU_RUNS = {name for name in RUNS if name != "no_gpu"}
+
+
+def _verify(arguments: list[str], env: dict[str, str], tmp: Path) -> subprocess.CompletedProcess[str]:
+    arguments = [a.replace("{tmp}", str(tmp)) for a in arguments]
+    if "--device" not in arguments:
+        arguments += ["--device", "cpu"]
+    if "--timeout" not in arguments:
+        arguments += ["--timeout", "300"]
+    return subprocess.run([sys.executable, "-m", "pylint_glorot.runtime.cli", *arguments],
+                          capture_output=True, text=True, env={**os.environ, **env}, check=False)
+
+
+class Runs:
+    """Every end-to-end run, started at once (three at a time); `get` waits for one."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self._pool = ThreadPoolExecutor(max_workers=3)
+        self._futures: dict[str, Future[subprocess.CompletedProcess[str]]] = {
+            name: self._pool.submit(_verify, arguments, env, tmp) for name, (arguments, env) in RUNS.items()}
+
+    def get(self, name: str) -> subprocess.CompletedProcess[str]:
+        return self._futures[name].result()
+
+    def json(self, name: str) -> dict:
+        done = self.get(name)
+        assert done.returncode in (0, 1), done.stderr
+        return json.loads(done.stdout)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
+    if not HAS_TENSORFLOW:
+        pytest.skip("TensorFlow is not installed")
+    started = Runs(tmp_path_factory.mktemp("verify"))
+    yield started
+    started.close()
+
+
+def _finding(document: dict, symbol: str, line: int | None = None) -> dict:
+    found = [f for f in document["findings"] if f["symbol"] == symbol and (line is None or f["line"] == line)]
+    assert len(found) == 1, document["findings"]
+    return found[0]
+
+
+def _error_line(done: subprocess.CompletedProcess[str]) -> str:
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("pylint-glorot verify: error: ")
+    assert "Traceback" not in done.stderr
+    return lines[0]
+
+
+# --------------------------------------------------------------------------- the measurements
+
+
+def test_relu_glorot_chain_is_confirmed_by_compounding_decay(runs: Runs) -> None:
+    document = runs.json("relu_glorot")
+    assert runs.get("relu_glorot").returncode == 1
+    assert document["device"] == "CPU" and document["tensorflow"]
+    chain = [layer for layer in document["layers"] if layer["line"] == 12]
+    assert len(chain) == 12
+    gains = [layer["forward_gain"] for layer in chain]
+    assert all(0.2 < gain < 0.8 for gain in gains), gains  # the second moment about halves at every layer
+    assert math.prod(gains) < 1e-2
+    fixed = [layer["suggested"]["forward_gain"] for layer in chain]
+    assert all(layer["suggested"]["initializer"] == "he_uniform" for layer in chain)
+    assert math.prod(fixed) > 0.05
+    finding = _finding(document, "initializer-activation-mismatch", 12)
+    assert finding["verdict"] == "confirmed"
+    assert finding["numbers"]["run_length"] == 12
+    assert finding["numbers"]["gain"] < 1e-2 < finding["numbers"]["suggested_gain"]
+    assert "12 relu layers in a row" in finding["evidence"]
+
+
+def test_relu_glorot_layers_carry_the_documented_json_fields(runs: Runs) -> None:
+    document = runs.json("relu_glorot")
+    assert {"device", "tensorflow", "layers", "findings"} <= set(document)
+    for layer in document["layers"]:
+        assert {"name", "line", "class", "initializer", "activation", "forward_gain", "grad_var"} <= set(layer)
+    first = document["layers"][0]
+    assert first["class"] == "Dense" and first["activation"] == "relu"
+    assert first["initializer"] == {"class": "GlorotUniform", "kind": "initializer", "scale": 1.0, "mode": "fan_avg",
+                                    "distribution": "uniform", "seed": None}
+    assert first["static"]["initializer"] == '"glorot_uniform"' and first["disagreements"] == []
+    for finding in document["findings"]:
+        assert {"symbol", "line", "verdict", "evidence"} <= set(finding)
+
+
+@pytest.mark.skipif(not HAS_MATPLOTLIB, reason="matplotlib is not installed")
+def test_plot_is_written(runs: Runs) -> None:
+    runs.get("relu_glorot")
+    image = runs.tmp / "relu.png"
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert image.stat().st_size > 5000
+
+
+def test_relu_he_keeps_the_gain_near_one(runs: Runs) -> None:
+    done = runs.get("relu_he")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["findings"] == []
+    gains = [layer["forward_gain"] for layer in document["layers"] if layer["line"] == 12]
+    assert len(gains) == 12
+    per_layer = math.prod(gains) ** (1 / len(gains))
+    assert 0.75 < per_layer < 1.33, gains
+    assert all(layer["suggested"] is None for layer in document["layers"])
+
+
+def test_tanh_he_is_confirmed_through_gradient_growth(runs: Runs) -> None:
+    done = runs.get("tanh_he")
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    finding = _finding(document, "initializer-activation-mismatch", 12)
+    assert finding["verdict"] == "confirmed", finding
+    numbers = finding["numbers"]
+    assert numbers["run_length"] == 30
+    assert numbers["gradient_growth"] > 4 and numbers["suggested_gradient_growth"] < 2, numbers
+    chain = [layer for layer in document["layers"] if layer["line"] == 12]
+    # the forward view alone would prefer He: its gain per layer is the closer one to 1
+    before = math.prod(layer["forward_gain"] for layer in chain) ** (1 / 30)
+    after = math.prod(layer["suggested"]["forward_gain"] for layer in chain) ** (1 / 30)
+    assert abs(math.log(before)) < abs(math.log(after))
+
+
+def test_tanh_glorot_has_nothing_to_confirm(runs: Runs) -> None:
+    done = runs.get("tanh_glorot")
+    assert done.returncode == 0, done.stderr
+    assert "findings: none" in done.stdout
+    assert "model model (Functional)" in done.stdout
+    assert done.stdout.count("glorot_normal") == 8
+
+
+def test_variance_scaling_draws_bit_identical_to_he_normal(runs: Runs) -> None:
+    done = runs.get("redundant")
+    assert done.returncode == 1, done.stderr
+    finding = _finding(json.loads(done.stdout), "redundant-variance-scaling")
+    assert finding["verdict"] == "confirmed"
+    assert finding["numbers"] == {"shape": [16, 32], "seed": 7, "identical": True, "max_abs_diff": 0.0}
+    assert "HeNormal(seed=7)" in finding["evidence"] and "bit-identical" in finding["evidence"]
+
+
+def test_every_mechanism_in_one_model(runs: Runs) -> None:
+    document = runs.json("mixed")
+    found = {(f["symbol"], f["line"]): f for f in document["findings"]}
+    verdict = {key: f["verdict"] for key, f in found.items()}
+    for line in (21, 22, 23, 24):  # the implicit default on 4 relu layers: the chain's compounding
+        assert verdict[("implicit-initializer-mismatch", line)] == "confirmed"
+        assert found[("implicit-initializer-mismatch", line)]["numbers"]["run_length"] == 4
+    selu = found[("initializer-activation-mismatch", 25)]
+    assert selu["verdict"] == "confirmed" and selu["numbers"]["gain"] > 1.25
+    assert verdict[("hand-rolled-initializer", 9)] == "confirmed"
+    assert verdict[("invalid-variance-scaling", 16)] == "confirmed"
+    assert "raised ValueError" in found[("invalid-variance-scaling", 16)]["evidence"]
+    assert verdict[("constant-kernel-initializer", 33)] == "confirmed"
+    assert found[("constant-kernel-initializer", 33)]["numbers"]["unit_spread"] < 1e-4
+    lone = found[("initializer-activation-mismatch", 32)]  # one tanh layer: no depth to grow over
+    assert lone["verdict"] == "not-measurable" and "at least two" in lone["evidence"]
+    odd = found[("inconsistent-initializers", 31)]
+    assert odd["verdict"] in ("confirmed", "not-confirmed") and odd["numbers"]["neighbours"] == 5
+    layers = {layer["line"]: layer for layer in document["layers"]}
+    assert layers[26]["initializer"]["kind"] == "function" and layers[26]["suggested"]["initializer"] is None
+
+
+def test_no_input_shape_is_not_measurable_and_input_shape_fixes_it(runs: Runs) -> None:
+    done = runs.get("unbuilt")
+    assert done.returncode == 0, done.stderr
+    finding = _finding(json.loads(done.stdout), "initializer-activation-mismatch")
+    assert finding["verdict"] == "not-measurable" and "--input-shape" in finding["evidence"]
+    shaped = runs.json("unbuilt_shaped")
+    assert runs.get("unbuilt_shaped").returncode == 1
+    finding = _finding(shaped, "initializer-activation-mismatch", 8)
+    assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 6
+    # six layers built by one helper line, in a list comprehension, all matched to that line
+    assert [layer["line"] for layer in shaped["layers"]] == [8] * 6 + [12]
+
+
+# --------------------------------------------------------------------------- errors: one line, exit 2
+
+
+def test_tensorflow_not_installed(runs: Runs) -> None:
+    line = _error_line(runs.get("no_tensorflow"))
+    assert "TensorFlow is not installed" in line and 'pip install "pylint-glorot[runtime]"' in line
+
+
+def test_module_that_raises(runs: Runs) -> None:
+    line = _error_line(runs.get("load_error"))
+    assert "load_error.py:5: running the module raised RuntimeError: cannot find the training data" in line
+
+
+def test_factory_that_raises(runs: Runs) -> None:
+    line = _error_line(runs.get("factory_raises"))
+    assert "broken.py:8: raises() raised ValueError: the dataset path is not configured" in line
+
+
+def test_debug_shows_the_traceback(runs: Runs) -> None:
+    done = runs.get("no_tensorflow_debug")
+    assert done.returncode == 2
+    assert "Traceback (most recent call last)" in done.stderr and "ModuleNotFoundError" in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("pylint-glorot verify: error: ")
+
+
+def test_factory_returning_something_else(runs: Runs) -> None:
+    assert "not_a_model() returned int, not a Keras Model or Layer" in _error_line(runs.get("not_a_model"))
+
+
+def test_model_that_cannot_be_called(runs: Runs) -> None:
+    line = _error_line(runs.get("cannot_call"))
+    assert "calling the model on float32 input (32, 5) raised ValueError" in line
+    assert "expected axis -1 of input shape to have value 8" in line and "--input-shape" in line
+
+
+def test_file_without_model(runs: Runs) -> None:
+    assert "defines no module-level Keras Model" in _error_line(runs.get("no_model"))
+
+
+def test_timeout(runs: Runs) -> None:
+    line = _error_line(runs.get("timeout"))
+    assert "timed out after 2 s while" in line and "--timeout" in line
+
+
+def test_gpu_forced_without_gpu(runs: Runs) -> None:
+    if _gpu_available():
+        pytest.skip("a GPU is visible to TensorFlow here")
+    assert "--device gpu: TensorFlow sees no GPU" in _error_line(runs.get("no_gpu"))
+
+
+def test_missing_file_and_factory_fail_fast(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([str(MODELS / "nothere.py")]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"pylint-glorot verify: error: {MODELS / 'nothere.py'}: no such file; give FILE.py or FILE.py:FACTORY")
+    assert cli.main([_model("broken.py:nope")]) == 2
+    assert capsys.readouterr().err.strip().endswith("defines no 'nope' at module level; name one of: raises, "
+                                                    "not_a_model, small")
+
+
+@pytest.mark.parametrize("arguments", [["--input-shape", "28,x"], ["--batch", "0"], ["--device", "tpu"],
+                                       ["--timeout", "-1"]])
+def test_bad_options_are_one_line(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([_model("relu_he.py:build"), *arguments]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("pylint-glorot verify: error: ")
+
+
+@needs_tensorflow
+def test_progress_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setenv(HIDE_TENSORFLOW_ENV, "1")
+    assert cli.main([_model("relu_glorot.py:build")]) == 2
+    shown = terminal.getvalue()
+    assert "\r\x1b[Kpylint-glorot verify: reading the findings..." in shown
+    assert "pylint-glorot verify: importing TensorFlow..." in shown
+    last = shown.split("\r\x1b[K")[-1]  # the status line is cleared before the error
+    assert last.startswith("pylint-glorot verify: error: TensorFlow is not installed") and last.count("\n") == 1
+
+
+def test_the_parent_never_imports_tensorflow() -> None:
+    probe = (
+        "import sys; from pylint_glorot.runtime import cli, plot, report, runner, static, verdicts;"
+        f"cli.main([{_model('nothere.py')!r}]);"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('tensorflow', 'keras')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+# --------------------------------------------------------------------------- GPU
+
+
+def _gpu_available() -> bool:
+    if shutil.which("nvidia-smi") is None or not HAS_TENSORFLOW:
+        return False
+    probe = "import tensorflow as tf; print(len(tf.config.list_physical_devices('GPU')))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False,
+                          env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    return done.stdout.strip() not in ("", "0")
+
+
+def test_gpu_run_reports_the_gpu(tmp_path: Path) -> None:
+    if not _gpu_available():
+        pytest.skip("no GPU visible to TensorFlow")
+    done = _verify([_model("relu_glorot.py:build"), "--format", "json", "--device", "gpu"], {}, tmp_path)
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    assert document["device"].startswith("GPU:0")
+    assert _finding(document, "initializer-activation-mismatch", 12)["verdict"] == "confirmed"
+
+
+# --------------------------------------------------------------------------- pure parts
+
+
+def test_static_side_names_each_mechanism() -> None:
+    view = static.static_pass(MODELS / "mixed.py")
+    mechanisms = {(f.symbol, f.line): f.mechanism for f in view.findings}
+    assert mechanisms[("implicit-initializer-mismatch", 21)] == static.FORWARD_SHRINK
+    assert mechanisms[("initializer-activation-mismatch", 25)] == static.SELU_DRIFT
+    assert mechanisms[("initializer-activation-mismatch", 32)] == static.BACKWARD_GROWTH
+    assert mechanisms[("inconsistent-initializers", 31)] == static.GAIN_CONSISTENCY
+    assert mechanisms[("constant-kernel-initializer", 33)] == static.SYMMETRY
+    assert mechanisms[("hand-rolled-initializer", 9)] == static.HAND_ROLLED
+    assert mechanisms[("invalid-variance-scaling", 16)] == static.CONSTRUCTION
+    invalid = next(f for f in view.findings if f.symbol == "invalid-variance-scaling")
+    assert invalid.construction == {"kwargs": {"mode": "FAN_IN"}}
+    parts = verdicts.request_parts(view)
+    assert {fix["label"] for fix in parts["fixes"]} == {"he_uniform", "lecun_normal", "glorot_uniform"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"he_uniform"', static.Replacement("HeUniform", 2.0, "fan_in", "uniform")),
+    ("keras.initializers.HeNormal(seed=1)", static.Replacement("HeNormal", 2.0, "fan_in", "truncated_normal")),
+    ('tf.keras.initializers.lecun_normal()', static.Replacement("LecunNormal", 1.0, "fan_in", "truncated_normal")),
+    ('VarianceScaling(2.0, "fan_in", "untruncated_normal", seed=3)',
+     static.Replacement("VarianceScaling", 2.0, "fan_in", "untruncated_normal")),
+    ('{"class_name": "GlorotNormal", "config": {"seed": 1}}',
+     static.Replacement("GlorotNormal", 1.0, "fan_avg", "truncated_normal")),
+    ('"orthogonal"', static.Replacement("Orthogonal")),
+    ('"zeros"', None),
+])
+def test_replacements_are_read_from_the_finding_text(text: str, expected: static.Replacement | None) -> None:
+    assert static.parse_replacement(text) == expected
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    ("model.py", ("model.py", None)),
+    ("model.py:build", ("model.py", "build")),
+    ("dir/model.py:Builder.make", ("dir/model.py", "Builder.make")),
+    ("C:/work/model.py", ("C:/work/model.py", None)),
+    ("model.py:not a name", ("model.py:not a name", None)),
+])
+def test_target_splitting(target: str, expected: tuple[str, str | None]) -> None:
+    path, factory = cli.split_target(target)
+    assert (str(Path(path).as_posix()), factory) == expected
+
+
+def test_innermost_range_wins() -> None:
+    assert innermost(5, [(1, 10), (4, 6), (5, 5)]) == (5, 5)
+    assert innermost(7, [(1, 10), (4, 6)]) == (1, 10)
+    assert innermost(11, [(1, 10)]) is None
+    assert innermost(None, [(1, 10)]) is None
+
+
+def _row(index: int, gain: float, fixed: float, grad: float = 1.0, fixed_grad: float = 1.0,
+         activation: str = "relu", spread: float = 0.5, grad_spread: float = 0.5, fixed_spread: float = 0.5,
+         ) -> verdicts.LayerRow:
+    return verdicts.LayerRow(
+        model="m", index=index, name=f"dense_{index}", line=10, class_name="Dense", keyword="kernel_initializer",
+        initializer={"class": "GlorotUniform"}, activation=activation, activation_source="own",
+        structure={"order": index, "activation": activation, "activation_source": "own", "normalized": False,
+                   "predecessor": index - 1 if index else None, "predecessor_normalized": False, "calls": 1},
+        current={"gain": gain, "grad_var": grad, "unit_spread": spread, "grad_unit_spread": grad_spread},
+        suggested={"gain": fixed, "grad_var": fixed_grad, "unit_spread": fixed_spread},
+        fixed_with="he_uniform", kernel_shape=[8, 8], kernel_var=0.1,
+    )
+
+
+_FINDING = static.StaticFinding("initializer-activation-mismatch", 10, "text", static.FORWARD_SHRINK)
+
+
+@pytest.mark.parametrize(("gain", "fixed", "expected"), [
+    (0.5, 1.0, "confirmed"),
+    (0.5, 0.9, "confirmed"),  # 0.9**4 leaves well under half of 0.5**4's decay (in log terms)
+    (0.95, 1.0, "not-confirmed"),  # 0.95**4 = 0.81 > 0.8: no measurable shrinking
+    (0.5, 0.6, "not-confirmed"),  # the fix leaves more than half of the decay
+])
+def test_forward_criterion(gain: float, fixed: float, expected: str) -> None:
+    run = [_row(i, gain, fixed) for i in range(4)]
+    assert verdicts._forward(_FINDING, run, shrink_only=True).verdict == expected
+
+
+def test_forward_criterion_for_selu_counts_either_direction() -> None:
+    run = [_row(0, 3.0, 1.05, activation="selu")]
+    assert verdicts._forward(_FINDING, run, shrink_only=False).verdict == "confirmed"
+    assert verdicts._forward(_FINDING, run, shrink_only=True).verdict == "not-confirmed"
+
+
+def test_backward_criterion() -> None:
+    growing = [_row(i, 1.0, 0.9, grad=2.0 ** (-i), fixed_grad=1.0) for i in range(6)]  # grows toward the input
+    verdict = verdicts._backward(_FINDING, growing)
+    assert verdict.verdict == "confirmed"
+    assert verdict.numbers["gradient_growth"] == pytest.approx(32.0)
+    flat = [_row(i, 1.0, 0.9, grad=1.0, fixed_grad=1.0) for i in range(6)]
+    assert verdicts._backward(_FINDING, flat).verdict == "not-confirmed"
+    assert verdicts._backward(_FINDING, growing[:1]).verdict == "not-measurable"
+
+
+def test_fitted_growth_is_robust_to_one_odd_endpoint() -> None:
+    values = [2.0 ** (-i) for i in range(10)]
+    assert verdicts._fitted_growth(values) == pytest.approx(2.0 ** 9)
+    values[-1] *= 8  # an idiosyncratic last layer cuts the raw first/last ratio 8x (to 64), the fit much less
+    assert 2.0 ** 7 < verdicts._fitted_growth(values) < 2.0 ** 9
+
+
+def test_symmetry_needs_identical_units_and_gradients() -> None:
+    finding = static.StaticFinding("constant-kernel-initializer", 10, "text", static.SYMMETRY)
+    assert verdicts._symmetry(finding, [_row(0, 1, 1, spread=0.0, grad_spread=0.0)]).verdict == "confirmed"
+    broken = verdicts._symmetry(finding, [_row(0, 1, 1, spread=0.0, grad_spread=0.3)])
+    assert broken.verdict == "not-confirmed" and "break the symmetry" in broken.evidence
+    assert verdicts._symmetry(finding, [_row(0, 1, 1, spread=0.4)]).verdict == "not-confirmed"
+
+
+def test_draw_that_differs_is_not_confirmed() -> None:
+    finding = static.StaticFinding("redundant-variance-scaling", 3, "text", static.DRAW_IDENTITY)
+    draw = {"user": {"scale": 2.0, "mode": "fan_in", "distribution": "uniform"}, "named": "HeUniform",
+            "seed": 1, "shape": [4, 4], "identical": False, "max_abs_diff": 0.5}
+    verdict = verdicts._draw(finding, draw)
+    assert verdict.verdict == "not-confirmed" and "0.5" in verdict.evidence
+
+
+def test_runs_break_at_normalization_and_branches() -> None:
+    rows = [_row(i, 0.5, 1.0) for i in range(5)]
+    rows[3].structure["predecessor_normalized"] = True  # a BatchNormalization between layers 2 and 3
+    runs = verdicts._runs(rows, {row.key for row in rows})
+    assert [r.index for r in runs[("m", 1)]] == [0, 1, 2]
+    assert [r.index for r in runs[("m", 4)]] == [3, 4]
+    rows[4].structure["predecessor"] = 2  # layers 3 and 4 both fed by layer 2: layer 2 ends its run
+    rows[3].structure["predecessor_normalized"] = False
+    runs = verdicts._runs(rows, {row.key for row in rows})
+    assert [r.index for r in runs[("m", 0)]] == [0, 1, 2]
+
+
+def test_expected_variance_follows_keras_fans() -> None:
+    he = static.Replacement("HeNormal", 2.0, "fan_in", "truncated_normal")
+    glorot = static.Replacement("GlorotUniform", 1.0, "fan_avg", "uniform")
+    assert verdicts.expected_variance(he, [64, 32]) == pytest.approx(2 / 64)
+    assert verdicts.expected_variance(glorot, [3, 3, 16, 32]) == pytest.approx(1 / (9 * 24))
