@@ -17,9 +17,10 @@ NOTHING, FIXED, ERROR = 0, 1, 2
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="pylint-glorot", description="Tools around the pylint-glorot plugin.")
-    main.add_argument("--version", action="version", version=f"pylint-glorot {__version__}")
-    commands = main.add_subparsers(dest="command", required=True)
+    """The command line: `pylint-glorot fix ...`."""
+    top = argparse.ArgumentParser(prog="pylint-glorot", description="Tools around the pylint-glorot plugin.")
+    top.add_argument("--version", action="version", version=f"pylint-glorot {__version__}")
+    commands = top.add_subparsers(dest="command", required=True)
     fix = commands.add_parser(
         "fix",
         help="apply the replacement of every finding pylint reports",
@@ -33,10 +34,11 @@ def parser() -> argparse.ArgumentParser:
                      help="fix only these messages (symbols or ids, comma-separated; repeatable)")
     fix.add_argument("--ignore", action="append", default=[], metavar="MESSAGES",
                      help="do not fix these messages (symbols or ids, comma-separated; repeatable)")
-    return main
+    return top
 
 
 def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Sequence[str]) -> int:
+    """Fix (or, with `diff`, show the fixes of) `paths`; returns the exit code."""
     try:
         fixes = plan_all(paths, symbols_from(select), symbols_from(ignore))
     except UsageError as error:
@@ -68,6 +70,7 @@ def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Seq
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The console script `pylint-glorot`; returns the exit code."""
     arguments = parser().parse_args(argv)
     if arguments.command == "fix":
         return run_fix(arguments.paths, arguments.diff, arguments.select, arguments.ignore)

@@ -90,6 +90,7 @@ class FileFix:
 
     @property
     def changed(self) -> bool:
+        """Whether there is a new text to write."""
         return not self.errors and self.new != self.old
 
 

@@ -50,6 +50,7 @@ class Reported:
 
 
 def fix_for(finding: Finding, source: Source) -> Fix | None:
+    """The finding's edit plus, when its replacement needs an import that `source` lacks, the insertion."""
     if finding.edit is None:
         return None
     edits: list[Edit] = [finding.edit]
@@ -122,6 +123,7 @@ class FixingReporter(BaseReporter):
             self._linted[msg.abspath] = module
 
     def display_messages(self, layout: Section | None) -> None:
+        """Called once at the end of the run (in the parent process under -j N)."""
         config = self.linter.config
         reported = resolve(self.messages, config, self._linted)
         self._linted = {}

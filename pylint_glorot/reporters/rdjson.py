@@ -20,6 +20,7 @@ SOURCE = {"name": "pylint", "url": "https://github.com/pylint-dev/pylint"}
 
 
 def position(line: int, column: int | None) -> dict[str, int]:
+    """An rdjson Position from astroid's line and 0-based UTF-8 byte column."""
     found = {"line": line}
     if column is not None:
         found["column"] = column + 1
@@ -27,10 +28,12 @@ def position(line: int, column: int | None) -> dict[str, int]:
 
 
 def span_range(span: Span) -> dict[str, Any]:
+    """An rdjson Range (end exclusive) from a Span."""
     return {"start": position(span.line, span.col), "end": position(span.end_line, span.end_col)}
 
 
 def diagnostic(item: Reported) -> dict[str, Any]:
+    """One Diagnostic; a fix becomes its suggestion, and the import it needs is named in the message."""
     message = item.message
     text = message.msg
     location: dict[str, Any] = {"path": relative_path(message.abspath or message.path)}
@@ -55,6 +58,7 @@ def diagnostic(item: Reported) -> dict[str, Any]:
 
 
 def diagnostic_result(reported: list[Reported]) -> dict[str, Any]:
+    """The DiagnosticResult (what `reviewdog -f=rdjson` reads)."""
     return {"source": SOURCE, "diagnostics": [diagnostic(item) for item in reported]}
 
 

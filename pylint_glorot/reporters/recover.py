@@ -31,15 +31,18 @@ Key = tuple[str, int, int, int | None, int | None]
 
 
 def message_key(message: Message) -> Key:
+    """What identifies a message's finding: its symbol and span."""
     return (message.symbol, message.line, message.column, message.end_line, message.end_column)
 
 
 def finding_key(finding: Finding) -> Key:
+    """A finding's symbol and span, as its message reports them."""
     span = finding.span
     return (finding.symbol, span.line, span.col, span.end_line, span.end_col)
 
 
 def is_ours(message: Message) -> bool:
+    """Whether the message is one of this plugin's."""
     return message.symbol in OUR_SYMBOLS.values()
 
 

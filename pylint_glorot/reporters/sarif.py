@@ -63,6 +63,7 @@ def _span_region(source: Source, span: Span) -> dict[str, int]:
 
 
 def rule(msgid: str, symbol: str, description: str) -> dict[str, Any]:
+    """A reportingDescriptor from a pylint message definition."""
     full = _SEE_URL.sub("", " ".join(description.split()))
     short = full.split(". ")[0].rstrip(".") + "."
     category = _CATEGORIES.get(msgid[:1], "warning")
@@ -82,6 +83,7 @@ def _replacement(source: Source, edit: Edit) -> dict[str, Any]:
 
 
 def result(item: Reported, rule_index: int) -> dict[str, Any]:
+    """One result, with its fix as replacements of the same artifact."""
     message = item.message
     uri = artifact_uri(message.abspath or message.path)
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
