@@ -456,12 +456,14 @@ def test_fitted_growth_is_robust_to_one_odd_endpoint() -> None:
     assert 2.0 ** 7 < verdicts._fitted_growth(values) < 2.0 ** 9
 
 
-def test_symmetry_needs_identical_units_and_gradients() -> None:
+def test_symmetry_is_judged_on_identical_units() -> None:
     finding = static.StaticFinding("constant-kernel-initializer", 10, "text", static.SYMMETRY)
-    assert verdicts._symmetry(finding, [_row(0, 1, 1, spread=0.0, grad_spread=0.0)]).verdict == "confirmed"
+    frozen = verdicts._symmetry(finding, [_row(0, 1, 1, spread=0.0, grad_spread=0.0)])
+    assert frozen.verdict == "confirmed" and "never differentiate" in frozen.evidence
     broken = verdicts._symmetry(finding, [_row(0, 1, 1, spread=0.0, grad_spread=0.3)])
-    assert broken.verdict == "not-confirmed" and "break the symmetry" in broken.evidence
+    assert broken.verdict == "confirmed" and "only the layers after it break the symmetry" in broken.evidence
     assert verdicts._symmetry(finding, [_row(0, 1, 1, spread=0.4)]).verdict == "not-confirmed"
+    assert verdicts._symmetry(finding, [_row(0, 1, 1, spread=0.0, fixed_spread=0.0)]).verdict == "not-confirmed"
 
 
 def test_draw_that_differs_is_not_confirmed() -> None:

@@ -243,13 +243,14 @@ def measure_target(tf: Any, keras: Any, name: str, target: Any, request: dict[st
             if not target.built:
                 P.send(progress, "progress", stage=f"building {name}")
                 _call_user(lambda: target(inputs[0] if len(inputs) == 1 else inputs, training=False), shapes)
+            spread = _symmetry_layers(weighted, request)
             P.send(progress, "progress", stage=f"measuring {name}: current initializers")
-            current = _call_user(lambda: M.run_pass(target, inputs, weighted, recorder), shapes)
+            current = _call_user(lambda: M.run_pass(target, inputs, weighted, recorder, request["seed"], spread), shapes)
             _kernel_stats(M, weighted, model)
             fixed = _apply_fixes(M, weighted, request)
             if fixed:
                 P.send(progress, "progress", stage=f"measuring {name}: suggested initializers")
-                suggested = _call_user(lambda: M.run_pass(target, inputs, weighted, recorder), shapes)
+                suggested = _call_user(lambda: M.run_pass(target, inputs, weighted, recorder, request["seed"], spread), shapes)
                 model["suggested"] = True
         finally:
             recorder.uninstall()
@@ -281,6 +282,12 @@ def _kernel_stats(M: Any, weighted: list[tuple[Any, str]], model: dict[str, Any]
             "kernel_shape": list(values.shape) if values is not None else None,
             "kernel_var": float(np.var(values)) if values is not None and values.size else None,
         })
+
+
+def _symmetry_layers(weighted: list[tuple[Any, str]], request: dict[str, Any]) -> frozenset[int]:
+    """The layers a W7708 finding is about: only they need the (costly) spread across units."""
+    ranges = [(f["first_line"], f["last_line"]) for f in request.get("fixes", []) if f.get("mechanism") == "symmetry"]
+    return frozenset(i for i, (layer, _keyword) in enumerate(weighted) if P.innermost(site_line(layer), ranges))
 
 
 def _apply_fixes(M: Any, weighted: list[tuple[Any, str]], request: dict[str, Any]) -> dict[int, str]:

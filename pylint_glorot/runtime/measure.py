@@ -6,7 +6,7 @@ Per weighted layer (a Keras layer class the static pass knows, e.g. Dense, Conv2
 - its real kernel initializer and activation (its own, or the activation layer that follows it);
 - the forward second moment m = mean(x**2) of its input and of its activation's output, and
   their ratio, the forward gain;
-- the variance of its kernel's gradient for loss = sum of every output element;
+- the variance of its kernel's gradient for a random linear readout loss (readout_loss);
 - the spread across units of its output and of its kernel gradient (zero: identical units);
 - the weighted layer that feeds it (through activation, dropout, pooling, reshaping layers),
   and whether a normalization lies in between.
@@ -321,47 +321,64 @@ def analyse_calls(calls: list[Call], weighted: list[Any]) -> tuple[dict[int, Str
 # --------------------------------------------------------------------------- one pass
 
 
-def _loss(outputs: Any) -> Any:
-    terms = [tf.reduce_sum(tf.cast(o, tf.float32)) for o in tf.nest.flatten(outputs)
-             if _is_tensor(o) and o.dtype.is_floating]
+def readout_loss(outputs: Any, seed: int) -> Any:
+    """sum(r * y) over every floating-point output y, with r a fixed N(0, 1) tensor drawn from `seed`:
+    a random linear readout. Its gradient enters every output element as independent N(0, 1), so the
+    kernel gradients show what the initializers do. (With a plain sum every sample gets the same
+    gradient at the top and kernel gradients shrink toward the input, by up to the batch size, as
+    the samples decorrelate: an artifact of the loss, not of the initializers.)"""
+    terms = []
+    for position, output in enumerate(tf.nest.flatten(outputs)):
+        if _is_tensor(output) and output.dtype.is_floating:
+            readout = np.random.default_rng([seed, position]).standard_normal(tuple(output.shape))
+            terms.append(tf.reduce_sum(tf.cast(output, tf.float32) * tf.constant(readout, tf.float32)))
     if not terms:
         raise ValueError("the model returns no floating-point output to differentiate")
     return tf.add_n(terms)
 
 
-def run_pass(target: Any, inputs: list[Any], weighted: list[tuple[Any, str]], recorder: Recorder) -> PassResult:
-    """One forward/backward pass; numbers for every weighted layer that was called."""
+def run_pass(target: Any, inputs: list[Any], weighted: list[tuple[Any, str]], recorder: Recorder,
+             seed: int, spread: frozenset[int] = frozenset()) -> PassResult:
+    """One forward/backward pass; numbers for every weighted layer that was called. The spread
+    across units is computed only for the layers in `spread` (it costs a pass over the tensor)."""
     recorder.calls, recorder.active = [], True
+    result = PassResult()
     try:
         with tf.GradientTape() as tape:
             outputs = target(inputs[0] if len(inputs) == 1 else inputs, training=True)
-            loss = _loss(outputs)
+            loss = readout_loss(outputs, seed)
+            recorder.active = False
+            with tape.stop_recording():  # forward numbers now, so no layer output outlives the tape
+                calls, recorder.calls = recorder.calls, []
+                result.structure, tensors = analyse_calls(calls, [layer for layer, _keyword in weighted])
+                for i, (x_in, x_out) in tensors.items():
+                    result.measures[i] = _forward_numbers(x_in, x_out, i in spread)
+                del calls, tensors
     finally:
-        recorder.active = False
-    calls, recorder.calls = recorder.calls, []
-    layers = [layer for layer, _keyword in weighted]
-    structure, tensors = analyse_calls(calls, layers)
-    kernels = {i: kernel(layer, keyword) for i, (layer, keyword) in enumerate(weighted) if i in structure}
+        recorder.active, recorder.calls = False, []
+    kernels = {i: kernel(layer, keyword) for i, (layer, keyword) in enumerate(weighted) if i in result.structure}
     watched = [(i, variable) for i, variable in kernels.items() if variable is not None]
     gradients = tape.gradient(loss, [variable for _i, variable in watched]) if watched else []
-    by_index = {i: g for (i, _v), g in zip(watched, gradients)}
-    result = PassResult(structure=structure)
-    for i, (x_in, x_out) in tensors.items():
-        numbers = LayerMeasure()
-        if x_in is not None:
-            numbers.m_in = second_moment(x_in)
-        if x_out is not None:
-            numbers.m_out = second_moment(x_out)
-            numbers.unit_spread = unit_spread(x_out)
-        if numbers.m_in and numbers.m_out is not None:
-            numbers.gain = numbers.m_out / numbers.m_in
-        gradient = by_index.get(i)
+    for (i, _variable), gradient in zip(watched, gradients):
         if gradient is not None:
-            gradient = tf.convert_to_tensor(gradient)
-            numbers.grad_var = float(tf.math.reduce_variance(tf.cast(gradient, tf.float32)))
-            numbers.grad_unit_spread = unit_spread(gradient)
-        result.measures[i] = numbers
+            gradient = tf.cast(tf.convert_to_tensor(gradient), tf.float32)
+            result.measures[i].grad_var = float(tf.math.reduce_variance(gradient))
+            if i in spread:
+                result.measures[i].grad_unit_spread = unit_spread(gradient)
     return result
+
+
+def _forward_numbers(x_in: Any, x_out: Any, spread: bool) -> LayerMeasure:
+    numbers = LayerMeasure()
+    if x_in is not None:
+        numbers.m_in = second_moment(x_in)
+    if x_out is not None:
+        numbers.m_out = second_moment(x_out)
+        if spread:
+            numbers.unit_spread = unit_spread(x_out)
+    if numbers.m_in and numbers.m_out is not None:
+        numbers.gain = numbers.m_out / numbers.m_in
+    return numbers
 
 
 # --------------------------------------------------------------------------- initializers

@@ -16,7 +16,7 @@ from typing import IO, Any
 HIDE_TENSORFLOW_ENV = "PYLINT_GLOROT_RUNTIME_HIDE_TF"
 
 # The loss whose gradients are measured; also printed in reports.
-LOSS = "sum of every output element"
+LOSS = "sum(r * output), r a fixed seeded N(0, 1) tensor (a random readout)"
 
 # Error kinds the child reports; the parent adds its own (file-not-found, timeout, ...).
 TENSORFLOW_MISSING = "tensorflow-missing"

@@ -321,6 +321,8 @@ def _consistency(finding: S.StaticFinding, mine: list[LayerRow], rows: list[Laye
 
 
 def _symmetry(finding: S.StaticFinding, mine: list[LayerRow]) -> Verdict:
+    """W7708 on the effect the fix removes: every unit of the layer computes the same output. Whether
+    their gradients are the same too (then they never differentiate) goes in the evidence."""
     spread = [row.number("current", "unit_spread") for row in mine]
     gradient = [row.number("current", "grad_unit_spread") for row in mine]
     fixed = [row.number("suggested", "unit_spread") for row in mine]
@@ -329,21 +331,21 @@ def _symmetry(finding: S.StaticFinding, mine: list[LayerRow]) -> Verdict:
                                                 "or the layer's output is not a single tensor)")
     numbers = {"unit_spread": max(spread), "grad_unit_spread": max((g for g in gradient if g is not None), default=None),
                "suggested_unit_spread": min(fixed)}  # type: ignore[type-var]
-    start = f"{_layers_text(mine)}: spread across units {numbers['unit_spread']:.2g}"
+    start = f"{_layers_text(mine)}: spread across its units {numbers['unit_spread']:.2g}"
     if numbers["unit_spread"] > IDENTICAL:
         return Verdict(finding, NOT_CONFIRMED, f"{start}: the units do not start identical", numbers)
-    if numbers["grad_unit_spread"] is not None and numbers["grad_unit_spread"] > IDENTICAL:
-        return Verdict(finding, NOT_CONFIRMED,
-                       f"{start}, so the units start identical, but their kernel gradients differ (spread "
-                       f"{numbers['grad_unit_spread']:.2g}): the layers after it break the symmetry at the first step",
-                       numbers)
     if numbers["suggested_unit_spread"] < DISTINCT:
         return Verdict(finding, NOT_CONFIRMED, f"{start}; with {_fix_label(mine)} still "
                                                f"{numbers['suggested_unit_spread']:.2g}", numbers)
-    gradient_text = "n/a" if numbers["grad_unit_spread"] is None else f"{numbers['grad_unit_spread']:.2g}"
-    return Verdict(finding, CONFIRMED, f"{start} and across their kernel gradients {gradient_text}: every unit "
-                                       f"starts identical and gets the same gradient; with {_fix_label(mine)}: "
-                                       f"{numbers['suggested_unit_spread']:.2g}", numbers)
+    if numbers["grad_unit_spread"] is None:
+        gradients = "their kernel gradients are unknown"
+    elif numbers["grad_unit_spread"] <= IDENTICAL:
+        gradients = "their kernel gradients are identical too, so they never differentiate"
+    else:
+        gradients = (f"their kernel gradients differ (spread {numbers['grad_unit_spread']:.2g}): only the layers "
+                     "after it break the symmetry")
+    return Verdict(finding, CONFIRMED, f"{start}, so every unit starts identical; {gradients}; with "
+                                       f"{_fix_label(mine)}: spread {numbers['suggested_unit_spread']:.2g}", numbers)
 
 
 def _draw(finding: S.StaticFinding, draw: dict[str, Any] | None) -> Verdict:
@@ -491,7 +493,7 @@ def request_parts(view: S.StaticView) -> dict[str, list[dict[str, Any]]]:
         if finding.mechanism in S.SIGNAL_MECHANISMS and finding.site and finding.replacement and finding.keyword:
             fixes.append({"first_line": finding.site.first_line, "last_line": finding.site.last_line,
                           "keyword": finding.keyword, "replacement": finding.replacement.as_json(),
-                          "label": finding.replacement.label()})
+                          "label": finding.replacement.label(), "mechanism": finding.mechanism})
         elif finding.mechanism == S.DRAW_IDENTITY and finding.draw is not None:
             draws.append({"id": number, **finding.draw, "keyword": finding.keyword,
                           "lines": list(finding.site.lines) if finding.site else None})
