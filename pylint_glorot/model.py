@@ -275,18 +275,19 @@ def _add_receiver(stmt: nodes.NodeNG) -> tuple[str, nodes.NodeNG] | None:
     return None
 
 
-def _add_runs(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> Iterator[list[Step]]:
-    runs: dict[str, list[Step]] = {}
+def _add_runs(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> Iterator[tuple[nodes.NodeNG, list[Step]]]:
+    """Each model's `model.add(...)` steps in one statement list, with its first statement."""
+    runs: dict[str, tuple[nodes.NodeNG, list[Step]]] = {}
     for stmt in body:
         found = _add_receiver(stmt)
         if not found:
             continue
         receiver, layer = found
         step = constructor_step(layer, sites) if isinstance(layer, nodes.Call) else BARRIER
-        runs.setdefault(receiver, []).append(step)
-    for steps in runs.values():
+        runs.setdefault(receiver, (stmt, []))[1].append(step)
+    for first, steps in runs.values():
         if any(step.kind == "layer" for step in steps):
-            yield steps
+            yield first, steps
 
 
 @dataclass
@@ -535,7 +536,7 @@ def _flow_definitions(flows: list[_FlowStatement]) -> None:
         root = flow
         while root.previous is not None:
             root = root.previous
-        _assign_definition(flow.steps, ("flow", id(root)))
+        _assign_definition(flow.steps, ("flow", id(root.stmt)))
 
 
 def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
@@ -578,8 +579,9 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
     for body, repeat in _bodies(module):
-        for steps in _add_runs(body, sites):
-            _assign_definition(steps, ("add", id(steps[0])))
+        for first, steps in _add_runs(body, sites):
+            # keys are ids of tree nodes, which live as long as the module (not of transient objects)
+            _assign_definition(steps, ("add", id(first)))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
             if repeat > 1:  # each pass adds the same layers again, after the previous pass's
