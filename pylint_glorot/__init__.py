@@ -17,5 +17,7 @@ if TYPE_CHECKING:
 def register(linter: PyLinter) -> None:
     """pylint's plugin hook; safe to call more than once (every -j worker calls it)."""
     from pylint_glorot.checker import register as register_checker
+    from pylint_glorot.reporters import register as register_reporters
 
     register_checker(linter)
+    register_reporters(linter)
