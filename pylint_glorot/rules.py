@@ -7,7 +7,8 @@ first one whose message is enabled, so a lower one shows only when the higher is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ast
+from dataclasses import dataclass, replace
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Edit, Finding, Span
@@ -358,9 +359,18 @@ def _constant_kernel(site: LayerSite, keyword: str, spec: InitializerSpec) -> Fi
 # --------------------------------------------------------------------------- R7704 / W7706 / E7705
 
 
-def initializer_candidates(spec: InitializerSpec, landing: Landing, options: Options) -> list[Finding]:
-    """Findings on an initializer expression itself, wherever it stands, in priority order."""
+def initializer_candidates(spec: InitializerSpec, landing: Landing, options: Options,
+                           wanted: tuple[str, str] | None = None) -> list[Finding]:
+    """Findings on an initializer expression itself, wherever it stands, in priority order.
+
+    `wanted`: the (scheme, distribution) the layer's activation asks for, when it differs.
+    """
     if spec.invalid:
+        corrected = corrected_spec(spec)
+        target = wanted or ((corrected.named.scheme, corrected.named.distribution)
+                            if corrected is not None and corrected.named is not None else None)
+        if corrected is not None and target is not None:
+            return [_invalid_replaced(spec, corrected, target, landing)]
         return [_invalid(spec, bad) for bad in spec.invalid]
     found = []
     redundant = None if options.in_tests else _redundant(spec, landing)
@@ -372,16 +382,58 @@ def initializer_candidates(spec: InitializerSpec, landing: Landing, options: Opt
     return found
 
 
-def _invalid(spec: InitializerSpec, bad) -> Finding:
-    error = "TypeError" if spec.api == "contrib" else "ValueError"
+def corrected_spec(spec: InitializerSpec) -> InitializerSpec | None:
+    """The initializer with every bad argument replaced by its suggestion; None if one has none."""
+    values = {}
+    for bad in spec.invalid:
+        if bad.span is None or bad.keyword == "scale":  # a scale <= 0 has no certain correction
+            return None
+        try:
+            values[bad.keyword] = ast.literal_eval(bad.suggestion)
+        except (ValueError, SyntaxError):
+            return None
+    scale = values.get("scale", spec.scale)
+    mode = values.get("mode", spec.mode)
+    distribution = values.get("distribution", spec.distribution)
+    if not isinstance(mode, str) or not isinstance(distribution, str) or not isinstance(scale, (int, float)):
+        return None
+    mode = mode.lower()  # contrib's FAN_IN is Keras' fan_in
+    distribution = K.normalize_distribution(distribution)
+    named = K.NAMED_BY_PARAMS.get((float(scale), mode, distribution))
+    return replace(spec, scale=float(scale), mode=mode, distribution=distribution, named=named, invalid=())
+
+
+def _bad_argument_text(spec: InitializerSpec, bad) -> str:
     accepted = ", ".join(f'"{a}"' if not a.startswith("a ") else a for a in bad.accepted)
-    span = bad.span or spec.span
     value = f'"{bad.value}"' if isinstance(bad.value, str) else repr(bad.value)
-    message = (
-        f"{spec.written_name} raises {error} at construction: {bad.keyword}={value} is not accepted "
-        f"(accepted: {accepted}{'; case-sensitive' if bad.keyword == 'mode' else ''}); use {bad.keyword}={bad.suggestion}"
-    )
+    case = "; case-sensitive" if bad.keyword == "mode" else ""
+    return f"{bad.keyword}={value} is not accepted (accepted: {accepted}{case})"
+
+
+def _error_name(spec: InitializerSpec) -> str:
+    return "TypeError" if spec.api == "contrib" else "ValueError"
+
+
+def _invalid(spec: InitializerSpec, bad) -> Finding:
+    span = bad.span or spec.span
+    message = (f"{spec.written_name} raises {_error_name(spec)} at construction: {_bad_argument_text(spec, bad)}; "
+               f"use {bad.keyword}={bad.suggestion}")
     return Finding(E7705, span, message, Edit(span, bad.suggestion) if bad.span else None)
+
+
+def _invalid_replaced(spec: InitializerSpec, corrected: InitializerSpec, target: tuple[str, str],
+                      landing: Landing) -> Finding:
+    """Corrected, the arguments name an initializer (or the activation wants one): replace the whole call,
+    so that the fix does not leave a redundant VarianceScaling or a mismatch behind."""
+    text, imports = replacement(target[0], target[1], corrected, landing)
+    problems = "; ".join(_bad_argument_text(spec, bad) for bad in spec.invalid)
+    corrected_name = corrected.named.cls if corrected.named is not None else "a custom VarianceScaling"
+    suited = K.named_for(*target)
+    why = "" if suited is not None and suited is corrected.named else (
+        f", and {_SCHEME_NAMES[target[0]]} suits this layer's activation")
+    message = (f"{spec.written_name} raises {_error_name(spec)} at construction: {problems}; corrected, it is "
+               f"{corrected_name}{why}; {_use(landing, text)}")
+    return Finding(E7705, spec.span, message, Edit(spec.span, text, imports))
 
 
 def _redundant(spec: InitializerSpec, landing: Landing) -> Finding | None:
@@ -590,7 +642,9 @@ def layer_candidates(site: LayerSite, options: Options, inconsistent: Finding | 
             if constant:
                 candidates.append(constant)
         if not spec.indirect:
-            candidates.extend(initializer_candidates(spec, _landing(site, keyword), options))
+            corrected = corrected_spec(spec) if spec.invalid and keyword == site.spec.judged_keyword else None
+            fix = _measurable_fix(site, corrected, options) if corrected is not None else None
+            candidates.extend(initializer_candidates(spec, _landing(site, keyword), options, fix[:2] if fix else None))
         if candidates:
             result.append(candidates)
     return result
