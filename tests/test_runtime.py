@@ -44,6 +44,7 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "mixed": ([_model("mixed.py:build"), "--format", "json"], {}),
     "unbuilt": ([_model("unbuilt.py:build"), "--format", "json"], {}),
     "unbuilt_shaped": ([_model("unbuilt.py:build"), "--format", "json", "--input-shape", "16"], {}),
+    "subclassed": ([_model("subclassed.py:build"), "--format", "json", "--input-shape", "64"], {}),
     "no_tensorflow": ([_model("relu_glorot.py:build")], {HIDE_TENSORFLOW_ENV: "1"}),
     "load_error": ([_model("load_error.py")], {}),
     "factory_raises": ([_model("broken.py:raises")], {}),
@@ -234,6 +235,17 @@ def test_no_input_shape_is_not_measurable_and_input_shape_fixes_it(runs: Runs) -
     assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 6
     # six layers built by one helper line, in a list comprehension, all matched to that line
     assert [layer["line"] for layer in shaped["layers"]] == [8] * 6 + [12]
+
+
+def test_activation_functions_in_call_are_seen(runs: Runs) -> None:
+    document = runs.json("subclassed")
+    hidden = [layer for layer in document["layers"] if layer["line"] in (12, 13, 14)]
+    # tf.nn.relu, relu imported from tensorflow.nn, keras.ops.relu: each seen once, as the layer's activation
+    assert [(layer["activation"], layer["activation_source"]) for layer in hidden] == [("relu", "function")] * 3
+    assert all(layer["disagreements"] == [] for layer in hidden)
+    for line in (12, 13, 14):
+        finding = _finding(document, "initializer-activation-mismatch", line)
+        assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 3
 
 
 # --------------------------------------------------------------------------- errors: one line, exit 2

@@ -180,6 +180,18 @@ def _outermost(models: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return kept
 
 
+def weighted_layers(M: Any, target: Any) -> list[tuple[Any, str]]:
+    """(layer, judged keyword) for every weighted layer; an RNN layer stands for its cell."""
+    layers = _all_layers(target)
+    cells = {id(getattr(layer, "cell", None)) for layer in layers}
+    found = []
+    for layer in layers:
+        spec = M.layer_spec(layer)
+        if spec is not None and id(layer) not in cells:
+            found.append((layer, M.judged_keyword(spec[1])))
+    return found
+
+
 def _all_layers(target: Any) -> list[Any]:
     flatten = getattr(target, "_flatten_layers", None)
     if flatten is None:
@@ -219,16 +231,12 @@ def _shape_text(shape: tuple[Any, ...]) -> str:
     return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
 
 
-def measure_target(tf: Any, keras: Any, name: str, target: Any, request: dict[str, Any],
+def measure_target(tf: Any, name: str, target: Any, request: dict[str, Any], recorder: Any,
                    progress: IO[str]) -> dict[str, Any]:
     from pylint_glorot.runtime import measure as M
     import numpy as np
 
-    weighted = []
-    for layer in _all_layers(target):
-        found = M.layer_spec(layer)
-        if found is not None:
-            weighted.append((layer, M.judged_keyword(found[1])))
+    weighted = weighted_layers(M, target)
     shapes, why = input_spec(target, request.get("input_shape"), request["batch"])
     model: dict[str, Any] = {"name": name, "class": type(target).__name__, "measurable": shapes is not None,
                              "why": why, "input_shapes": shapes, "suggested": False, "layers": []}
@@ -237,8 +245,6 @@ def measure_target(tf: Any, keras: Any, name: str, target: Any, request: dict[st
     if shapes is not None:
         rng = np.random.default_rng(request["seed"])
         inputs = [tf.constant(rng.standard_normal(shape).astype("float32")) for shape in shapes]
-        recorder = M.Recorder()
-        recorder.install()
         try:
             if not target.built:
                 P.send(progress, "progress", stage=f"building {name}")
@@ -253,7 +259,7 @@ def measure_target(tf: Any, keras: Any, name: str, target: Any, request: dict[st
                 suggested = _call_user(lambda: M.run_pass(target, inputs, weighted, recorder, request["seed"], spread), shapes)
                 model["suggested"] = True
         finally:
-            recorder.uninstall()
+            recorder.active = False
     else:
         _kernel_stats(M, weighted, model)
     for index, (layer, keyword) in enumerate(weighted):
@@ -352,17 +358,18 @@ def run(request: dict[str, Any], progress: IO[str]) -> dict[str, Any]:
     keras.utils.set_random_seed(request["seed"])
     path = request["file"]
     record_sites(keras, path)
+    from pylint_glorot.runtime import measure as M
+
+    recorder = M.Recorder()
+    recorder.install()  # before the module runs: `from tensorflow.nn import relu` there gets the recording one
     P.send(progress, "progress", stage=f"loading {Path(path).name}")
     module = load_module(path)
     P.send(progress, "progress", stage=f"building the model ({request.get('factory') or 'module-level models'})")
     found = targets(keras, module, path, request.get("factory"))
-    from pylint_glorot.runtime import measure as M
-
     models, all_layers = [], []
     for name, target in found:
-        models.append(measure_target(tf, keras, name, target, request, progress))
-        all_layers.extend((layer, M.judged_keyword(M.layer_spec(layer)[1])) for layer in _all_layers(target)
-                          if M.layer_spec(layer) is not None)
+        models.append(measure_target(tf, name, target, request, recorder, progress))
+        all_layers.extend(weighted_layers(M, target))
     constructions = [{"id": c["id"], **M.construct(c["kwargs"])} for c in request.get("constructions", [])]
     return {"device": device, "tensorflow": tf.__version__, "keras": keras.__version__, "models": models,
             "draws": draws(keras, request, all_layers), "constructions": constructions}

@@ -16,7 +16,9 @@ training step) with Dropout and noise layers forced off, on N(0, 1) inputs.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -141,38 +143,151 @@ def _role(layer: Any) -> str:
 
 @dataclass
 class Call:
-    layer: Any
+    layer: Any  # the Keras layer; None for an activation applied as a function or a functional-graph op
     input: Any  # the one input tensor, or None (several inputs: a merge)
     output: Any  # the output tensor (the first one when a layer returns several)
+    function: str | None = None  # the activation a function or op applies (tf.nn.relu(x), keras.ops.relu(x))
+
+    @property
+    def role(self) -> str:
+        if self.layer is not None:
+            return _role(self.layer)
+        return "activation" if self.function else "other"
+
+    @property
+    def activation(self) -> str | None:
+        return self.function if self.layer is None else activation_layer(self.layer)
+
+
+# Activation functions user code may call between layers (a subclassed model's call()): recorded
+# like activation layers when the innermost layer running is the user's own class, not a Keras one.
+ACTIVATION_FUNCTIONS = {
+    ("tf", "nn"): ("relu", "relu6", "leaky_relu", "elu", "selu", "gelu", "silu", "swish", "softsign", "sigmoid", "tanh"),
+    ("tf", "math"): ("tanh", "sigmoid", "softsign"),
+    ("tf",): ("tanh", "sigmoid"),
+    ("keras", "activations"): ("relu", "relu6", "leaky_relu", "elu", "selu", "gelu", "silu", "swish", "mish",
+                               "hard_silu", "softsign", "sigmoid", "tanh"),
+    ("keras", "ops"): ("relu", "relu6", "leaky_relu", "elu", "selu", "gelu", "silu", "swish", "hard_silu", "celu",
+                       "softsign", "sigmoid", "tanh"),
+}
+_FRAMEWORKS = ("keras", "tensorflow", "tf_keras")
+
+
+def op_activation(op: Any) -> str | None:
+    """The activation a functional-graph op applies: keras.ops.relu(x) on a symbolic x is a Relu op."""
+    name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", type(op).__name__).lower()
+    name = _ALIASES.get(name, name)
+    return name if name in K.ACTIVATION_FAMILIES else None
+
+
+def _function_modules(path: tuple[str, ...]) -> list[Any]:
+    """Every module object a user may reach the functions of `path` through. `from tensorflow.nn
+    import relu` imports a second module object for tf.nn (and rebinds tf.nn to it): import it
+    first, and patch both."""
+    found: dict[int, Any] = {}
+    root = {"tf": tf, "keras": keras}[path[0]]
+    if len(path) > 1:
+        name = {"tf": "tensorflow", "keras": "keras"}[path[0]] + "." + ".".join(path[1:])
+        try:
+            module = importlib.import_module(name)
+            found[id(module)] = module
+        except ImportError:
+            pass
+        if path[0] == "tf":
+            legacy = sys.modules.get("tensorflow._api.v2." + ".".join(path[1:]))
+            if legacy is not None:
+                found[id(legacy)] = legacy
+    holder: Any = root
+    for part in path[1:]:
+        holder = getattr(holder, part, None)
+    if holder is not None:
+        found[id(holder)] = holder
+    return list(found.values())
+
+
+def _is_framework_class(layer: Any) -> bool:
+    return type(layer).__module__.split(".")[0] in _FRAMEWORKS
 
 
 class Recorder:
-    """Records every Keras layer call (in the order calls return) while active; forces noise layers off."""
+    """While active, records every Keras layer call, every activation op of a functional graph and
+    every activation function the user's own layers call, in the order calls return; forces noise
+    layers off. Installed before the user's module runs, so that `from tensorflow.nn import relu`
+    there binds the recording function."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.active = False
-        self._original: Callable[..., Any] | None = None
+        self.running: list[Any] = []  # the layers being called, innermost last
+        self.in_function = False
+        self._restore: list[tuple[Any, str, Any]] = []
 
     def install(self) -> None:
-        original = keras.layers.Layer.__call__
+        self._patch(keras.layers.Layer, "__call__", self._recording_layer_call(keras.layers.Layer.__call__))
+        self._patch(keras.Operation, "__call__", self._recording_op_call(keras.Operation.__call__))
+        for path, names in ACTIVATION_FUNCTIONS.items():
+            for holder in _function_modules(path):
+                for name in names:
+                    function = vars(holder).get(name)
+                    if callable(function):
+                        self._patch(holder, name, self._recording_function(function, _ALIASES.get(name, name)))
+
+    def _recording_layer_call(self, original: Callable[..., Any]) -> Callable[..., Any]:
         recorder = self
 
         def recording_call(layer: Any, *args: Any, **kwargs: Any) -> Any:
-            if recorder.active and _NOISE.match(type(layer).__name__):
+            if not recorder.active:
+                return original(layer, *args, **kwargs)
+            if _NOISE.match(type(layer).__name__):
                 kwargs["training"] = False
-            output = original(layer, *args, **kwargs)
-            if recorder.active:
-                recorder.calls.append(Call(layer, _single(args[0] if args else kwargs.get("inputs")), _first(output)))
+            recorder.running.append(layer)
+            try:
+                output = original(layer, *args, **kwargs)
+            finally:
+                recorder.running.pop()
+            recorder.calls.append(Call(layer, _single(args[0] if args else kwargs.get("inputs")), _first(output)))
             return output
 
-        self._original = original
-        keras.layers.Layer.__call__ = recording_call
+        return recording_call
+
+    def _recording_op_call(self, original: Callable[..., Any]) -> Callable[..., Any]:
+        recorder = self
+
+        def recording_call(op: Any, *args: Any, **kwargs: Any) -> Any:
+            output = original(op, *args, **kwargs)
+            if recorder.active and not isinstance(op, keras.layers.Layer):
+                recorder.calls.append(Call(None, _single(args[0]) if args else None, _first(output), op_activation(op)))
+            return output
+
+        return recording_call
+
+    def _recording_function(self, function: Callable[..., Any], name: str) -> Callable[..., Any]:
+        recorder = self
+
+        def recording(*args: Any, **kwargs: Any) -> Any:
+            if not (recorder.active and args and recorder.running) or recorder.in_function \
+                    or _is_framework_class(recorder.running[-1]):
+                return function(*args, **kwargs)
+            recorder.in_function = True  # keras.ops.relu calls tf.nn.relu: one activation, recorded once
+            try:
+                output = function(*args, **kwargs)
+            finally:
+                recorder.in_function = False
+            recorder.calls.append(Call(None, _single(args[0]), _first(output), name))
+            return output
+
+        # no functools.wraps: autograph would follow __wrapped__ and call the original directly
+        recording.__name__, recording.__doc__ = getattr(function, "__name__", name), function.__doc__
+        return recording
+
+    def _patch(self, holder: Any, name: str, value: Any) -> None:
+        self._restore.append((holder, name, vars(holder).get(name, getattr(holder, name))))
+        setattr(holder, name, value)
 
     def uninstall(self) -> None:
-        if self._original is not None:
-            keras.layers.Layer.__call__ = self._original
-            self._original = None
+        for holder, name, value in reversed(self._restore):
+            setattr(holder, name, value)
+        self._restore = []
 
 
 def _is_tensor(value: Any) -> bool:
@@ -243,24 +358,24 @@ class PassResult:
     structure: dict[int, Structure] = field(default_factory=dict)
 
 
-def _follow_activation(call_index: int, calls: list[Call], consumers: dict[int, list[int]]) -> tuple[str | None, Any, bool]:
-    """(activation, its output tensor, normalized) reached from a linear layer's output through
-    passthrough and normalization layers, when exactly one layer consumes each step."""
+def _follow_activation(call_index: int, calls: list[Call], consumers: dict[int, list[int]]) -> tuple[Call | None, bool]:
+    """(the activation call, normalized) reached from a linear layer's output through passthrough
+    and normalization layers, when exactly one call consumes each step."""
     tensor, normalized = calls[call_index].output, False
     while tensor is not None:
         users = consumers.get(id(tensor), [])
         if len(users) != 1:
-            return None, None, normalized
+            return None, normalized
         call = calls[users[0]]
-        role = _role(call.layer)
+        role = call.role
         if role == "activation":
-            return activation_layer(call.layer), call.output, normalized
+            return call, normalized
         if role == "norm":
             normalized = True
         elif role != "pass":
-            return None, None, normalized
+            return None, normalized
         tensor = call.output
-    return None, None, normalized
+    return None, normalized
 
 
 def _predecessor(call_index: int, calls: list[Call], producers: dict[int, int]) -> tuple[int | None, bool]:
@@ -271,7 +386,7 @@ def _predecessor(call_index: int, calls: list[Call], producers: dict[int, int]) 
         producer = producers.get(id(tensor))
         if producer is None:
             return None, normalized
-        role = _role(calls[producer].layer)
+        role = calls[producer].role
         if role == "weighted":
             return producer, normalized
         if role == "norm":
@@ -307,10 +422,12 @@ def analyse_calls(calls: list[Call], weighted: list[Any]) -> tuple[dict[int, Str
         if own is not None and own != "linear":
             activation, out, normalized, source = own, call.output, False, "own"
         else:
-            activation, out, normalized = _follow_activation(position, calls, consumers)
-            source = "next layer" if activation is not None else "none"
-            if activation is None:
-                out, normalized = call.output, False
+            follower, normalized = _follow_activation(position, calls, consumers)
+            if follower is None:
+                activation, out, normalized, source = None, call.output, False, "none"
+            else:
+                activation, out = follower.activation, follower.output
+                source = "next layer" if follower.layer is not None else "function"
         predecessor_call, predecessor_normalized = _predecessor(position, calls, producers)
         predecessor = index_of.get(id(calls[predecessor_call].layer)) if predecessor_call is not None else None
         structure[index] = Structure(len(structure), activation, source, normalized, predecessor, predecessor_normalized)

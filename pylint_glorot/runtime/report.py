@@ -30,7 +30,7 @@ def _number(value: float | None, digits: int = 3) -> str:
 def _activation(row: LayerRow) -> str:
     if row.activation is None:
         return "linear" if row.structure is not None else "-"
-    note = {"next layer": " (next)", "own": ""}.get(row.activation_source, "")
+    note = {"next layer": " (next)", "function": " (fn)", "own": ""}.get(row.activation_source, "")
     normalized = " [norm]" if row.structure and row.structure.get("normalized") else ""
     return f"{row.activation}{note}{normalized}"
 
