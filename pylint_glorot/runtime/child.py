@@ -32,7 +32,7 @@ class _HideFrameworks(importlib.abc.MetaPathFinder):
 
     ROOTS = ("tensorflow", "keras", "tf_keras")
 
-    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+    def find_spec(self, name: str, _path: Any = None, _target: Any = None) -> None:
         if name.split(".")[0] in self.ROOTS:
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
 
@@ -51,6 +51,10 @@ def import_frameworks(progress: IO[str]) -> tuple[Any, Any]:
         raise P.ChildError(
             P.TENSORFLOW_MISSING, f"TensorFlow is not installed for {sys.executable} ({error})",
             'install it with: pip install "pylint-glorot[runtime]"', traceback.format_exc()) from error
+    if os.environ.get("TF_USE_LEGACY_KERAS", "").lower() in ("1", "true", "yes"):
+        raise P.ChildError(
+            P.TENSORFLOW_MISSING, "TF_USE_LEGACY_KERAS is set, so tf.keras is Keras 2 (tf-keras); verify measures Keras 3",
+            "unset TF_USE_LEGACY_KERAS to verify this model with Keras 3")
     if int(keras.__version__.split(".")[0]) < 3:
         raise P.ChildError(
             P.TENSORFLOW_MISSING, f"verify needs Keras 3 (TensorFlow 2.16 or later); found Keras {keras.__version__}",
@@ -120,6 +124,8 @@ def _describe(error: BaseException) -> str:
 
 def load_module(path: str) -> Any:
     name = Path(path).stem
+    if name in sys.modules:  # a file named like a module already loaded (keras.py, json.py) must not replace it
+        name = f"{name}__verified"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise P.ChildError(P.LOAD_FAILED, f"{path}: cannot be loaded as a Python module", "check the file name")
@@ -325,7 +331,7 @@ def _call_user(function: Any, shapes: list[tuple[int, ...]]) -> Any:
             traceback.format_exc()) from error
 
 
-def draws(keras: Any, request: dict[str, Any], layers: list[tuple[Any, str]]) -> list[dict[str, Any]]:
+def draws(request: dict[str, Any], layers: list[tuple[Any, str]]) -> list[dict[str, Any]]:
     """R7704: draw each VarianceScaling the static pass says is a named initializer, and the named one."""
     from pylint_glorot.runtime import measure as M
 
@@ -372,7 +378,7 @@ def run(request: dict[str, Any], progress: IO[str]) -> dict[str, Any]:
         all_layers.extend(weighted_layers(M, target))
     constructions = [{"id": c["id"], **M.construct(c["kwargs"])} for c in request.get("constructions", [])]
     return {"device": device, "tensorflow": tf.__version__, "keras": keras.__version__, "models": models,
-            "draws": draws(keras, request, all_layers), "constructions": constructions}
+            "draws": draws(request, all_layers), "constructions": constructions}
 
 
 def main() -> int:

@@ -465,7 +465,7 @@ def run_pass(target: Any, inputs: list[Any], weighted: list[tuple[Any, str]], re
             outputs = target(inputs[0] if len(inputs) == 1 else inputs, training=True)
             loss = readout_loss(outputs, seed)
             recorder.active = False
-            with tape.stop_recording():  # forward numbers now, so no layer output outlives the tape
+            with tape.stop_recording():  # pylint: disable=not-context-manager  # forward numbers now, so no layer output outlives the tape
                 calls, recorder.calls = recorder.calls, []
                 result.structure, tensors = analyse_calls(calls, [layer for layer, _keyword in weighted])
                 for i, (x_in, x_out) in tensors.items():

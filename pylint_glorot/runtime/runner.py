@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pylint_glorot.runtime import protocol as P
 
 TIMEOUT = "timeout"
 CHILD_DIED = "child-died"
