@@ -105,6 +105,59 @@ def test_repeated_in_process_runs_agree_and_do_not_grow(project: Path, monkeypat
     assert memory[19] - memory[1] < 5_000_000, [round(m / 1e6, 2) for m in memory]
 
 
+def _thousand_line_module() -> str:
+    """A 1,000-line Keras file: model builders in every shape the plugin reads, each with findings."""
+    block = textwrap.dedent(
+        '''\
+        def build_{i}(x):
+            """Block {i}."""
+            x = layers.Conv2D(32, 3, activation="relu")(x)
+            x = layers.Conv2D(32, 3, activation="relu")(x)
+            x = layers.Conv2D(32, 3, activation="relu")(x)
+            x = layers.Dense(64, kernel_initializer=keras.initializers.VarianceScaling(1.0, "fan_avg", "uniform"))(x)
+            x = layers.ReLU()(x)
+            return layers.Dense(10, activation="softmax")(x)
+
+
+        mlp_{i} = keras.Sequential(
+            [
+                layers.Dense(64, activation="tanh", kernel_initializer="he_normal"),
+                layers.Dense(64, activation="tanh"),
+                layers.Dense(1),
+            ]
+        )
+        '''
+    )
+    header = '"""A large editor buffer."""\nimport keras\nfrom keras import layers\n\n\n'
+    blocks, count = [], 0
+    while len((header + "".join(blocks)).splitlines()) < 1000:
+        blocks.append(block.format(i=count) + "\n\n")
+        count += 1
+    return header + "".join(blocks)
+
+
+def test_a_thousand_line_file_linted_twenty_times_in_process(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editor-grade: identical results on every run and no memory kept from run to run."""
+    buffer = _thousand_line_module()
+    assert len(buffer.splitlines()) >= 1000
+    path = project / "big_model.py"
+    tracemalloc.start()
+    try:
+        outputs, memory = [], []
+        for _ in range(20):
+            outputs.append(_symbols(_lint_buffer(monkeypatch, path, buffer, EDITOR_ARGS)))
+            MessageDefinitionStore.get_message_definitions.cache_clear()
+            gc.collect()
+            memory.append(tracemalloc.get_traced_memory()[0])
+    finally:
+        tracemalloc.stop()
+    assert all(output == outputs[0] for output in outputs)
+    blocks = buffer.count("def build_")
+    assert sum(1 for msgid, _line, _col in outputs[0] if msgid == "C7702") == 3 * blocks
+    assert sum(1 for msgid, _line, _col in outputs[0] if msgid == "W7701") == 2 * blocks
+    assert memory[19] - memory[1] < 5_000_000, [round(m / 1e6, 2) for m in memory]
+
+
 def test_repeated_runs_with_every_checker_and_the_sarif_reporter_agree(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
