@@ -503,3 +503,26 @@ def test_expected_variance_follows_keras_fans() -> None:
     glorot = static.Replacement("GlorotUniform", 1.0, "fan_avg", "uniform")
     assert verdicts.expected_variance(he, [64, 32]) == pytest.approx(2 / 64)
     assert verdicts.expected_variance(glorot, [3, 3, 16, 32]) == pytest.approx(1 / (9 * 24))
+
+
+def _site(initializer: static.Reading, activation: str | None = "relu") -> static.StaticSite:
+    return static.StaticSite(10, 10, "Dense", "kernel_initializer", "dense", initializer, activation,
+                             "rectifier" if activation else None, "own")
+
+
+def test_disagreements_between_static_and_runtime() -> None:
+    row = _row(0, 0.5, 1.0)
+    row.initializer = {"class": "HeNormal", "kind": "initializer", "scale": 2.0, "mode": "fan_in",
+                       "distribution": "truncated_normal", "seed": None}
+    row.site = _site(static.Reading('"he_normal"', 2.0, "fan_in", "truncated_normal"))
+    assert verdicts.disagreements(row) == []
+    row.site = _site(static.Reading("unreadable"))
+    assert verdicts.disagreements(row) == ["the static pass could not read kernel_initializer; the built layer uses he_normal"]
+    row.site = _site(static.Reading("glorot_uniform (default)", 1.0, "fan_avg", "uniform"), activation="tanh")
+    assert verdicts.disagreements(row) == [
+        "the static pass read kernel_initializer=glorot_uniform (default); the built layer uses he_normal",
+        "the static pass read activation tanh; the built layer feeds relu (own)",
+    ]
+    row.initializer = {"class": "my_init", "kind": "function"}  # a function: the static pass judged what it copies
+    row.site = _site(static.Reading("my_init (a hand-written GlorotUniform)", 1.0, "fan_avg", "uniform"))
+    assert verdicts.disagreements(row) == []
