@@ -49,8 +49,8 @@ def parser() -> argparse.ArgumentParser:
                        help="the input shape without the batch size (default: the model's own)")
     parse.add_argument("--batch", type=_positive, default=32, metavar="N", help="batch size of the random input (32)")
     parse.add_argument("--seed", type=_non_negative, default=0, metavar="S",
-                       help="seeds the weights (keras.utils.set_random_seed), the N(0,1) input and the "
-                            "replacement draws (0)")
+                       help="seeds the weights (keras.utils.set_random_seed), the N(0,1) input, the random "
+                            "readout of the loss and the replacement draws (0)")
     parse.add_argument("--device", choices=("auto", "cpu", "gpu"), default="auto",
                        help="auto: a GPU when TensorFlow sees one, else the CPU")
     parse.add_argument("--format", choices=("text", "json"), default="text")
