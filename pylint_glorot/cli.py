@@ -21,6 +21,8 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="pylint-glorot", description="Tools around the pylint-glorot plugin.")
     top.add_argument("--version", action="version", version=f"pylint-glorot {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
+    commands.add_parser("verify", add_help=False,
+                        help="build the model and prove or refute each finding (docs/runtime.md)")
     fix = commands.add_parser(
         "fix",
         help="apply the replacement of every finding pylint reports",
@@ -71,6 +73,11 @@ def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Seq
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script `pylint-glorot`; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["verify"]:
+        from pylint_glorot.runtime.cli import main as verify  # imports no TensorFlow
+
+        return verify(argv[1:])
     arguments = parser().parse_args(argv)
     if arguments.command == "fix":
         return run_fix(arguments.paths, arguments.diff, arguments.select, arguments.ignore)

@@ -429,7 +429,7 @@ def _follow(site: LayerSite, after: Iterator[Step]) -> None:
     own = site.own_activation
     if own is None:
         return
-    if own is not ABSENT and own.family != K.LINEAR:
+    if own is not ABSENT and own.name != "linear":  # softmax is an output, not "no activation"
         site.activation, site.activation_source = own, "own"
         return
     if own is ABSENT and site.spec.default_activation:
