@@ -8,7 +8,7 @@ Knows astroid, not pylint and not TensorFlow.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from astroid import nodes
@@ -45,9 +45,31 @@ def _last_name(func: nodes.NodeNG) -> str | None:
     return None
 
 
-def _interesting_calls(module: nodes.Module) -> list[nodes.Call]:
+@dataclass
+class Collected:
+    """The nodes the analysis starts from, gathered in one walk (or from pylint's own walk)."""
+
+    calls: list[nodes.Call] = field(default_factory=list)  # calls to a name or attribute
+    shape_functions: list[nodes.NodeNG] = field(default_factory=list)  # def f(shape, ...), lambda shape: ...
+
+    def add(self, node: nodes.NodeNG) -> None:
+        if isinstance(node, nodes.Call):
+            if _last_name(node.func) is not None:
+                self.calls.append(node)
+        elif node.args.args and "shape" in [arg.name for arg in node.args.args[:2]]:
+            self.shape_functions.append(node)
+
+
+def collect(module: nodes.Module) -> Collected:
+    found = Collected()
+    for node in module.nodes_of_class((nodes.Call, nodes.FunctionDef, nodes.Lambda)):
+        found.add(node)
+    return found
+
+
+def _interesting_calls(collected: Collected) -> list[nodes.Call]:
     """Calls whose callee is spelled like a Keras layer or initializer, or like a partial of one."""
-    calls = list(module.nodes_of_class(nodes.Call))
+    calls = collected.calls
     partials = {
         target.name
         for call in calls if _last_name(call.func) == "partial" and isinstance(call.parent, nodes.Assign)
@@ -56,9 +78,13 @@ def _interesting_calls(module: nodes.Module) -> list[nodes.Call]:
     return [call for call in calls if _last_name(call.func) in _INTERESTING or _last_name(call.func) in partials]
 
 
-def module_findings(module: nodes.Module, options: rules.Options) -> Iterator[NodeFindings]:
-    """Every node's candidate findings, except in code that a test expects to raise."""
-    for found in _all_findings(module, options):
+def module_findings(module: nodes.Module, options: rules.Options,
+                    collected: Collected | None = None) -> Iterator[NodeFindings]:
+    """Every node's candidate findings, except in code that a test expects to raise.
+
+    `collected`: the module's calls and shape functions when the caller has walked it already.
+    """
+    for found in _all_findings(module, options, collected or collect(module)):
         if not _expected_to_raise(found.anchor):
             yield found
 
@@ -78,10 +104,10 @@ def _expected_to_raise(node: nodes.NodeNG) -> bool:
 _RAISES = {"raises", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp", "assertWarns"}
 
 
-def _all_findings(module: nodes.Module, options: rules.Options) -> Iterator[NodeFindings]:
-    calls = _interesting_calls(module)
+def _all_findings(module: nodes.Module, options: rules.Options, collected: Collected) -> Iterator[NodeFindings]:
+    calls = _interesting_calls(collected)
     if not calls:
-        yield from _hand_rolled_findings(module, [], options)
+        yield from _hand_rolled_findings(collected, [], options)
         return
     model = analyze_module(module, calls)
     rules.number_chains(model.sites, model.links, options)
@@ -95,7 +121,7 @@ def _all_findings(module: nodes.Module, options: rules.Options) -> Iterator[Node
             if key not in reported:
                 reported.add(key)
                 yield NodeFindings(candidates, site.anchor)
-    yield from _hand_rolled_findings(module, model.sites, options)
+    yield from _hand_rolled_findings(collected, model.sites, options)
     tf_alias = module_alias(module, "tensorflow")
     for call in calls:
         if id(call) in covered:
@@ -107,16 +133,14 @@ def _all_findings(module: nodes.Module, options: rules.Options) -> Iterator[Node
                 yield NodeFindings(candidates, call)
 
 
-def _hand_rolled_findings(module: nodes.Module, sites: list, options: rules.Options) -> Iterator[NodeFindings]:
+def _hand_rolled_findings(collected: Collected, sites: list, options: rules.Options) -> Iterator[NodeFindings]:
     users: dict[int, list] = {}
     for site in sites:
         for keyword, value in site.value_anchors.items():
             function = hand_rolled_target(value)
             if function is not None:
                 users.setdefault(id(function), []).append((site, keyword))
-    for function in module.nodes_of_class((nodes.FunctionDef, nodes.Lambda)):
-        if not function.args.args or "shape" not in [arg.name for arg in function.args.args[:2]]:
-            continue
+    for function in collected.shape_functions:
         found = hand_rolled(function)
         if found is not None:
             finding = rules.hand_rolled_finding(found, users.get(id(function), []), options)

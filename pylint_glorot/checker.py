@@ -9,7 +9,7 @@ from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH
 
 from pylint_glorot import rules
-from pylint_glorot.analysis import module_findings
+from pylint_glorot.analysis import Collected, module_findings
 from pylint_glorot.findings import Finding
 
 if TYPE_CHECKING:
@@ -83,9 +83,18 @@ class GlorotChecker(BaseChecker):
     def _options(self, module: nodes.Module) -> rules.Options:
         return options_from_config(self.linter.config, module)
 
-    def visit_module(self, node: nodes.Module) -> None:
-        for found in module_findings(node, self._options(node)):
+    def visit_module(self, _node: nodes.Module) -> None:
+        self._collected = Collected()  # filled by pylint's own walk: no second pass over the tree
+
+    def visit_call(self, node: nodes.Call) -> None:
+        self._collected.add(node)
+
+    visit_functiondef = visit_asyncfunctiondef = visit_lambda = visit_call
+
+    def leave_module(self, node: nodes.Module) -> None:
+        for found in module_findings(node, self._options(node), self._collected):
             self._report_first_enabled(found.candidates, found.anchor)
+        self._collected = Collected()
 
     def _report_first_enabled(self, candidates: list[Finding], anchor: nodes.NodeNG) -> None:
         """Report the first candidate that is enabled on its line (one node, one message).

@@ -352,14 +352,22 @@ def _self_attribute_value(func: nodes.Attribute) -> nodes.NodeNG | None:
     klass = func.scope().parent
     if not isinstance(klass, nodes.ClassDef):
         return None
-    values = [
-        target.parent.value
-        for method in klass.mymethods()
-        for target in method.nodes_of_class(nodes.AssignAttr)
-        if target.attrname == func.attrname and isinstance(target.expr, nodes.Name) and target.expr.name == "self"
-        and isinstance(target.parent, nodes.Assign)
-    ]
+    values = _self_assignments(klass).get(func.attrname, [])
     return values[0] if len(values) == 1 else None
+
+
+def _self_assignments(klass: nodes.ClassDef) -> dict[str, list[nodes.NodeNG]]:
+    """`self.name = value` in the class's methods, by name (one walk per class, kept on the tree)."""
+    found = getattr(klass, "_glorot_self_assignments", None)
+    if found is None:
+        found = {}
+        for method in klass.mymethods():
+            for target in method.nodes_of_class(nodes.AssignAttr):
+                if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
+                        and isinstance(target.parent, nodes.Assign):
+                    found.setdefault(target.attrname, []).append(target.parent.value)
+        klass._glorot_self_assignments = found  # dies with the tree
+    return found
 
 
 def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:

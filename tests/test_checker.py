@@ -77,12 +77,12 @@ def test_model_definitions_are_keyed_by_nodes_of_the_tree() -> None:
     comparing layers of different models (seen when several files were linted in one process)."""
     from pathlib import Path
 
-    from pylint_glorot.analysis import _interesting_calls
+    from pylint_glorot.analysis import _interesting_calls, collect
     from pylint_glorot.model import analyze_module
 
     for source in sorted((Path(__file__).parent / "functional").rglob("*.py")):
         module = astroid.parse(source.read_text(), path=str(source))
         tree_ids = {id(node) for node in module.nodes_of_class(astroid.nodes.NodeNG)}
-        for site in analyze_module(module, _interesting_calls(module)).sites:
+        for site in analyze_module(module, _interesting_calls(collect(module))).sites:
             if site.definition is not None:
                 assert site.definition[1] in tree_ids, (source.name, site.span.line, site.definition)
