@@ -243,7 +243,6 @@ def is_passthrough_layer(name: str) -> bool:
 # --------------------------------------------------------------------------- judging
 
 # What each judged family wants, as a scheme, and the paper that says so.
-SUITED_SCHEMES = {RECTIFIER: ("he",), SELF_NORMALIZING: ("lecun",), SATURATING: ("glorot", "lecun")}
 RECOMMENDED_SCHEME = {RECTIFIER: "he", SELF_NORMALIZING: "lecun", SATURATING: "glorot"}
 REFERENCES = {
     RECTIFIER: "He et al. 2015: Var = 2/fan_in",

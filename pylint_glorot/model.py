@@ -300,22 +300,17 @@ class _FlowStatement:
     steps: list[Step]
     next: _FlowStatement | None = None
     previous: _FlowStatement | None = None
-    input_channels: int | None = None
 
 
 def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[str | None, list[Step]]:
     """Decompose `relu(Dense(64)(x))` into ("x", [Dense step, relu step])."""
     if isinstance(expr, nodes.Name):
         return expr.name, []
-    if not isinstance(expr, nodes.Call) or not expr.args:
-        if isinstance(expr, nodes.Call):
-            ctor = _layer_constructor(expr.func)
-            if ctor is not None and constructor_step(ctor, sites).kind == "input":
-                return None, [constructor_step(ctor, sites)]
-            if isinstance(expr.func, (nodes.Name, nodes.Attribute)) and keras_member(qualified_name(expr.func)) \
-                    and keras_member(qualified_name(expr.func))[1] in K.INPUT_CALLABLES:
-                return None, [constructor_step(expr, sites)]
+    if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
+    if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
+        step = constructor_step(_layer_constructor(expr.func) or expr, sites)
+        return None, [step if step.kind == "input" else BARRIER]
     ctor = _layer_constructor(expr.func)
     if ctor is not None:
         step = constructor_step(ctor, sites)
@@ -552,8 +547,7 @@ def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
         if step.kind != "layer" or step.site is None:
             continue
         first = step.site.anchor if not any(s.kind == "layer" for s in steps[:index]) else None
-        _link(step.site, steps[index + 1:] + [BARRIER], iter(list(reversed(steps[:index])) + [BARRIER]), model,
-              first if first is not None and _declared_input_channels(first) else None)
+        _link(step.site, steps[index + 1:] + [BARRIER], iter(list(reversed(steps[:index])) + [BARRIER]), model, first)
 
 
 def _bodies(module: nodes.Module) -> Iterator[tuple[list[nodes.NodeNG], int]]:

@@ -311,13 +311,6 @@ def number_chains(sites: list[LayerSite], all_links: dict[int, tuple[LayerSite, 
             index += member.repeat
 
 
-def _by_id(sites: list[LayerSite], site_id: int) -> LayerSite | None:
-    for site in sites:
-        if id(site) == site_id:
-            return site
-    return None
-
-
 def _under_scaled(site: LayerSite | None, options: Options) -> bool:
     """A rectifier layer whose kernel variance is well below He's (implicit or explicit Glorot/LeCun)."""
     if site is None or site.activation is None or site.activation.family != K.RECTIFIER:
