@@ -37,10 +37,20 @@ class Edit:
 
 @dataclass(frozen=True)
 class Finding:
-    """One message on one node: its full text ends with the replacement."""
+    """One message on one node: its full text ends with the replacement.
+
+    `edit` is the fix at the node itself; `more_edits` the rest of one fix that spans several
+    nodes (C7702 adds the initializer to every layer of a chain): apply `edits`, all or none.
+    """
 
     symbol: str
     span: Span
     text: str
     edit: Edit | None = None
     covers: tuple[str, ...] = field(default=())  # lower-priority symbols this one also answers
+    more_edits: tuple[Edit, ...] = field(default=())
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        """Every edit of the fix, the one at the node first."""
+        return ((self.edit,) if self.edit is not None else ()) + self.more_edits

@@ -13,8 +13,10 @@ from typing import Any
 
 from astroid import nodes
 
+from pylint_glorot import graph as G
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Span
+from pylint_glorot.layerconfig import declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.resolve import (
     UNKNOWN,
@@ -59,26 +61,43 @@ class LayerSite:
     chain_index: int = 0  # 1-based position among consecutive under-scaled rectifier layers
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
+    chain: list = field(default_factory=list)  # the chain's members in order (C7702 reports once, at the first)
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
     anchor: Any = None  # the astroid call node, opaque to the rules
     value_anchors: dict[str, Any] = field(default_factory=dict)  # keyword -> astroid value node
+    config: dict[str, Any] = field(default_factory=dict)  # literal keywords that decide shapes and fans
+    nodes: list = field(default_factory=list)  # the graph nodes applying this layer (one per application)
+    input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
+
+    @property
+    def kind(self) -> str:
+        """The class name `network.shapes` and `network.signal` know."""
+        return keras_kind(self.class_name)
 
 
 @dataclass
 class Step:
-    kind: str  # layer | activation | norm | pass | input | barrier
+    kind: str  # layer | activation | norm | pass | input | merge | barrier
     site: LayerSite | None = None
     activation: ActivationSpec | None = None
     channels: int | None = None
+    node: G.Node | None = None  # the step as a node of the network graph
+    merged: tuple[str, ...] = ()  # a merge's input variables (functional steps)
 
 
 BARRIER = Step("barrier")
-PASS = Step("pass")
-NORM = Step("norm")
-_UNKNOWN_SHAPE = Step("pass", channels=-1)  # Flatten/Reshape: passes scale, loses channel count
+
+
+def _step(kind: str, call: nodes.Call | None = None, layer: str | None = None, **extra: Any) -> Step:
+    """A step and its graph node, configured from the call's literal keywords."""
+    node = G.Node(kind, layer=layer)
+    if call is not None and layer is not None:
+        node.config = layer_config(call, layer)
+        node.declared_shape = declared_input_shape(call)
+    return Step(kind, node=node, **extra)
 
 
 # --------------------------------------------------------------------------- single calls
@@ -143,7 +162,8 @@ def build_site(call: nodes.Call) -> LayerSite | None:
     return LayerSite(
         class_name=class_name, spec=spec, api=api, span=span_of(call), insert_span=_insert_span(call),
         initializers=initializers, own_activation=own, out_channels=out_channels,
-        tf_alias=module_alias(call, "tensorflow"), has_arguments=bool(call.args or call.keywords), anchor=call, value_anchors=value_anchors,
+        tf_alias=module_alias(call, "tensorflow"), has_arguments=bool(call.args or call.keywords), anchor=call,
+        value_anchors=value_anchors, config=layer_config(view, keras_kind(class_name)) if api == "keras" else {},
     )
 
 
@@ -188,21 +208,29 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
     """What a layer constructor call does to the signal."""
     site = sites.get(id(call))
     if site is not None:
-        return Step("layer", site=site)
+        step = Step("layer", site=site, node=G.Node(G.LAYER, layer=site.kind, config=site.config, site=site,
+                                                    declared_shape=declared_input_shape(call_view(call))))
+        site.nodes.append(step.node)
+        return step
     member = keras_member(qualified_name(call.func))
     if not member or member[0] not in ("layers", ""):
-        return BARRIER
-    name = member[1]
+        return _step("barrier")
+    name = keras_kind(member[1])
     if name in K.INPUT_CALLABLES:
-        return Step("input", channels=_declared_input_channels(call))
+        step = _step("input", channels=_declared_input_channels(call))
+        step.node.declared_shape = declared_input_shape(call)
+        return step
     if name in K.ACTIVATION_LAYERS or name == "Activation":
         spec = activation_layer_spec(call)
-        return Step("activation", activation=spec) if spec else BARRIER
+        return _step("activation", call, "Activation", activation=spec) if spec else _step("barrier")
     if name in K.NORMALIZATION_LAYERS:
-        return NORM
+        return _step("norm", call, name)
     if K.is_passthrough_layer(name):
-        return _UNKNOWN_SHAPE if name in ("Flatten", "Reshape", "Permute", "RepeatVector") else PASS
-    return BARRIER
+        channels = -1 if name in ("Flatten", "Reshape", "Permute", "RepeatVector") else None
+        return _step("pass", call, name, channels=channels)  # Flatten/Reshape: pass scale, lose channel count
+    if name in K.MERGE_LAYERS:
+        return _step("merge", call, name)
+    return _step("barrier")
 
 
 # --------------------------------------------------------------------------- contexts
@@ -300,6 +328,11 @@ class _FlowStatement:
     steps: list[Step]
     next: _FlowStatement | None = None
     previous: _FlowStatement | None = None
+    sources: dict[str, _FlowStatement] = field(default_factory=dict)  # a merge's inputs, by variable
+
+    @property
+    def merged(self) -> tuple[str, ...]:
+        return self.steps[0].merged if self.steps and self.steps[0].kind == "merge" else ()
 
 
 def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[str | None, list[Step]]:
@@ -315,10 +348,23 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if ctor is not None:
         step = constructor_step(ctor, sites)
     else:
-        spec = activation_from_qualname(qualified_name(expr.func))
-        step = Step("activation", activation=spec) if spec else BARRIER
+        qualname = qualified_name(expr.func)
+        member = keras_member(qualname)
+        spec = activation_from_qualname(qualname)
+        if member and member[0] in ("layers", "") and member[1] in K.MERGE_LAYERS and member[1].islower():
+            step = _step("merge", expr, member[1][:1].upper() + member[1][1:])  # layers.add([x, y])
+            step.node.config = {key: value for key, value in step.node.config.items() if key == "axis"}
+        else:
+            step = _step("activation", layer="Activation", activation=spec) if spec else BARRIER
     if step.kind == "barrier":
         return None, [BARRIER]
+    if step.kind == "merge":
+        branches = dereference(expr.args[0])
+        names = tuple(elt.name for elt in getattr(branches, "elts", ()) if isinstance(elt, nodes.Name))
+        if not isinstance(branches, (nodes.List, nodes.Tuple)) or len(names) != len(branches.elts) or not names:
+            return None, [BARRIER]
+        step.merged = names
+        return None, [step]
     name, inner = _expression_steps(expr.args[0], sites)
     return name, inner + [step]
 
@@ -401,9 +447,35 @@ def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> 
         for consumer in consumers:  # what feeds a step is known even when the signal branches
             if consumer is not None and consumer.input_name == flow.output_name:
                 consumer.previous = flow
+            if consumer is not None and flow.output_name in consumer.merged:
+                consumer.sources[flow.output_name] = flow
         if len(consumers) == 1 and consumers[0] is not None and consumers[0].input_name == flow.output_name:
             flow.next = consumers[0]  # what follows a step is known only when nothing else reads it
     return found
+
+
+def _connect_flows(flows: list[_FlowStatement]) -> None:
+    """The graph edges of functional steps: in a statement, each step reads the one before; a
+    statement's first step reads what its input variable holds; a merge reads each of its variables."""
+    for flow in flows:
+        G.chain([_node(step) for step in flow.steps])
+    for flow in flows:
+        first = _node(flow.steps[0])
+        if flow.previous is not None and not first.inputs:
+            first.inputs.append(_node(flow.previous.steps[-1]))
+        if flow.merged and not first.inputs:
+            producers = [flow.sources.get(name) for name in flow.merged]
+            first.inputs.extend(_node(p.steps[-1]) if p is not None else G.Node(G.BARRIER) for p in producers)
+
+
+def _node(step: Step) -> G.Node:
+    if step.node is None:  # the shared BARRIER step
+        return G.Node(G.BARRIER)
+    return step.node
+
+
+def _chain_steps(steps: list[Step]) -> None:
+    G.chain([_node(step) for step in steps])
 
 
 def _steps_after(flow: _FlowStatement, position: int) -> Iterator[Step]:
@@ -477,7 +549,7 @@ def _feeding_channels(before: Iterator[Step]) -> int | None:
             return step.site.out_channels if step.site else None
         if step.kind == "input":
             return step.channels
-        if step.channels == -1 or step.kind == "barrier":
+        if step.channels == -1 or step.kind in ("barrier", "merge"):
             return None
     return None
 
@@ -491,7 +563,7 @@ def _next_site(after: Iterator[Step]) -> tuple[LayerSite | None, bool]:
             return step.site, normalized
         if step.kind == "norm":
             normalized = True
-        elif step.kind == "barrier":
+        elif step.kind in ("barrier", "merge"):
             return None, False
     return None, False
 
@@ -500,6 +572,7 @@ def _next_site(after: Iterator[Step]) -> tuple[LayerSite | None, bool]:
 class ModuleModel:
     sites: list[LayerSite]
     links: dict[int, tuple[LayerSite, bool]]  # id(site) -> (next weighted layer, normalization between)
+    graphs: list[G.Graph] = field(default_factory=list)  # one per Sequential, model.add run and functional body
 
 
 def _link(site: LayerSite, after: list[Step], before: Iterator[Step], model: ModuleModel,
@@ -536,10 +609,18 @@ def _class_definitions(sites: dict[int, LayerSite]) -> None:
 def _flow_definitions(flows: list[_FlowStatement]) -> None:
     """Functional steps linked by the variables they pass on form one definition."""
     for flow in flows:
-        root = flow
-        while root.previous is not None:
-            root = root.previous
-        _assign_definition(flow.steps, ("flow", id(root.stmt)))
+        _assign_definition(flow.steps, ("flow", id(_root(flow).stmt)))
+
+
+def _root(flow: _FlowStatement) -> _FlowStatement:
+    """Where a flow's signal starts: through what feeds each statement, and a merge's first input."""
+    root, seen = flow, {id(flow)}
+    while True:
+        before = root.previous or next((f for f in root.sources.values()), None)
+        if before is None or id(before) in seen:
+            return root
+        seen.add(id(before))
+        root = before
 
 
 def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
@@ -578,18 +659,25 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
         steps = _sequential_steps(call, sites)
         if steps:
             _assign_definition(steps, ("sequential", id(call)))
+            _chain_steps(steps)
+            model.graphs.append(G.Graph([_node(step) for step in steps]))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
     for body, repeat in _bodies(module):
         for first, steps in _add_runs(body, sites):
             # keys are ids of tree nodes, which live as long as the module (not of transient objects)
             _assign_definition(steps, ("add", id(first)))
+            _chain_steps(steps)
+            model.graphs.append(G.Graph([_node(step) for step in steps]))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
             if repeat > 1:  # each pass adds the same layers again, after the previous pass's
                 _repeat(steps, repeat, model)
         flows = _functional_flows(body, sites)
         _flow_definitions(flows)
+        _connect_flows(flows)
+        if flows:
+            model.graphs.append(G.Graph([_node(step) for flow in flows for step in flow.steps]))
         for flow in flows:
             for position, step in enumerate(flow.steps):
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
@@ -600,4 +688,25 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
     for site in model.sites:
         if id(site) not in seen:  # a lone layer: only its own (or default) activation counts
             _follow(site, iter([BARRIER]))
+        _read_input_shape(site)
     return model
+
+
+def _read_input_shape(site: LayerSite) -> None:
+    """The tensor the layer reads, from the graph (its first application whose shape is known);
+    its channel count replaces the one read from neighbours."""
+    for node in site.nodes:
+        shape = node.input_shape()
+        if shape is not None:
+            site.input_shape = shape
+            break
+    else:
+        if not site.nodes:
+            site.input_shape = declared_input_shape(call_view(site.anchor)) if site.anchor is not None else None
+    shape = site.input_shape
+    if not shape:
+        return
+    channels_first = site.config.get("data_format") == "channels_first" and site.spec.kind != "dense"
+    channels = shape[0] if channels_first else shape[-1]
+    if isinstance(channels, int):
+        site.in_channels = channels

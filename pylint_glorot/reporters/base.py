@@ -34,10 +34,12 @@ def help_url(message_symbol: str, category: str) -> str:
 
 @dataclass(frozen=True)
 class Fix:
-    """A message's fix: the replacement edit first, then the import insertion it needs, if any."""
+    """A message's fix: its `replacements` replacement edits (the one at the message first), then the
+    import insertion they need, if any."""
 
     description: str
     edits: tuple[Edit, ...]
+    replacements: int = 1
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,17 @@ class Reported:
 
 
 def fix_for(finding: Finding, source: Source) -> Fix | None:
-    """The finding's edit plus, when its replacement needs an import that `source` lacks, the insertion."""
+    """The finding's edits plus, when its replacements need an import that `source` lacks, the insertion."""
     if finding.edit is None:
         return None
-    edits: list[Edit] = [finding.edit]
-    if finding.edit.imports:
-        insertion = import_edit(source, finding.edit.imports, finding.edit.span.line)
+    edits: list[Edit] = list(finding.edits)
+    imports = tuple(dict.fromkeys(line for edit in edits for line in edit.imports))
+    if imports:
+        insertion = import_edit(source, imports, min(edit.span.line for edit in edits))
         if insertion is not None:
             edits.append(insertion)
     description = finding.text.rsplit("; ", 1)[-1] if "; " in finding.text else finding.text
-    return Fix(description[:1].upper() + description[1:], tuple(edits))
+    return Fix(description[:1].upper() + description[1:], tuple(edits), len(finding.edits))
 
 
 def resolve(messages: Sequence[Message], config: Any, linted: dict[str, nodes.Module]) -> list[Reported]:

@@ -1,0 +1,79 @@
+"""A model definition as a network: layers are nodes, the tensors between them edges.
+
+Pure data (no astroid, no pylint, no TensorFlow): `model.py` builds it from the source, and
+the shape of every tensor is inferred here with `network.shapes`. A node with several inputs
+is a merge (Add, Concatenate, Multiply, ...); a node without any is where the signal enters
+(an `Input(shape=...)`, a first layer's declared shape, a `build((None, n))`) or where the
+source stops telling (a barrier: a call the checker cannot read).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pylint_glorot.network import shapes
+
+Shape = tuple  # without the batch dimension; each dimension an int or None
+
+INPUT, LAYER, ACTIVATION, NORM, PASS, MERGE, BARRIER = "input", "layer", "activation", "norm", "pass", "merge", "barrier"
+
+
+@dataclass(eq=False)  # identity: two equal Dense(64) calls are two nodes
+class Node:
+    """One layer (or model input) applied to its input tensors."""
+
+    kind: str  # input | layer | activation | norm | pass | merge | barrier
+    layer: str | None = None  # the Keras class name, as shapes.output_shape spells it
+    config: dict[str, Any] = field(default_factory=dict)  # the literal keywords read from the source
+    inputs: list[Node] = field(default_factory=list)
+    declared_shape: Shape | None = None  # an input's shape, or a first layer's input_shape=
+    site: Any = None  # the weighted layer's LayerSite, opaque here
+    _shape: Any = field(default=None, repr=False)
+    _done: bool = field(default=False, repr=False)
+
+    def input_shape(self) -> Shape | None:
+        """The shape of the tensor this node reads (its first input's), None when unknown."""
+        shape = self.inputs[0].output_shape() if self.inputs else None
+        if shape is None and self.kind != INPUT:
+            return self.declared_shape  # a first layer's input_shape= (Keras ignores it on any other)
+        return shape
+
+    def output_shape(self) -> Shape | None:
+        """The shape of the tensor this node writes, None when any dimension it needs is unknown."""
+        if not self._done:
+            self._done = True  # a cycle (a loop's last layer feeding its first) reads as unknown
+            self._shape = _infer(self)
+        return self._shape
+
+
+def _infer(node: Node) -> Shape | None:
+    if node.kind == INPUT:
+        return node.declared_shape
+    if node.kind == BARRIER or node.layer is None:
+        return None
+    inputs = [n.output_shape() for n in node.inputs] if node.kind == MERGE else [node.input_shape()]
+    if not inputs or (node.kind != MERGE and inputs[0] is None):
+        return None
+    try:
+        return shapes.output_shape(node.layer, node.config, inputs)
+    except (TypeError, ValueError, ZeroDivisionError, KeyError, IndexError):  # an odd literal: unknown, not a crash
+        return None
+
+
+def chain(nodes: list[Node]) -> list[Node]:
+    """Link nodes in order, each reading the one before (a Sequential list, a run of model.add)."""
+    for before, after in zip(nodes, nodes[1:]):
+        if not after.inputs and after.kind != INPUT:
+            after.inputs.append(before)
+    return nodes
+
+
+@dataclass
+class Graph:
+    """The nodes of one model definition, in source order."""
+
+    nodes: list[Node] = field(default_factory=list)
+
+    def layers(self) -> list[Node]:
+        return [node for node in self.nodes if node.kind == LAYER]
