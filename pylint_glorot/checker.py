@@ -24,20 +24,31 @@ def _msg(symbol: str, description: str) -> tuple[str, str, str]:
 
 MESSAGES = {
     "W7701": _msg(rules.W7701, "An explicit Glorot/He/LeCun initializer does not suit the activation that "
-                               "follows the layer (rectifiers want He, SELU wants LeCun normal, tanh wants "
-                               "Glorot or LeCun)."),
+                               "follows the layer: rectifiers want He (Var = 2/fan_in, He et al. 2015), SELU "
+                               "wants LeCun normal (Klambauer et al. 2017), tanh wants Glorot or LeCun (Glorot & "
+                               "Bengio 2010). The stated factor is the predicted per-layer gain of the signal's "
+                               "second moment against the suited initializer (n_eff * Var(W) * E[phi(z)^2], from "
+                               "the layer's inferred fans), or under tanh the mean-field gradient factor chi_1 "
+                               "(Schoenholz et al. 2017)."),
     "C7702": _msg(rules.C7702, "No initializer is given and the default glorot_uniform does not suit the "
-                               "layer's activation: under rectifiers the shortfall compounds over a chain of "
-                               "layers without normalization."),
+                               "layer's activation. Under rectifiers the shortfall compounds over a chain of "
+                               "layers without normalization or residual add: reported once per chain, at its "
+                               "first layer, when the chain has at least glorot-min-chain layers and its "
+                               "predicted second moment falls to 0.5^(glorot-min-chain - 1) or less; the fix "
+                               "adds the initializer to every layer of the chain."),
     "C7703": _msg(rules.C7703, "Within one model definition, a layer's initializer follows another variance "
                                "rule than most of its neighbours with the same activation family."),
-    "R7704": _msg(rules.R7704, "A VarianceScaling initializer whose arguments equal a named initializer."),
-    "E7705": _msg(rules.E7705, "VarianceScaling arguments that raise at construction."),
+    "R7704": _msg(rules.R7704, "A VarianceScaling initializer whose arguments equal a named initializer: the "
+                               "same parameters, and the same tensors for the same seed."),
+    "E7705": _msg(rules.E7705, "VarianceScaling arguments that raise at construction (Keras: ValueError, "
+                               "case-sensitive modes; tf.contrib: TypeError, upper-case modes)."),
     "W7706": _msg(rules.W7706, "A Xavier, TF1, tf.contrib or tf.compat.v1 initializer name; Xavier and "
-                               "Glorot are the same initializer."),
+                               "Glorot are the same initializer, and tf.contrib is gone in TF 2."),
     "W7707": _msg(rules.W7707, "A user function that re-implements Glorot/He/LeCun from the kernel's shape "
-                               "(often with fans that are wrong for convolution kernels)."),
-    "W7708": _msg(rules.W7708, "A weight kernel initialized to a nonzero constant: all units start identical."),
+                               "(often with fans that are wrong for convolution kernels: the built-in counts "
+                               "fan_in = in_channels x prod(kernel_size))."),
+    "W7708": _msg(rules.W7708, "A weight kernel initialized to a nonzero constant: all units start identical, "
+                               "get the same gradient and never differentiate (zeros are fine for biases)."),
 }
 
 

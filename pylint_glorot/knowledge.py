@@ -76,6 +76,18 @@ FIXED_SCALE_INITIALIZERS = frozenset(
         "STFT", "stft",
     }
 )
+# What each fixed-scale spelling draws, and its positional parameters (Keras 3 signatures).
+FIXED_KINDS = {
+    **dict.fromkeys(("RandomNormal", "random_normal", "normal"), "random_normal"),
+    **dict.fromkeys(("RandomUniform", "random_uniform", "uniform"), "random_uniform"),
+    **dict.fromkeys(("TruncatedNormal", "truncated_normal"), "truncated_normal"),
+    **dict.fromkeys(("Orthogonal", "orthogonal", "OrthogonalInitializer"), "orthogonal"),
+    **dict.fromkeys(("Identity", "identity", "IdentityInitializer"), "identity"),
+}
+FIXED_POSITIONS = {
+    "random_normal": ("mean", "stddev", "seed"), "truncated_normal": ("mean", "stddev", "seed"),
+    "random_uniform": ("minval", "maxval", "seed"), "orthogonal": ("gain", "seed"), "identity": ("gain",),
+}
 # Constant initializers: (spelling, value when called without arguments)
 CONSTANT_INITIALIZERS = {"Ones": 1.0, "ones": 1.0, "one": 1.0, "Constant": 0.0, "constant": 0.0}
 

@@ -444,6 +444,9 @@ class InitializerSpec:
     indirect: bool = False  # reached through a name: the definition carries its own findings
     is_vs: bool = False  # written as VarianceScaling(...) (any generation), not by name
     snake_style: bool = False  # written as a snake-case function (glorot_uniform()), kept in replacements
+    fixed: str | None = None  # a fixed-scale initializer's kind: random_normal | truncated_normal | random_uniform
+    #                           | orthogonal | identity (kind == "fixed")
+    parameters: tuple[tuple[str, Any], ...] = ()  # its literal stddev/mean/minval/maxval/gain (None: not literal)
 
     @property
     def scheme(self) -> str | None:
@@ -485,7 +488,7 @@ def _string_initializer(name: str, span: Span) -> InitializerSpec | None:
     if name in K.CONSTANT_INITIALIZERS:
         return InitializerSpec("constant", span, "string", constant=K.CONSTANT_INITIALIZERS[name], written_name=f'"{name}"')
     if name in K.FIXED_SCALE_INITIALIZERS:
-        return InitializerSpec("fixed", span, "string", written_name=f'"{name}"')
+        return InitializerSpec("fixed", span, "string", written_name=f'"{name}"', fixed=K.FIXED_KINDS.get(name))
     return None
 
 
@@ -520,7 +523,8 @@ def _dict_initializer(node: nodes.Dict, span: Span) -> InitializerSpec | None:
         return InitializerSpec("constant", span, "dict", constant=value if _is_number(value) else None,
                                written_name=class_name)
     if class_name in K.FIXED_SCALE_INITIALIZERS:
-        return InitializerSpec("fixed", span, "dict", written_name=class_name)
+        return InitializerSpec("fixed", span, "dict", written_name=class_name, fixed=K.FIXED_KINDS.get(class_name),
+                               parameters=_fixed_parameters(config_items))
     return None
 
 
@@ -571,8 +575,21 @@ def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Spa
         return InitializerSpec("constant", span, "class", constant=value if _is_number(value) else None,
                                written_name=_call_text(func, call), **common)
     if name in K.FIXED_SCALE_INITIALIZERS:
-        return InitializerSpec("fixed", span, "class", written_name=_call_text(func, call), **common)
+        kind = K.FIXED_KINDS.get(name)
+        args = _keyword_map(call, K.FIXED_POSITIONS.get(kind or "", ()))
+        return InitializerSpec("fixed", span, "class", written_name=_call_text(func, call), fixed=kind,
+                               parameters=_fixed_parameters(args), seed_text=_seed_text(args), **common)
     return None
+
+
+def _fixed_parameters(args: dict[Any, nodes.NodeNG]) -> tuple[tuple[str, Any], ...]:
+    """The scale parameters given, each its literal number or None when the source does not fix it."""
+    found = []
+    for key in ("mean", "stddev", "minval", "maxval", "gain"):
+        if key in args:
+            value = literal(args[key])
+            found.append((key, float(value) if _is_number(value) else None))
+    return tuple(found)
 
 
 def _call_text(func: nodes.NodeNG, call: nodes.Call | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, replace
 
+from pylint_glorot import figures
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Edit, Finding, Span
 from pylint_glorot.handrolled import HandRolled
@@ -92,7 +93,11 @@ def _use(landing: Landing, text: str) -> str:
 
 
 def _fans(site: LayerSite) -> tuple[int, int] | None:
-    """(fan_in, fan_out) up to the receptive field, which cancels in every ratio used here."""
+    """(fan_in, fan_out) as Keras computes them where the input shape is known; else from the channels,
+    up to the receptive field, which cancels in every ratio used here."""
+    exact = figures.fans(site)
+    if exact is not None:
+        return exact
     if site.in_channels is None or site.out_channels is None:
         return None
     if site.spec.kind in ("dense", "conv", "separable", "tf1_dense", "tf1_conv"):
@@ -132,11 +137,32 @@ def _negligible(ratio: float | None, options: Options) -> bool:
 
 
 _PROBLEM = {
-    K.RECTIFIER: "is scaled for linear units: the signal's second moment shrinks at every rectifier layer",
-    K.SATURATING: "is scaled for rectifiers: it puts tanh-like units in the chaotic phase, gradients growing "
-                  "toward the input",
-    K.SELF_NORMALIZING: "is not LeCun normal, which SELU needs to self-normalize",
+    K.RECTIFIER: "is scaled for linear units",
+    K.SATURATING: "is scaled for rectifiers",
+    K.SELF_NORMALIZING: "is not LeCun normal, which SELU needs",
 }
+MAX_MESSAGE = 160  # an editor line: what is wrong, the predicted factor, the replacement last
+
+
+def compose(head: str, use: str, *details: str, drop: tuple[int, ...] | None = None) -> str:
+    """`head`, its `details` in order, then `use` (the replacement stays last), in at most MAX_MESSAGE
+    characters: details are left out, in the order of the indices in `drop` (the last first by default),
+    until the text fits."""
+    kept = [detail for detail in details]
+    order = list(drop) if drop is not None else list(range(len(details) - 1, -1, -1))
+    while len(head + "".join(kept)) + 2 + len(use) > MAX_MESSAGE and order:
+        kept[order.pop(0)] = ""
+    return f"{head}{''.join(kept)}; {use}"
+
+
+def short_name(written: str, limit: int = 40) -> str:
+    """How the user wrote an initializer, cut to `Name(...)` when the call is long."""
+    if len(written) <= limit:
+        return written
+    if written.startswith("{"):
+        return "this initializer dict"
+    head = written.split("(", 1)[0].rsplit(".", 1)[-1]
+    return f"{head}(...)" if "(" in written else head[:limit]
 _SCHEME_NAMES = {"he": "He", "glorot": "Glorot", "lecun": "LeCun normal"}
 
 
@@ -211,17 +237,33 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     activation = site.activation
     assert activation is not None
     note, covers = _covered(spec)
-    what = spec.written_name + note
-    if not covers and spec.scheme == "glorot" and spec.spelled in ("string", "class"):
-        what += " (Glorot = Xavier)"
-    factor = _factor_text(ratio)
-    gives = f"; {_SCHEME_NAMES[scheme]} gives the kernel {factor} the variance" if factor else ""
-    message = (
-        f"{site.class_name} feeds {activation.name} ({activation.family}) but its kernel initializer {what} "
-        f"{_PROBLEM[activation.family]}{gives} ({K.REFERENCES[activation.family]}); "
-        f"{_use(_landing(site, keyword), text)}"
-    )
+    use = _use(_landing(site, keyword), text)
+    predicted = _predicted(site, figures.kernel_init(spec, site.api), scheme, ratio)
+    message = ""
+    for name, detail in ((short_name(spec.written_name) + note, predicted), (short_name(spec.written_name), predicted),
+                         (short_name(spec.written_name) + note, ""), (short_name(spec.written_name, 24), "")):
+        message = f"{site.class_name} feeds {activation.name}, but {name} {_PROBLEM[activation.family]}{detail}; {use}"
+        if len(message) <= MAX_MESSAGE:
+            break
     return Finding(W7701, spec.span, message, Edit(spec.span, text, imports), covers)
+
+
+def _predicted(site: LayerSite, init, scheme: str, ratio: float | None) -> str:
+    """The predicted effect per layer: the signal's second moment (forward) or, under saturating
+    activations, the gradient's (mean field); the variance ratio of the fix where neither is known."""
+    family = site.activation.family if site.activation else None
+    if family == K.SATURATING:
+        chi = figures.gradient_factor(site, init)
+        if chi is not None and max(chi, 1 / chi) >= 1.01:
+            return f": gradients {chi:.3g}x per layer toward the input"
+    elif family == K.RECTIFIER:
+        gain = figures.relative_gain(site, init, scheme)
+        if gain is None and ratio:
+            gain = 1 / ratio
+        if gain is not None:
+            return f": signal {_factor_text(gain)} per layer"
+    factor = _factor_text(ratio)
+    return f" ({_SCHEME_NAMES[scheme]}: {factor} the variance)" if factor else ""
 
 
 def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
@@ -233,41 +275,53 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
         return None
     scheme, distribution, ratio = fix
     activation = site.activation
-    if activation.family == K.RECTIFIER:
-        if site.chain_length < options.min_chain:
-            return None
-        position = (f"layers {site.chain_index}-{site.chain_index + site.repeat - 1} (one call, built {site.repeat} times)"
-                    if site.repeat > 1 else f"layer {site.chain_index}")
-        depth = (
-            f"{position} of {site.chain_length} consecutive {activation.name} layers without "
-            f"{'residual add (normalization ignored: glorot-check-normalized)' if options.check_normalized else 'normalization or residual add'}, "
-            f"each shrinking the signal's second moment "
-            f"({_shrink_text(ratio)} here, {site.chain_shrink:.2g}x over the chain)"
-        )
-    else:
-        factor = _factor_text(ratio)
-        depth = f"{activation.name} needs LeCun normal" + (f" ({factor} the variance)" if factor else "")
     text, imports = replacement(scheme, distribution, None, _landing(site, keyword))
-    message = (
-        f"{site.class_name} feeds {activation.name} but has no {keyword}, so it uses the default glorot_uniform: "
-        f"{depth} ({K.REFERENCES[activation.family]}); {_use(_landing(site, keyword), text)}"
-    )
-    return Finding(C7702, site.span, message, _add_keyword(site, keyword, text, imports))
+    use = _use(_landing(site, keyword), text)
+    if activation.family != K.RECTIFIER:
+        factor = _factor_text(ratio)
+        head = f"{site.class_name} feeds {activation.name} with the default glorot_uniform, not LeCun normal"
+        detail = f" ({factor} the variance)" if factor else ""
+        return Finding(C7702, site.span, compose(head, use, detail), _add_keyword(site, keyword, text, imports))
+    if not chain_reported(site, options):
+        return None
+    implicit = [member for member in site.chain if _implicit(member)]
+    if not implicit or implicit[0] is not site:
+        return None  # once per chain, at its first layer that lacks the keyword
+    without = "residual add" if options.check_normalized else "normalization"
+    head = (f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) "
+            f"use glorot_uniform: signal {_factor_text(site.chain_shrink)} over the chain")
+    edits = [_add_keyword(member, keyword, text, imports if member is site else ()) for member in implicit]
+    return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]))
 
 
-def _shrink_text(ratio: float | None) -> str:
-    return f"to {1 / ratio:.2g}x" if ratio else "about halving it for a square layer"
+def _implicit(site: LayerSite) -> bool:
+    keyword = site.spec.judged_keyword
+    return keyword is not None and keyword not in site.initializers
+
+
+def _lines(chain: list[LayerSite], limit: int = 6) -> str:
+    """`lines 9, 10, 12` / `line 4 x8` / `lines 3, 5, 7, ..., 40`."""
+    parts = [f"{m.span.line} x{m.repeat}" if m.repeat > 1 else str(m.span.line) for m in chain]
+    if len(parts) > limit:
+        parts = parts[:limit - 2] + ["...", parts[-1]]
+    return ("line " if len(parts) == 1 else "lines ") + ", ".join(parts)
+
+
+def chain_reported(site: LayerSite, options: Options) -> bool:
+    """C7702's criterion on a rectifier chain: at least glorot-min-chain layers, and a predicted loss of the
+    signal's second moment at least what glorot-min-chain - 1 square layers lose (0.25x at the default 3)."""
+    return site.chain_length >= options.min_chain and site.chain_shrink <= 0.5 ** max(0, options.min_chain - 1)
 
 
 def _legacy_note(spec: InitializerSpec) -> str:
     if spec.xavier_string:
-        return f"Xavier = Glorot; Keras has no {spec.xavier_string} and raises ValueError"
+        return f"Keras has no {spec.xavier_string}: ValueError"
     legacy = spec.legacy
     assert legacy is not None
     if legacy.kind == "contrib_xavier":
-        return "the TF1 Xavier name of Glorot; tf.contrib is gone in TF 2"
+        return "tf.contrib is gone in TF 2"
     if legacy.kind == "contrib_variance_scaling":
-        return "a TF1 name; tf.contrib is gone in TF 2"
+        return "tf.contrib is gone in TF 2"
     if legacy.gone_in_tf2:
         return "a TF1 name, gone in TF 2"
     return "a tf.compat.v1 name"
@@ -303,12 +357,23 @@ def number_chains(sites: list[LayerSite], all_links: dict[int, tuple[LayerSite, 
         length = sum(member.repeat for member in chain)
         shrink = 1.0
         for member in chain:
-            ratio = _judged_ratio(member, member.initializers.get(member.spec.judged_keyword or ""), "he")
-            shrink *= (1 / ratio if ratio else 0.5) ** member.repeat
+            shrink *= _relative_gain(member) ** member.repeat
         index = 1
         for member in chain:
             member.chain_index, member.chain_length, member.chain_shrink = index, length, shrink
+            member.chain = chain
             index += member.repeat
+
+
+def _relative_gain(site: LayerSite) -> float:
+    """The layer's predicted signal gain against He's; from the variance ratio where the effective fan is
+    unknown, and a square layer's 0.5 where the fans are unknown too (the conservative guess)."""
+    spec = site.initializers.get(site.spec.judged_keyword or "")
+    gain = figures.relative_gain(site, figures.kernel_init(spec, site.api), "he")
+    if gain is not None:
+        return gain
+    ratio = _judged_ratio(site, spec, "he")
+    return 1 / ratio if ratio else 0.5
 
 
 def _under_scaled(site: LayerSite | None, options: Options) -> bool:
@@ -341,11 +406,11 @@ def _constant_kernel(site: LayerSite, keyword: str, spec: InitializerSpec) -> Fi
         text, imports = ('"orthogonal"', ()) if landing.accepts_string else _object_text("Orthogonal", "orthogonal", "", None, landing)
     else:
         text, imports = replacement("glorot", K.UNIFORM, None, landing)
-    message = (
-        f"{site.class_name} {keyword} is the constant {spec.written_name}: every unit starts identical, gets the "
-        f"same gradient and never differentiates (zeros are fine, a nonzero constant is not); "
-        f"{_use(landing, text)}"
-    )
+    use = _use(landing, text)
+    head = f"{site.class_name} {keyword} is the constant {short_name(spec.written_name, 30)}"
+    if len(head) + len(use) + 2 > MAX_MESSAGE:
+        head = f"{site.class_name} {keyword} is the constant {spec.constant:g}"
+    message = compose(head, use, ": every unit starts and stays identical")
     return Finding(W7708, spec.span, message, Edit(spec.span, text, imports))
 
 
@@ -396,11 +461,12 @@ def corrected_spec(spec: InitializerSpec) -> InitializerSpec | None:
     return replace(spec, scale=float(scale), mode=mode, distribution=distribution, named=named, invalid=())
 
 
-def _bad_argument_text(spec: InitializerSpec, bad) -> str:
-    accepted = ", ".join(f'"{a}"' if not a.startswith("a ") else a for a in bad.accepted)
+def _bad_argument_text(spec: InitializerSpec, bad, accepted: bool = True) -> str:
     value = f'"{bad.value}"' if isinstance(bad.value, str) else repr(bad.value)
-    case = "; case-sensitive" if bad.keyword == "mode" else ""
-    return f"{bad.keyword}={value} is not accepted (accepted: {accepted}{case})"
+    if not accepted:
+        return f"{bad.keyword}={value} is not accepted"
+    names = ", ".join(f'"{a}"' if not a.startswith("a ") else a for a in bad.accepted)
+    return f"{bad.keyword}={value} is not accepted ({names})"
 
 
 def _error_name(spec: InitializerSpec) -> str:
@@ -409,8 +475,12 @@ def _error_name(spec: InitializerSpec) -> str:
 
 def _invalid(spec: InitializerSpec, bad) -> Finding:
     span = bad.span or spec.span
-    message = (f"{spec.written_name} raises {_error_name(spec)} at construction: {_bad_argument_text(spec, bad)}; "
-               f"use {bad.keyword}={bad.suggestion}")
+    head = f"{short_name(spec.written_name, 32)} raises {_error_name(spec)}: "
+    use = f"use {bad.keyword}={bad.suggestion}"
+    text = _bad_argument_text(spec, bad)
+    if len(head + text) + len(use) + 2 > MAX_MESSAGE:
+        text = _bad_argument_text(spec, bad, accepted=False)
+    message = compose(head + text, use)
     return Finding(E7705, span, message, Edit(span, bad.suggestion) if bad.span else None)
 
 
@@ -419,13 +489,13 @@ def _invalid_replaced(spec: InitializerSpec, corrected: InitializerSpec, target:
     """Corrected, the arguments name an initializer (or the activation wants one): replace the whole call,
     so that the fix does not leave a redundant VarianceScaling or a mismatch behind."""
     text, imports = replacement(target[0], target[1], corrected, landing)
-    problems = "; ".join(_bad_argument_text(spec, bad) for bad in spec.invalid)
+    problems = ", ".join(_bad_argument_text(spec, bad, accepted=False) for bad in spec.invalid)
     corrected_name = corrected.named.cls if corrected.named is not None else "a custom VarianceScaling"
     suited = K.named_for(*target)
     why = "" if suited is not None and suited is corrected.named else (
-        f", and {_SCHEME_NAMES[target[0]]} suits this layer's activation")
-    message = (f"{spec.written_name} raises {_error_name(spec)} at construction: {problems}; corrected, it is "
-               f"{corrected_name}{why}; {_use(landing, text)}")
+        f"; {_SCHEME_NAMES[target[0]]} suits the activation")
+    message = compose(f"{short_name(spec.written_name, 32)} raises {_error_name(spec)}: {problems}", _use(landing, text),
+                      f" (corrected: {corrected_name})", why)
     return Finding(E7705, spec.span, message, Edit(spec.span, text, imports))
 
 
@@ -435,13 +505,11 @@ def _redundant(spec: InitializerSpec, landing: Landing) -> Finding | None:
     named = spec.named
     text, imports = replacement(named.scheme, named.distribution, spec, landing)
     covers: tuple[str, ...] = ()
-    sameness = "the same parameters, and the same tensors for the same seed"
+    sameness = " (same parameters, same draws for a seed)"
     if spec.legacy is not None:
         covers = (W7706,)
-        sameness = f"{_legacy_note(spec)}; the same parameters"
-        if spec.api == "contrib" and named.distribution == K.TRUNCATED_NORMAL:
-            sameness += " up to contrib's truncation constant (stddev sqrt(1.3 scale/n) vs Keras' sqrt(1.2925 scale/n))"
-    message = f"{spec.written_name} is {named.cls} ({sameness}); {_use(landing, text)}"
+        sameness = f" ({_legacy_note(spec)})"
+    message = compose(f"{short_name(spec.written_name)} is {named.cls}", _use(landing, text), sameness)
     return Finding(R7704, spec.span, message, Edit(spec.span, text, imports), covers)
 
 
@@ -454,7 +522,8 @@ def _deprecated(spec: InitializerSpec, landing: Landing) -> Finding | None:
     if named is None:
         return None
     text, imports = replacement(named.scheme, named.distribution, spec, landing)
-    message = f"{spec.written_name} is {named.cls} under an old name ({_legacy_note(spec)}); {_use(landing, text)}"
+    message = compose(f"{short_name(spec.written_name)} is {named.cls} under an old name", _use(landing, text),
+                      f" ({_legacy_note(spec)})")
     return Finding(W7706, spec.span, message, Edit(spec.span, text, imports))
 
 
@@ -544,11 +613,8 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
         note, covers = _covered(own)
         mine += note
     activation = site.activation.name if site.activation else family
-    message = (
-        f"{site.class_name} uses {mine}, but {count} of the {total} layers feeding {family} activations "
-        f"({activation}) in this model follow {_rule_name((named.scale, named.mode))}, mostly as {snake}; "
-        f"use {keyword}={text}"
-    )
+    message = compose(f"{site.class_name} uses {short_name(mine, 32)}, unlike {count} of the {total} {activation} layers "
+                      f"in this model", f"use {keyword}={text}", f": {_rule_name((named.scale, named.mode))}")
     if own is not None:
         return Finding(C7703, own.span, message, Edit(own.span, text, imports), covers)
     return Finding(C7703, site.span, message, _add_keyword(site, keyword, text, imports))
@@ -561,15 +627,9 @@ CONV_KINDS = ("conv", "conv_transpose", "separable", "depthwise")
 
 def _conv_fan_note(found: HandRolled, site: LayerSite) -> str:
     """Why shape[0]/shape[1] (or shape[-2]/shape[-1]) are the wrong fans for a conv kernel."""
-    layout = "kernel_size x out x in" if site.spec.kind == "conv_transpose" else "kernel_size x in x out"
-    where = f"the {site.class_name} kernel (line {site.span.line}, laid out {layout})"
     if found.fan_source == "leading":
-        return (f"; its fans come from shape[0] and shape[1], which for {where} are kernel dimensions: the "
-                f"receptive field and the channels are missing, so its scale is wrong (the built-in counts "
-                f"fan_in = in x prod(kernel_size))")
-    return (f"; its fans come from shape[-2] and shape[-1], which for {where} are the channels alone: the "
-            f"receptive field is missing, so its variance is prod(kernel_size) times too large (the built-in "
-            f"counts fan_in = in x prod(kernel_size))")
+        return f", whose shape[0]/shape[1] fans are wrong for the {site.class_name} kernel (line {site.span.line})"
+    return f", whose shape[-2]/shape[-1] fans miss the {site.class_name} kernel's receptive field (line {site.span.line})"
 
 
 def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], options: Options) -> Finding:
@@ -587,12 +647,12 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
     scheme, distribution, note = found.scheme, found.distribution, ""
     if wanted and len(wanted) == len(judged) and len({(w[1], w[2]) for w in wanted}) == 1:
         scheme, distribution = wanted[0][1], wanted[0][2]  # every judged use wants the same other built-in
-        note = f"; where it is used ({wanted[0][0].activation.name}) {_SCHEME_NAMES[scheme]} suits, not {named.cls}"
+        note = f"; under {wanted[0][0].activation.name} {_SCHEME_NAMES[scheme]} suits"
     elif wanted:
         site, other, other_distribution = wanted[0]
         other_named = K.named_for(other, other_distribution)
-        note = (f"; under {site.activation.name} (line {site.span.line}) use "
-                f'"{other_named.snake if other_named else other}" there')
+        note = (f"; under {site.activation.name} (line {site.span.line}) "
+                f'"{other_named.snake if other_named else other}" suits')
     conv_users = [site for site, _keyword in users if site.spec.kind in CONV_KINDS]
     fan_note = _conv_fan_note(found, conv_users[0]) if found.fan_source and conv_users else ""
     keywords = {keyword for site, keyword in users if site.api == "keras"}
@@ -603,10 +663,8 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
         text = f'{next(iter(keywords))}="{replacement_named.snake}"'
     else:
         text = f"keras.initializers.{replacement_named.cls}()"
-    message = (
-        f"{found.name} re-implements {named.cls} ({found.formula} with {found.draw} draws)"
-        f"{fan_note}{note}; use {text}"
-    )
+    message = compose(f"{found.name} re-implements {named.cls}", f"use {text}",
+                      f" ({short_name(found.formula, 30)}, {found.draw} draws)", fan_note, note, drop=(0, 2, 1))
     return Finding(W7707, found.span, message)
 
 

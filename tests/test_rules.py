@@ -123,13 +123,13 @@ def test_a_fix_that_changes_the_variance_by_less_than_a_quarter_is_not_reported(
 def test_the_factor_is_stated_when_the_fans_are_known() -> None:
     finding = rules.layer_candidates(site("relu", named_spec("glorot_uniform"), layer="Conv2D",
                                           in_channels=1, out_channels=32), rules.Options())[0][0]
-    assert "33x the variance" in finding.text
+    assert "signal 0.03x per layer" in finding.text
 
 
 def test_conv_transpose_counts_filters_as_fan_in() -> None:
     # kernel k x out x in: He's fan_in is k*filters, so Glorot -> He scales by (filters + in) / filters
     layer = site("relu", named_spec("glorot_uniform"), layer="Conv2DTranspose", in_channels=64, out_channels=16)
-    assert "5x the variance" in rules.layer_candidates(layer, rules.Options())[0][0].text
+    assert "signal 0.2x per layer" in rules.layer_candidates(layer, rules.Options())[0][0].text
 
 
 def test_normalized_layers_are_judged_only_on_request() -> None:
@@ -150,7 +150,10 @@ def test_implicit_default_fires_from_a_chain_of_three(length, fires) -> None:
     sites, links = chain(length)
     rules.number_chains(sites, links, rules.Options())
     found = [symbols(s) for s in sites]
-    assert found == ([[rules.C7702]] * length if fires else [[]] * length)
+    assert found == ([[rules.C7702]] + [[]] * (length - 1) if fires else [[]] * length)  # once, at the first layer
+    if fires:
+        finding = rules.layer_candidates(sites[0], rules.Options())[0][0]
+        assert [edit.span for edit in finding.edits] == [s.insert_span for s in sites]
     if fires:
         assert [s.chain_index for s in sites] == list(range(1, length + 1))
         assert sites[0].chain_shrink == pytest.approx(0.5 ** length)

@@ -10,10 +10,10 @@ model = Sequential(
         layers.Conv2D(32, 3, use_bias=False),  # [implicit-initializer-mismatch]
         layers.GroupNormalization(groups=8),
         layers.ReLU(),
-        layers.Conv2D(32, 3, use_bias=False),  # [implicit-initializer-mismatch]
+        layers.Conv2D(32, 3, use_bias=False),
         layers.BatchNormalization(),
         layers.ReLU(),
-        layers.Conv2D(32, 3, use_bias=False),  # [implicit-initializer-mismatch]
+        layers.Conv2D(32, 3, use_bias=False),
         layers.LayerNormalization(),
         layers.ReLU(),
     ]

@@ -7,9 +7,9 @@ deep_mlp = keras.Sequential(
     [
         keras.Input(shape=(256,)),
         layers.Dense(256, activation="relu"),  # [implicit-initializer-mismatch]
-        layers.Dense(256, activation="relu"),  # [implicit-initializer-mismatch]
+        layers.Dense(256, activation="relu"),
         layers.Dropout(0.1),
-        layers.Dense(256, activation="relu"),  # [implicit-initializer-mismatch]
+        layers.Dense(256, activation="relu"),
         layers.Dense(10, activation="softmax"),
     ]
 )
@@ -74,10 +74,10 @@ def residual_tower(x):
 def functional_chain():
     inputs = keras.Input(shape=(32, 32, 3))
     x = layers.Conv2D(64, 3, activation="relu")(inputs)  # [implicit-initializer-mismatch]
-    x = layers.Conv2D(64, 3)(x)  # [implicit-initializer-mismatch]
+    x = layers.Conv2D(64, 3)(x)
     x = layers.ReLU()(x)
     x = layers.MaxPooling2D()(x)
-    x = layers.Conv2D(64, 3, activation="relu")(x)  # [implicit-initializer-mismatch]
+    x = layers.Conv2D(64, 3, activation="relu")(x)
     x = layers.GlobalAveragePooling2D()(x)
     outputs = layers.Dense(10, activation="softmax")(x)
     return keras.Model(inputs, outputs)

@@ -6,7 +6,7 @@ from keras import layers
 two_hidden = keras.Sequential(
     [
         layers.Dense(128, activation="relu"),  # [implicit-initializer-mismatch]
-        layers.Dense(128, activation="relu"),  # [implicit-initializer-mismatch]
+        layers.Dense(128, activation="relu"),
         layers.Dense(10),
     ]
 )

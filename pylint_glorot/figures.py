@@ -1,0 +1,119 @@
+"""The figures the messages state: a layer's fans, its kernel's variance and its predicted signal gain.
+
+Pure (no astroid, no pylint, no TensorFlow): a resolved LayerSite and InitializerSpec in,
+`network.shapes` and `network.signal` numbers out. Every figure is None when a number it
+needs is unknown (a shape the source does not fix, a dynamic initializer argument).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pylint_glorot import knowledge as K
+from pylint_glorot.network import shapes, signal
+
+if TYPE_CHECKING:
+    from pylint_glorot.model import LayerSite
+    from pylint_glorot.resolve import ActivationSpec, InitializerSpec
+
+DEFAULT = signal.KernelInit("variance_scaling", scale=1.0, mode=K.FAN_AVG, distribution=K.UNIFORM)  # glorot_uniform
+SCHEMES = {
+    "he": signal.KernelInit("variance_scaling", scale=2.0, mode=K.FAN_IN, distribution=K.UNIFORM),
+    "glorot": DEFAULT,
+    "lecun": signal.KernelInit("variance_scaling", scale=1.0, mode=K.FAN_IN, distribution=K.TRUNCATED_NORMAL),
+}
+
+
+def kernel_init(spec: InitializerSpec | None, api: str = "keras") -> signal.KernelInit | None:
+    """The initializer as `network.signal` describes it; None (not the default) when it is unreadable."""
+    if spec is None:
+        return DEFAULT
+    if spec.kind == "variance_scaling":
+        if spec.invalid or spec.scale is None or spec.mode is None:
+            return None
+        return signal.KernelInit("variance_scaling", scale=spec.scale, mode=spec.mode, distribution=spec.distribution)
+    if spec.kind == "fixed" and spec.fixed is not None:
+        given = dict(spec.parameters)
+        if any(value is None for value in given.values()):
+            return None
+        generation = "tf1" if spec.api in ("v1", "tf1") else "keras"
+        values: dict[str, Any] = {**signal.keras_defaults(spec.fixed, generation), **given}
+        return signal.KernelInit(spec.fixed, **{k: v for k, v in values.items() if k in _FIELDS})
+    return None
+
+
+_FIELDS = ("scale", "mode", "distribution", "stddev", "mean", "minval", "maxval", "gain", "value")
+
+
+def _kernel(site: LayerSite) -> str:
+    return "pointwise" if site.spec.kind == "separable" else "kernel"
+
+
+def fans(site: LayerSite) -> tuple[int, int] | None:
+    """(fan_in, fan_out) as Keras computes them for the judged kernel, when the input shape is known."""
+    if site.input_shape is None or site.api != "keras":
+        return None
+    try:
+        found = shapes.keras_fans(site.kind, site.config, site.input_shape, kernel=_kernel(site))
+    except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError):
+        return None
+    return found if found and all(isinstance(f, (int, float)) and f > 0 for f in found) else None
+
+
+def effective_fan(site: LayerSite) -> float | None:
+    """How many inputs each output of the judged kernel sums."""
+    if site.input_shape is None or site.api != "keras":
+        return None
+    try:
+        found = shapes.effective_fan(site.kind, site.config, site.input_shape, kernel=_kernel(site))
+    except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError):
+        return None
+    return found if found and found > 0 else None
+
+
+def activation_name(activation: ActivationSpec | None) -> str | None:
+    """The activation as `network.signal` spells it (a leaky slope other than 0.2 travels in the name)."""
+    if activation is None:
+        return None
+    if activation.name == "leaky_relu" and activation.slope is not None:
+        return f"leaky_relu:{activation.slope:g}"
+    if activation.name == "prelu":  # PReLU starts with slope 0
+        return "relu"
+    return activation.name
+
+
+def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.0) -> signal.LayerGain | None:
+    """The predicted gain of the signal's second moment through the layer and its activation."""
+    if init is None:
+        return None
+    n_eff, layer_fans = effective_fan(site), fans(site)
+    name = activation_name(site.activation)
+    if n_eff is None or layer_fans is None or name is None:
+        return None
+    variance = signal.kernel_variance(init, layer_fans)
+    if variance is None:
+        return None
+    return signal.layer_gain(n_eff, variance, name, q_in)
+
+
+def relative_gain(site: LayerSite, init: signal.KernelInit | None, scheme: str) -> float | None:
+    """The layer's gain with `init` over its gain with the scheme the activation wants."""
+    current, wanted = layer_gain(site, init), layer_gain(site, SCHEMES[scheme])
+    if current is None or wanted is None or not wanted.gain:
+        return None
+    return current.gain / wanted.gain
+
+
+def gradient_factor(site: LayerSite, init: signal.KernelInit | None) -> float | None:
+    """Mean field: how much each such layer multiplies gradient variance toward the input (chi_1)."""
+    n_eff, layer_fans, name = effective_fan(site), fans(site), activation_name(site.activation)
+    if init is None or n_eff is None or layer_fans is None or name is None:
+        return None
+    variance = signal.kernel_variance(init, layer_fans)
+    if variance is None:
+        return None
+    try:
+        _q_star, chi = signal.fixed_point(name, n_eff * variance)
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+    return chi
