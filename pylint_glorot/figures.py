@@ -7,7 +7,7 @@ needs is unknown (a shape the source does not fix, a dynamic initializer argumen
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.network import shapes, signal
@@ -37,16 +37,18 @@ def kernel_init(spec: InitializerSpec | None, api: str = "keras") -> signal.Kern
         if any(value is None for value in given.values()):
             return None
         generation = "tf1" if spec.api in ("v1", "tf1") else "keras"
-        values: dict[str, Any] = {**signal.keras_defaults(spec.fixed, generation), **given}
-        return signal.KernelInit(spec.fixed, **{k: v for k, v in values.items() if k in _FIELDS})
+        return signal.with_defaults(signal.KernelInit(spec.fixed, **given), generation)
     return None
-
-
-_FIELDS = ("scale", "mode", "distribution", "stddev", "mean", "minval", "maxval", "gain", "value")
 
 
 def _kernel(site: LayerSite) -> str:
     return "pointwise" if site.spec.kind == "separable" else "kernel"
+
+
+def kernel_shape(site: LayerSite) -> tuple | None:
+    if site.input_shape is None or site.api != "keras":
+        return None
+    return shapes.kernel_shape(site.kind, site.config, site.input_shape, _kernel(site))
 
 
 def fans(site: LayerSite) -> tuple[int, int] | None:
@@ -54,18 +56,20 @@ def fans(site: LayerSite) -> tuple[int, int] | None:
     if site.input_shape is None or site.api != "keras":
         return None
     try:
-        found = shapes.keras_fans(site.kind, site.config, site.input_shape, kernel=_kernel(site))
+        found = shapes.keras_fans(site.kind, site.config, site.input_shape, kernel=_kernel(site) if
+                                  site.spec.kind == "separable" else None)
     except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError):
         return None
     return found if found and all(isinstance(f, (int, float)) and f > 0 for f in found) else None
 
 
 def effective_fan(site: LayerSite) -> float | None:
-    """How many inputs each output of the judged kernel sums."""
+    """How many inputs each output of the judged kernel sums (averaged over output positions: the edges of
+    "same" padding sum fewer)."""
     if site.input_shape is None or site.api != "keras":
         return None
     try:
-        found = shapes.effective_fan(site.kind, site.config, site.input_shape, kernel=_kernel(site))
+        found = shapes.mean_fan(site.kind, site.config, site.input_shape, kernel=_kernel(site))
     except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError):
         return None
     return found if found and found > 0 else None
@@ -90,7 +94,7 @@ def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.
     name = activation_name(site.activation)
     if n_eff is None or layer_fans is None or name is None:
         return None
-    variance = signal.kernel_variance(init, layer_fans)
+    variance = signal.kernel_variance(init, layer_fans, kernel_shape(site))
     if variance is None:
         return None
     return signal.layer_gain(n_eff, variance, name, q_in)
@@ -109,11 +113,8 @@ def gradient_factor(site: LayerSite, init: signal.KernelInit | None) -> float | 
     n_eff, layer_fans, name = effective_fan(site), fans(site), activation_name(site.activation)
     if init is None or n_eff is None or layer_fans is None or name is None:
         return None
-    variance = signal.kernel_variance(init, layer_fans)
+    variance = signal.kernel_variance(init, layer_fans, kernel_shape(site))
     if variance is None:
         return None
-    try:
-        _q_star, chi = signal.fixed_point(name, n_eff * variance)
-    except (ValueError, ZeroDivisionError, OverflowError):
-        return None
-    return chi
+    found = signal.fixed_point(name, n_eff * variance)
+    return None if found is None else found[1]

@@ -1,7 +1,8 @@
 """A layer call's literal configuration, as `network.shapes` reads it (keywords spelled as Keras does).
 
 A keyword the call does not give is left out (Keras' default applies); one the source gives
-but does not fix (a variable, `**kwargs`) maps to None: unknown, never guessed.
+but does not fix (a variable, `**kwargs`) maps to `shapes.UNKNOWN`: unknown, never guessed
+(None is a real Keras value for some keywords: pooling strides, merge_mode).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Any
 
 from astroid import nodes
 
-from pylint_glorot.resolve import UNKNOWN, CallView, call_view, literal
+from pylint_glorot.network import shapes
+from pylint_glorot.resolve import UNKNOWN, CallView, call_view, keras_member, literal, qualified_name
 
 # Positional parameters after `self`, per layer family (Keras 3 signatures).
 _CONV = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate")
@@ -74,7 +76,17 @@ def _positions(class_name: str) -> tuple[str, ...]:
 
 def _value(node: nodes.NodeNG) -> Any:
     value = literal(node)
-    return None if value is UNKNOWN else value
+    return shapes.UNKNOWN if value is UNKNOWN else value
+
+
+def _wrapped(node: nodes.NodeNG) -> Any:
+    """Bidirectional(LSTM(64)): the wrapped layer as (kind, config)."""
+    if isinstance(node, nodes.Call):
+        member = keras_member(qualified_name(node.func))
+        if member and member[0] in ("layers", ""):
+            kind = keras_kind(member[1])
+            return (kind, layer_config(node, kind))
+    return shapes.UNKNOWN
 
 
 def layer_config(call: nodes.Call | CallView, class_name: str) -> dict[str, Any]:
@@ -84,18 +96,20 @@ def layer_config(call: nodes.Call | CallView, class_name: str) -> dict[str, Any]
     positions = _positions(class_name)
     for index, arg in enumerate(view.args):
         if isinstance(arg, nodes.Starred):
-            return {name: None for name in positions}  # *args: every positional is unknown
-        if index < len(positions) and positions[index] != "layer":
-            config[positions[index]] = _value(arg)
+            return {name: shapes.UNKNOWN for name in positions}  # *args: every positional is unknown
+        if index < len(positions):
+            config[positions[index]] = _wrapped(arg) if positions[index] == "layer" else _value(arg)
     dynamic = False
     for keyword in view.keywords:
         if keyword.arg is None:
             dynamic = True
+        elif keyword.arg == "layer":
+            config["layer"] = _wrapped(keyword.value)
         elif keyword.arg in _KEYWORDS:
             config[keyword.arg] = _value(keyword.value)
     if dynamic:  # **kwargs may set anything the call does not set itself
         for name in positions:
-            config.setdefault(name, None)
+            config.setdefault(name, shapes.UNKNOWN)
     return config
 
 
