@@ -111,6 +111,7 @@ def _all_findings(module: nodes.Module, options: rules.Options, collected: Colle
         return
     model = analyze_module(module, calls)
     rules.number_chains(model.sites, model.links, options)
+    rules.number_fixed_chains(model.sites, model.links, options)
     covered: set[int] = set()
     reported: set[tuple] = set()  # a partial's keyword is judged once, however often it is called
     inconsistent = rules.inconsistencies(model.sites, options)

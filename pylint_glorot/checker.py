@@ -49,6 +49,13 @@ MESSAGES = {
                                "fan_in = in_channels x prod(kernel_size))."),
     "W7708": _msg(rules.W7708, "A weight kernel initialized to a nonzero constant: all units start identical, "
                                "get the same gradient and never differentiate (zeros are fine for biases)."),
+    "W7709": _msg(rules.W7709, "A fixed-scale kernel initializer (RandomNormal, RandomUniform, TruncatedNormal, "
+                               "Orthogonal/Identity with a gain) ignores the layer's fans: over a chain of such "
+                               "layers without normalization the predicted second moment of the signal "
+                               "(n_eff * Var(W) * E[phi(z)^2] per layer, compounded) leaves 1e-2..1e2. Reported "
+                               "once per chain at its first layer; the fix gives every layer of the chain the "
+                               "named initializer that keeps the gain near 1 for its activation, with the same "
+                               "kind of draw and seed. One-layer heads are not reported."),
 }
 
 

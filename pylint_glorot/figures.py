@@ -86,12 +86,14 @@ def activation_name(activation: ActivationSpec | None) -> str | None:
     return activation.name
 
 
-def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.0) -> signal.LayerGain | None:
-    """The predicted gain of the signal's second moment through the layer and its activation."""
+def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.0,
+               activation: ActivationSpec | None = None) -> signal.LayerGain | None:
+    """The predicted gain of the signal's second moment through the layer and its activation
+    (`activation` when given, else the one the site feeds)."""
     if init is None:
         return None
     n_eff, layer_fans = effective_fan(site), fans(site)
-    name = activation_name(site.activation)
+    name = activation_name(activation or site.activation)
     if n_eff is None or layer_fans is None or name is None:
         return None
     variance = signal.kernel_variance(init, layer_fans, kernel_shape(site))

@@ -264,3 +264,5 @@ REFERENCES = {
 
 # A fix must change the kernel's variance by at least this factor to be reported.
 MIN_VARIANCE_CHANGE = 1.25
+# W7709: a run of fixed-scale layers whose predicted compounded gain leaves this band is reported.
+FIXED_SCALE_BAND = (1e-2, 1e2)

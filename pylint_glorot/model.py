@@ -62,6 +62,8 @@ class LayerSite:
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
     chain: list = field(default_factory=list)  # the chain's members in order (C7702 reports once, at the first)
+    fixed_chain: list = field(default_factory=list)  # W7709: the run of fixed-scale layers it belongs to
+    fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements

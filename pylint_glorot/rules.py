@@ -14,8 +14,8 @@ from pylint_glorot import figures
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Edit, Finding, Span
 from pylint_glorot.handrolled import HandRolled
-from pylint_glorot.model import LayerSite
-from pylint_glorot.resolve import InitializerSpec
+from pylint_glorot.model import ABSENT, LayerSite
+from pylint_glorot.resolve import LINEAR_ACTIVATION, InitializerSpec
 
 W7701 = "initializer-activation-mismatch"
 C7702 = "implicit-initializer-mismatch"
@@ -25,6 +25,7 @@ E7705 = "invalid-variance-scaling"
 W7706 = "deprecated-initializer"
 W7707 = "hand-rolled-initializer"
 W7708 = "constant-kernel-initializer"
+W7709 = "fixed-scale-initializer"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Options:
     check_normalized: bool = False  # judge layers whose activation follows a normalization
     min_chain: int = 3  # C7702 fires from this many consecutive under-scaled rectifier layers
     min_variance_change: float = K.MIN_VARIANCE_CHANGE
+    fixed_band: tuple[float, float] = K.FIXED_SCALE_BAND  # W7709: a chain's predicted gain outside it is reported
     in_tests: bool = False  # a test module: constant kernels and spelled-out VarianceScaling are deliberate
 
 
@@ -664,8 +666,119 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
     else:
         text = f"keras.initializers.{replacement_named.cls}()"
     message = compose(f"{found.name} re-implements {named.cls}", f"use {text}",
-                      f" ({short_name(found.formula, 30)}, {found.draw} draws)", fan_note, note, drop=(0, 2, 1))
+                      f" ({short_name(found.formula, 40)}, {found.draw} draws)", fan_note, note, drop=(0, 2, 1))
     return Finding(W7707, found.span, message)
+
+
+# --------------------------------------------------------------------------- W7709
+
+
+def _fixed_scale(site: LayerSite | None) -> InitializerSpec | None:
+    """The judged kernel's fixed-scale initializer (RandomNormal, RandomUniform, TruncatedNormal, Orthogonal,
+    Identity) when the layer has one."""
+    if site is None or site.spec.judged_keyword is None:
+        return None
+    spec = site.initializers.get(site.spec.judged_keyword)
+    return spec if spec is not None and spec.kind == "fixed" and spec.fixed is not None else None
+
+
+def number_fixed_chains(sites: list[LayerSite], all_links: dict[int, tuple[LayerSite, bool]],
+                        options: Options) -> None:
+    """Group consecutive fixed-scale layers (no normalization between) into runs, and predict each run's
+    compounded gain: the signal's second moment after the run over before it, from the first layer whose
+    figures are known (a first layer with an unknown input shape is left out of the product)."""
+    links = {source: target for source, (target, normalized) in all_links.items()
+             if not normalized and _fixed_scale(target) is not None}
+    linked_to = {id(target) for source, target in links.items() if _fixed_scale(_by_id(sites, source)) is not None}
+    done: set[int] = set()
+    for site in [s for s in sites if id(s) not in linked_to] + sites:
+        if id(site) in done or _fixed_scale(site) is None:
+            continue
+        run: list[LayerSite] = []
+        current: LayerSite | None = site
+        while current is not None and id(current) not in done and _fixed_scale(current) is not None:
+            run.append(current)
+            done.add(id(current))
+            current = links.get(id(current))
+        gain = _run_gain(run)
+        for member in run:
+            member.fixed_chain, member.fixed_gain = run, gain
+
+
+def _by_id(sites: list[LayerSite], key: int) -> LayerSite | None:
+    for site in sites:
+        if id(site) == key:
+            return site
+    return None
+
+
+def _run_gain(run: list[LayerSite]) -> float | None:
+    q, known = 1.0, 0
+    for member in run:
+        init = figures.kernel_init(_fixed_scale(member), member.api)
+        # no activation given and none follows before a merge or the end: the layer's output is linear
+        activation = member.activation or (LINEAR_ACTIVATION if member.own_activation is ABSENT else None)
+        for _ in range(member.repeat):
+            found = figures.layer_gain(member, init, q, activation)
+            if found is None:
+                if known:
+                    return None  # a gap in the middle: the product would not be the run's
+                break
+            q, known = found.q_out, known + 1
+    return q if known >= 2 else None
+
+
+def _fixed_target(site: LayerSite, spec: InitializerSpec) -> tuple[str, str]:
+    """(scheme, distribution) that keeps the gain near 1 for the activation, in the same kind of draw."""
+    family = site.activation.family if site.activation is not None else K.LINEAR
+    scheme = {K.RECTIFIER: "he", K.SELF_NORMALIZING: "lecun"}.get(family, "lecun")
+    if scheme == "lecun" and family == K.SELF_NORMALIZING:
+        return scheme, K.TRUNCATED_NORMAL
+    # a normal draw becomes the named normal one (Keras' HeNormal/LecunNormal draw a truncated normal)
+    return scheme, K.UNIFORM if spec.fixed == "random_uniform" else K.TRUNCATED_NORMAL
+
+
+def _fixed_replacement(site: LayerSite, spec: InitializerSpec) -> tuple[str, tuple[str, ...]]:
+    landing = _landing(site, site.spec.judged_keyword or "")
+    if spec.fixed in ("orthogonal", "identity"):  # keep the orthogonal draw, with the gain the activation needs
+        factor = figures.signal.activation_factor(figures.activation_name(site.activation), 1.0) or 1.0
+        gain = f"gain={(1 / factor) ** 0.5:.3g}"
+        args = ", ".join([gain] + ([spec.seed_text] if spec.seed_text else []))
+        cls = "Orthogonal" if spec.fixed == "orthogonal" else "Identity"
+        return _object_text(cls, cls.lower(), args, spec if spec.spelled == "class" else None, landing)
+    scheme, distribution = _fixed_target(site, spec)
+    return replacement(scheme, distribution, spec, landing)
+
+
+def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
+    """W7709, once per run of fixed-scale layers, at its first: the compounded gain leaves the band."""
+    spec = _fixed_scale(site)
+    run = site.fixed_chain
+    if spec is None or not run or run[0] is not site or site.fixed_gain is None:
+        return None
+    if sum(member.repeat for member in run) < 2:
+        return None  # a one-layer head scales its output on purpose
+    low, high = options.fixed_band
+    gain = site.fixed_gain
+    if low <= gain <= high:
+        return None
+    edits = []
+    for member in run:
+        member_spec = _fixed_scale(member)
+        if member_spec is not None and member_spec.span not in {edit.span for edit in edits}:
+            text, imports = _fixed_replacement(member, member_spec)
+            edits.append(Edit(member_spec.span, text, imports))
+    activation = site.activation.name if site.activation is not None else "linear"
+    count = sum(member.repeat for member in run)
+    use = _use(_landing(site, site.spec.judged_keyword or ""), edits[0].text)
+    tail = f": signal {gain:.2g}x over the chain"
+    message = ""
+    for name, limit in ((short_name(spec.written_name, 32), 6), (short_name(spec.written_name, 20), 3),
+                        (spec.fixed or "", 3)):
+        message = f"{count} {activation} layers on {name} ({_lines(run, limit)}){tail}; {use}"
+        if len(message) <= MAX_MESSAGE:
+            break
+    return Finding(W7709, spec.span, message, edits[0], more_edits=tuple(edits[1:]))
 
 
 # --------------------------------------------------------------------------- per layer
@@ -686,6 +799,9 @@ def layer_candidates(site: LayerSite, options: Options, inconsistent: Finding | 
             mismatch = _explicit_mismatch(site, spec, options)
             if mismatch:
                 candidates.append(mismatch)
+            fixed = fixed_scale_finding(site, options)
+            if fixed:
+                candidates.append(fixed)
             if inconsistent is not None and inconsistent.span == spec.span:
                 candidates.append(inconsistent)
         if keyword in site.spec.kernel_keywords and not options.in_tests:
