@@ -109,7 +109,9 @@ def _all_findings(module: nodes.Module, options: rules.Options, collected: Colle
     if not calls:
         yield from _hand_rolled_findings(collected, [], options)
         return
-    model = analyze_module(module, calls)
+    builds = [call for call in collected.calls
+              if isinstance(call.func, nodes.Attribute) and call.func.attrname == "build" and len(call.args) == 1]
+    model = analyze_module(module, calls, builds)
     rules.number_chains(model.sites, model.links, options)
     rules.number_fixed_chains(model.sites, model.links, options)
     covered: set[int] = set()

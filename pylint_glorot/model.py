@@ -16,7 +16,7 @@ from astroid import nodes
 from pylint_glorot import graph as G
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Span
-from pylint_glorot.layerconfig import declared_input_shape, keras_kind, layer_config
+from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.resolve import (
     UNKNOWN,
@@ -414,6 +414,11 @@ def _self_assignments(klass: nodes.ClassDef) -> dict[str, list[nodes.NodeNG]]:
 
 
 def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:
+    if isinstance(stmt, nodes.Return) and isinstance(stmt.value, nodes.Call):  # return self.out(self.hidden(x))
+        input_name, steps = _expression_steps(stmt.value, sites)
+        if not steps or all(step.kind == "barrier" for step in steps):
+            return None
+        return _FlowStatement(stmt, input_name, None, steps)
     if not isinstance(stmt, nodes.Assign) or len(stmt.targets) != 1:
         return None
     target = stmt.targets[0]
@@ -645,8 +650,10 @@ def _bodies(module: nodes.Module) -> Iterator[tuple[list[nodes.NodeNG], int]]:
                 yield body, repeat
 
 
-def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel:
-    """All weighted layer sites among `calls`, linked to what follows and feeds them."""
+def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[nodes.Call] = ()) -> ModuleModel:
+    """All weighted layer sites among `calls`, linked to what follows and feeds them.
+
+    `builds`: the module's `<model>.build(shape)` calls, which give a model its input shape."""
     sites: dict[int, LayerSite] = {}
     for call in calls:
         site = build_site(call)
@@ -657,9 +664,11 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
         return model
     seen: set[int] = set()
     _class_definitions(sites)
+    entries: dict[int, list[G.Node]] = {}  # a model's tree node -> the graph nodes its input enters
     for call in calls:
         steps = _sequential_steps(call, sites)
         if steps:
+            entries[id(call)] = [_node(steps[0])]
             _assign_definition(steps, ("sequential", id(call)))
             _chain_steps(steps)
             model.graphs.append(G.Graph([_node(step) for step in steps]))
@@ -669,6 +678,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
         for first, steps in _add_runs(body, sites):
             # keys are ids of tree nodes, which live as long as the module (not of transient objects)
             _assign_definition(steps, ("add", id(first)))
+            entries[id(first)] = [_node(steps[0])]
             _chain_steps(steps)
             model.graphs.append(G.Graph([_node(step) for step in steps]))
             _link_sequence(steps, model)
@@ -678,6 +688,10 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
         flows = _functional_flows(body, sites)
         _flow_definitions(flows)
         _connect_flows(flows)
+        scope = body[0].parent
+        if isinstance(scope, nodes.FunctionDef) and scope.name == "call" and len(scope.args.args) > 1:
+            reads = scope.args.args[1].name  # call(self, inputs): the flows that start from the input
+            entries[id(scope)] = [_node(f.steps[0]) for f in flows if f.input_name == reads and f.previous is None]
         if flows:
             model.graphs.append(G.Graph([_node(step) for flow in flows for step in flow.steps]))
         for flow in flows:
@@ -687,11 +701,42 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call]) -> ModuleModel
                     seen.add(id(step.site))
         if repeat > 1 and _carried(flows):
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
+    for build in builds:
+        _apply_build(build, entries, module)
     for site in model.sites:
         if id(site) not in seen:  # a lone layer: only its own (or default) activation counts
             _follow(site, iter([BARRIER]))
         _read_input_shape(site)
     return model
+
+
+def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:
+    """`model.build((None, 784))`: the input shape of a Sequential, a model.add run or a subclassed
+    model's call(), where nothing in the definition declares one."""
+    shape = build_shape(build.args[0])
+    receiver = build.func.expr if isinstance(build.func, nodes.Attribute) else None
+    if shape is None or receiver is None:
+        return
+    target = dereference(receiver)
+    found = entries.get(id(target))
+    if found is None:  # a model.add run: the run's first statement
+        found = next((nodes_ for key, nodes_ in _add_entries(receiver, entries)), None)
+    if found is None and isinstance(target, nodes.Call) and isinstance(target.func, nodes.Name):
+        klass = next((c for c in module.nodes_of_class(nodes.ClassDef) if c.name == target.func.name), None)
+        method = klass.locals.get("call", [None])[0] if klass is not None else None
+        found = entries.get(id(method)) if method is not None else None
+    for node in found or ():
+        if node.kind != G.INPUT and not node.inputs and node.declared_shape is None:
+            node.declared_shape = shape
+
+
+def _add_entries(receiver: nodes.NodeNG, entries: dict[int, list[G.Node]]) -> Iterator[tuple[int, list[G.Node]]]:
+    """The model.add run on the same receiver in the same statement list as the build call."""
+    stmt = receiver.statement()
+    for sibling in stmt.parent.get_children() if stmt.parent is not None else ():
+        found = _add_receiver(sibling)
+        if found is not None and found[0] == receiver.as_string() and id(sibling) in entries:
+            yield id(sibling), entries[id(sibling)]
 
 
 def _read_input_shape(site: LayerSite) -> None:

@@ -576,11 +576,18 @@ def inconsistencies(sites: list[LayerSite], options: Options) -> dict[int, Findi
         if _wanted(probe, probe.initializers.get(probe.spec.judged_keyword or ""), options) is not None:
             continue  # the majority itself is wrong for the activation: the mismatch messages speak
         for site, rule in members:
-            if rule != majority:
+            if rule != majority and not _negligible(_rule_ratio(rule, majority, _fans(site)), options):
                 finding = _inconsistent(site, [s for s, r in members if r == majority], count, total, family)
                 if finding is not None:
                     found[id(site)] = finding
     return found
+
+
+def _rule_ratio(old: tuple[float, str], new: tuple[float, str], fans: tuple[int, int] | None) -> float | None:
+    """Variance under the neighbours' rule over variance under the layer's own, when it can be known."""
+    if old[1] == new[1]:
+        return new[0] / old[0]
+    return None if fans is None else _variance(*new, fans) / _variance(*old, fans)
 
 
 def _neighbour_initializer(neighbours: list[LayerSite]) -> tuple[InitializerSpec | None, str]:
