@@ -696,7 +696,8 @@ def number_fixed_chains(sites: list[LayerSite], all_links: dict[int, tuple[Layer
     figures are known (a first layer with an unknown input shape is left out of the product)."""
     links = {source: target for source, (target, normalized) in all_links.items()
              if not normalized and _fixed_scale(target) is not None}
-    linked_to = {id(target) for source, target in links.items() if _fixed_scale(_by_id(sites, source)) is not None}
+    by_id = {id(site): site for site in sites}
+    linked_to = {id(target) for source, target in links.items() if _fixed_scale(by_id.get(source)) is not None}
     done: set[int] = set()
     for site in [s for s in sites if id(s) not in linked_to] + sites:
         if id(site) in done or _fixed_scale(site) is None:
@@ -710,13 +711,6 @@ def number_fixed_chains(sites: list[LayerSite], all_links: dict[int, tuple[Layer
         gain = _run_gain(run)
         for member in run:
             member.fixed_chain, member.fixed_gain = run, gain
-
-
-def _by_id(sites: list[LayerSite], key: int) -> LayerSite | None:
-    for site in sites:
-        if id(site) == key:
-            return site
-    return None
 
 
 def _run_gain(run: list[LayerSite]) -> float | None:

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
-OURS = "W7701,C7702,C7703,R7704,E7705,W7706,W7707,W7708"
+OURS = "W7701,C7702,C7703,R7704,E7705,W7706,W7707,W7708,W7709"
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_keras_applications_lint_cleanly_with_the_triaged_findings(keras_applica
     found = collections.Counter(
         line for line in result.stdout.splitlines() if line and not line.startswith("*")
     )
-    assert found == {
-        "vgg16.py:implicit-initializer-mismatch": 13,
-        "vgg19.py:implicit-initializer-mismatch": 16,
+    assert found == {  # one message per chain: the 13 and 16 conv layers of VGG16 and VGG19
+        "vgg16.py:implicit-initializer-mismatch": 1,
+        "vgg19.py:implicit-initializer-mismatch": 1,
     }

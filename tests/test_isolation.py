@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-OUR_MESSAGES = "W7701,C7702,R7704,E7705,W7706,W7708"
+OUR_MESSAGES = "W7701,C7702,R7704,E7705,W7706,W7708,W7709"
 FRAMEWORKS = ("tensorflow", "keras", "tf_keras")
 
 SAMPLE = textwrap.dedent(
