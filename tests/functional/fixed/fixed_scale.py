@@ -35,6 +35,27 @@ repeated = keras.Sequential(
     + [layers.Dense(32, activation="relu", kernel_initializer="random_normal") for _ in range(4)]  # [fixed-scale-initializer]
 )
 
+# Orthogonal keeps its draw, with the gain the activation needs: gain 0.5 under relu collapses.
+orthogonal = keras.Sequential(
+    [
+        keras.Input(shape=(128,)),
+        layers.Dense(128, activation="relu", kernel_initializer=initializers.Orthogonal(gain=0.5, seed=1)),  # [fixed-scale-initializer]
+        layers.Dense(128, activation="relu", kernel_initializer=initializers.Orthogonal(gain=0.5, seed=2)),
+        layers.Dense(128, activation="relu", kernel_initializer=initializers.Orthogonal(gain=0.5, seed=3)),
+    ]
+)
+
+# Silent: Orthogonal with its default gain 1 under tanh keeps the signal (0.39x per layer at q=1,
+# converging to a fixed point: inside the band over three layers).
+orthogonal_tanh = keras.Sequential(
+    [
+        keras.Input(shape=(128,)),
+        layers.Dense(128, activation="tanh", kernel_initializer="orthogonal"),
+        layers.Dense(128, activation="tanh", kernel_initializer="orthogonal"),
+        layers.Dense(128, activation="tanh", kernel_initializer="orthogonal"),
+    ]
+)
+
 # Silent: a one-layer head scaled down on purpose.
 head = keras.Sequential(
     [
