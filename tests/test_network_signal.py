@@ -254,3 +254,18 @@ def test_fixed_points_of_homogeneous_activations() -> None:
     q_star, chi1 = fixed_point("selu", 1.0)
     assert q_star == pytest.approx(1.0, abs=1e-3)
     assert chi1 == pytest.approx(1.0707, abs=5e-3)
+
+
+def test_the_docs_activation_table_is_what_the_code_computes() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "signal-model.md").read_text()
+    table = text.split("<!-- activation-table:start -->")[1].split("<!-- activation-table:end -->")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert len(rows) >= 15
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        name = cells[0].strip("`")
+        expected = [second_moment(name, 1.0), second_moment(name, 0.25) / 0.25, second_moment(name, 4.0) / 4.0,
+                    derivative_moment(name, 1.0)]
+        assert [float(c) for c in cells[1:]] == pytest.approx(expected, abs=6e-5), name

@@ -17,7 +17,7 @@ a per-tensor second moment omits (measured: up to 4.5% per layer where most outp
 valid transposed conv sit at the edge under tanh, 5% where same-padded rectifier convs weight
 edge inputs less). Measured sd of log(gain) per weighted layer: first layers and every layer
 under tanh/selu/linear 0.000-0.043 (median 0.007); rectifier-fed layers (relu, leaky_relu, gelu,
-swish after the first) 0.019-0.121 (median 0.053): their inputs have a non-zero mean, so at
+swish after the first) 0.016-0.121 (median 0.053): their inputs have a non-zero mean, so at
 finite width each unit's pre-activation carries a random offset. Per chain: 0.005-0.165
 (median 0.061). See docs/signal-model.md.
 
