@@ -16,7 +16,7 @@ import pytest
 from pylint_glorot.network import (
     UNKNOWN, compute_fans, effective_fan, kernel_shape, keras_fans, mean_fan, output_shape,
 )
-from tests.network_cases import KERNEL_ATTRIBUTES, SHAPE_CASES
+from network_cases import KERNEL_ATTRIBUTES, SHAPE_CASES
 
 HERE = Path(__file__).resolve().parent
 HAS_TENSORFLOW = importlib.util.find_spec("tensorflow") is not None

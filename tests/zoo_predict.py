@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pylint_glorot.network import (
     KernelInit, kernel_shape, kernel_variance, keras_fans, layer_gain, mean_fan, named_initializer, output_shape,
 )
-from tests.signal_zoo_cases import WEIGHTED_KINDS, ZooCase
+from signal_zoo_cases import WEIGHTED_KINDS, ZooCase
 
 
 @dataclass(frozen=True)
