@@ -292,3 +292,10 @@ def test_predicted_gain_of_weighted_layers() -> None:
     assert predicted_gain("LSTM", {"units": 8}, (5, 3), he, "tanh") is None
     assert predicted_gain("Dense", {"units": 8}, None, he, "relu") is None
     assert predicted_gain("Dense", {"units": 8}, (4,), he, "softmax") is None
+
+
+@pytest.mark.parametrize("fans", [("a", 3), (3,), None, (math.nan, 2), "ab"])
+def test_bad_fans_answer_none(fans) -> None:
+    assert kernel_variance(named_initializer("he_uniform"), fans) is None
+    assert kernel_variance(KernelInit("orthogonal"), fans, kernel_shape=("x", 3)) is None
+    assert kernel_variance(KernelInit("random_normal", stddev="0.1"), fans) is None  # type: ignore[arg-type]

@@ -152,7 +152,12 @@ def kernel_variance(init: KernelInit, fans: tuple[int, int] | None,
     max(rows, cols): a per-unit gain g^2 when rows >= cols, g^2 rows / cols otherwise.
     None where a needed value is missing or not a finite number.
     """
-    kind = init.kind
+    if fans is not None and not (isinstance(fans, (tuple, list)) and len(fans) == 2 and all(map(_number, fans))):
+        fans = None
+    if kernel_shape is not None and not (isinstance(kernel_shape, (tuple, list)) and kernel_shape
+                                         and all(_number(d) and d > 0 for d in kernel_shape)):
+        kernel_shape = None
+    kind = getattr(init, "kind", None)
     if kind == "zeros":
         return 0.0
     if kind == "constant":
