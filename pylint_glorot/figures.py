@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.network import shapes, signal
+from pylint_glorot.network.gain import predicted_gain
 
 if TYPE_CHECKING:
     from pylint_glorot.model import LayerSite
@@ -89,17 +90,21 @@ def activation_name(activation: ActivationSpec | None) -> str | None:
 def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.0,
                activation: ActivationSpec | None = None) -> signal.LayerGain | None:
     """The predicted gain of the signal's second moment through the layer and its activation
-    (`activation` when given, else the one the site feeds)."""
-    if init is None:
+    (`activation` when given, else the one the site feeds): `network.gain.predicted_gain`, the
+    function the proof zoo checks against Keras (a separable convolution composes its depthwise
+    kernel, on its own initializer, with the pointwise one)."""
+    spelled = activation or site.activation
+    name = activation_name(spelled)
+    if init is None or site.input_shape is None or site.api != "keras" or spelled is None:
         return None
-    n_eff, layer_fans = effective_fan(site), fans(site)
-    name = activation_name(activation or site.activation)
-    if n_eff is None or layer_fans is None or name is None:
-        return None
-    variance = signal.kernel_variance(init, layer_fans, kernel_shape(site))
-    if variance is None:
-        return None
-    return signal.layer_gain(n_eff, variance, name, q_in)
+    if name is None and spelled.name != "linear":
+        return None  # an activation the quadrature does not know
+    depthwise = None
+    if site.spec.kind == "separable":
+        depthwise = kernel_init(site.initializers.get("depthwise_initializer"), site.api)
+        if "depthwise_initializer" in site.initializers and depthwise is None:
+            return None  # a depthwise initializer that cannot be read
+    return predicted_gain(site.kind, site.config, site.input_shape, init, name, q_in, depthwise_init=depthwise)
 
 
 def relative_gain(site: LayerSite, init: signal.KernelInit | None, scheme: str) -> float | None:
