@@ -49,6 +49,7 @@ class Finding:
     edit: Edit | None = None
     covers: tuple[str, ...] = field(default=())  # lower-priority symbols this one also answers
     more_edits: tuple[Edit, ...] = field(default=())
+    chain: tuple[Span, ...] = field(default=())  # C7702/W7709: every layer call of the chain, the first first
 
     @property
     def edits(self) -> tuple[Edit, ...]:

@@ -293,7 +293,8 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     head = (f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) "
             f"use glorot_uniform: signal {_factor_text(site.chain_shrink)} over the chain")
     edits = [_add_keyword(member, keyword, text, imports if member is site else ()) for member in implicit]
-    return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]))
+    return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]),
+                   chain=tuple(member.span for member in site.chain))
 
 
 def _implicit(site: LayerSite) -> bool:
@@ -779,7 +780,8 @@ def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
         message = f"{count} {activation} layers on {name} ({_lines(run, limit)}){tail}; {use}"
         if len(message) <= MAX_MESSAGE:
             break
-    return Finding(W7709, spec.span, message, edits[0], more_edits=tuple(edits[1:]))
+    return Finding(W7709, spec.span, message, edits[0], more_edits=tuple(edits[1:]),
+                   chain=tuple(member.span for member in run))
 
 
 # --------------------------------------------------------------------------- per layer

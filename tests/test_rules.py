@@ -201,3 +201,11 @@ def test_the_rules_core_imports_neither_pylint_nor_tensorflow() -> None:
                      if isinstance(node, ast.ImportFrom) and node.module}
         assert not imported & {"pylint", "tensorflow", "keras", "tf_keras", "astroid"}, (name, imported)
     assert "pylint_glorot.rules" in sys.modules
+
+
+def test_a_chain_finding_names_every_layer_of_the_chain() -> None:
+    sites, links = chain(4)
+    rules.number_chains(sites, links, rules.Options())
+    finding = rules.layer_candidates(sites[0], rules.Options())[0][0]
+    assert finding.chain == tuple(s.span for s in sites)
+    assert len(finding.edits) == 4

