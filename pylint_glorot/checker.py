@@ -92,22 +92,28 @@ class GlorotChecker(BaseChecker):
     visit_functiondef = visit_asyncfunctiondef = visit_lambda = visit_call
 
     def leave_module(self, node: nodes.Module) -> None:
+        chosen: list[tuple[Finding, nodes.NodeNG]] = []
         for found in module_findings(node, self._options(node), self._collected):
-            self._report_first_enabled(found.candidates, found.anchor)
+            chosen.extend((finding, found.anchor) for finding in self._first_enabled(found.candidates))
         self._collected = Collected()
+        # The analysis goes layer by layer, model by model: report in line order, as pylint's own checkers do.
+        for finding, anchor in sorted(chosen, key=lambda item: item[0].span.start):
+            self._add(finding, anchor)
 
-    def _report_first_enabled(self, candidates: list[Finding], anchor: nodes.NodeNG) -> None:
-        """Report the first candidate that is enabled on its line (one node, one message).
+    def _first_enabled(self, candidates: list[Finding]) -> list[Finding]:
+        """The candidates up to the first one enabled on its line (one node, one message).
 
         Disabled candidates before it still go through add_message, so that pylint counts a
         `# pylint: disable=` that silenced one as used (no false useless-suppression).
         """
+        chosen = []
         for finding in candidates:
-            self._add(finding, anchor)
+            chosen.append(finding)
             if finding.symbol == rules.E7705:  # each bad argument is its own node
                 continue
             if self.linter.is_message_enabled(finding.symbol, finding.span.line):
-                return
+                break
+        return chosen
 
     def _add(self, finding: Finding, anchor: nodes.NodeNG) -> None:
         span = finding.span
