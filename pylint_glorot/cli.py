@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from pylint_glorot import __version__
-from pylint_glorot.fix import UsageError, plan_all, symbols_from, unified_diff, write_atomically
+from pylint_glorot.fix import UsageError, WriteError, plan_all, symbols_from, unified_diff, write_atomically
 
 NOTHING, FIXED, ERROR = 0, 1, 2
 
@@ -59,9 +59,13 @@ def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Seq
             sys.stdout.write(unified_diff(fix))
         else:
             try:
-                write_atomically(fix.path, fix.new, fix.encoding)
+                write_atomically(fix.path, fix.new, fix.encoding, expected=fix.old)
+            except WriteError as error:
+                print(error, file=sys.stderr)
+                status = ERROR
+                continue
             except OSError as error:
-                print(f"{fix.path}: cannot write: {error}", file=sys.stderr)
+                print(f"{fix.path}: cannot write: {error.strerror or error}", file=sys.stderr)
                 status = ERROR
                 continue
             passes = f" in {fix.passes} passes" if fix.passes > 1 else ""

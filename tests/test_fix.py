@@ -232,7 +232,6 @@ FIXED = textwrap.dedent(
     """A model with every fixable kind of finding."""
     import keras
     from keras import layers
-    from keras.initializers import GlorotUniform
     from keras.initializers import HeUniform
 
     # A chain of three ReLU layers on the implicit default.
