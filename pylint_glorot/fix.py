@@ -24,6 +24,7 @@ from pylint.message import Message
 
 from pylint_glorot import notebook
 from pylint_glorot.edits import Source, apply_edits, finding_edits, remove_unused_imports
+from pylint_glorot.layout import lay_out, project_style
 from pylint_glorot.reporters.collect import INPUT_ERRORS, LintError, arguments, collect
 from pylint_glorot.reporters.recover import (
     OUR_SYMBOLS, SourceText, build_module, findings_by_key, is_ours, message_key, read_source,
@@ -151,6 +152,7 @@ def fix_text(path: str, source: SourceText, messages: Sequence[Message], config:
     if not edits:
         return Step(source.text)
     try:
+        edits = lay_out(source.text, edits, project_style(path, getattr(config, "max_line_length", None)))
         result = apply_edits(source.text, edits)
         text = remove_unused_imports(source.text, result.text)
         ast.parse(text, filename=path)

@@ -240,7 +240,8 @@ FIXED = textwrap.dedent(
         layers.Dense(64, activation="relu", kernel_initializer="he_uniform"),  # a comment that stays
         layers.Dense(
             64,
-            activation="relu", kernel_initializer="he_uniform",
+            activation="relu",
+            kernel_initializer="he_uniform",
         ),
     ])
     hand_rolled = layers.Dense(8, activation="relu",
