@@ -11,15 +11,16 @@ from pylint.interfaces import HIGH
 from pylint_glorot import rules
 from pylint_glorot.analysis import Collected, module_findings
 from pylint_glorot.findings import Finding
+from pylint_glorot.pages import DEFAULT_URL, docs_url
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
 
-DOCS_URL = "https://github.com/pylint-glorot/pylint-glorot/blob/main/docs/messages/{}.md"
+DOCS_URL = DEFAULT_URL.replace("{symbol}", "{}")  # the default, positional; pages.docs_url is the source
 
 
 def _msg(symbol: str, description: str) -> tuple[str, str, str]:
-    return ("%s", symbol, f"{description} See {DOCS_URL.format(symbol)}")
+    return ("%s", symbol, f"{description} See {docs_url(symbol)}")
 
 
 MESSAGES = {
@@ -78,6 +79,17 @@ class GlorotChecker(BaseChecker):
                         "redundant-variance-scaling are not reported there. Empty to report everywhere.",
             },
         ),
+        (
+            "glorot-docs-url",
+            {
+                "default": "",
+                "type": "string",
+                "metavar": "<url template>",
+                "help": "Where the messages' pages are, for a fork or an internal mirror: a URL with {symbol} "
+                        "(and optionally {msgid}), used in the messages' help, SARIF helpUri, rdjson code.url "
+                        "and the language server. Empty: $GLOROT_DOCS_URL, else " + DEFAULT_URL + ".",
+            },
+        ),
     )
 
     def _options(self, module: nodes.Module) -> rules.Options:
@@ -132,6 +144,17 @@ def options_from_config(config: Any, module: nodes.Module) -> rules.Options:
         min_chain=int(config.glorot_min_chain),
         in_tests=bool(test_files and test_files.search(path)),
     )
+
+
+def use_configured_docs_url(linter: PyLinter) -> None:
+    """Point our message definitions' help at the `glorot-docs-url` pages (after configuration)."""
+    configured = getattr(linter.config, "glorot_docs_url", "")
+    if not configured:
+        return
+    for msgid, (_, symbol, _) in MESSAGES.items():
+        for definition in linter.msgs_store.get_message_definitions(msgid):
+            definition.description = definition.description.replace(
+                docs_url(symbol, msgid), docs_url(symbol, msgid, configured))
 
 
 def register(linter: PyLinter) -> None:
