@@ -327,3 +327,30 @@ def test_without_black_added_keywords_follow_the_calls_layout(project: Path) -> 
         ''')
     done = _pylint("--disable=all", "--enable=line-too-long", "model.py")
     assert done.returncode == 0, done.stdout
+
+
+# --------------------------------------------------------------------------- one step, everywhere
+
+
+ZERO_SCALE = ('from keras import layers\nfrom keras.initializers import VarianceScaling\n'
+              'd = layers.Dense(8, activation="relu", kernel_initializer=VarianceScaling(0.0))\n')
+
+
+def test_a_zero_scale_under_relu_is_fixed_in_one_step_in_every_output(project: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    (project / "model.py").write_text(ZERO_SCALE)
+    outputs = {}
+    for fmt in ("glorot-sarif", "glorot-rdjson"):
+        done = subprocess.run([sys.executable, "-m", "pylint", "--load-plugins=pylint_glorot", "--disable=all",
+                               "--enable=glorot", f"--output-format={fmt}", "model.py"],
+                              cwd=project, env=env, capture_output=True, text=True, check=False)
+        outputs[fmt] = json.loads(done.stdout)
+    (result,) = outputs["glorot-sarif"]["runs"][0]["results"]
+    assert result["ruleId"] == "E7705"
+    assert [r["insertedContent"]["text"] for r in result["fixes"][0]["artifactChanges"][0]["replacements"]] \
+        == ['"he_normal"']
+    (diagnostic,) = outputs["glorot-rdjson"]["diagnostics"]
+    assert [s["text"] for s in diagnostic["suggestions"]] == ['"he_normal"']
+    assert _fix("model.py") == cli.FIXED
+    assert (project / "model.py").read_text() == \
+        'from keras import layers\nd = layers.Dense(8, activation="relu", kernel_initializer="he_normal")\n'
