@@ -31,7 +31,7 @@ def parser() -> argparse.ArgumentParser:
                     "project's pylint configuration (glorot- options, disabled messages) and "
                     "`# pylint: disable=` comments.",
     )
-    fix.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders searched for *.py")
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders searched for *.py and *.ipynb")
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
     fix.add_argument("--select", action="append", default=[], metavar="MESSAGES",
                      help="fix only these messages (symbols or ids, comma-separated; repeatable)")

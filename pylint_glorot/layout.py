@@ -125,7 +125,14 @@ def _laid_out(source: Source, call: ast.Call, edit: Edit, edits: Sequence[Edit],
     one_per_line = first.lineno > open_line and all(
         later.lineno > (earlier.end_lineno or earlier.lineno) for earlier, later in zip(arguments, arguments[1:]))
     if one_per_line and len(arguments) > 1 or (one_per_line and _ends_with_comma(source, call, last)):
-        return Edit(edit.span, f",{newline}{_indent(source.line_text(last.lineno))}{keyword}", edit.imports)
+        indent = _indent(source.line_text(last.lineno))
+        line = source.line_text(last_end_line)
+        rest = line[source.char_col(last_end_line, last.end_col_offset or 0):]
+        if rest.lstrip().startswith(",") and rest.lstrip()[1:].lstrip().startswith("#"):
+            # `last,  # a comment`: the new argument goes on the next line, the comment stays with its own
+            end = len(line.encode("utf-8"))
+            return Edit(Span(last_end_line, end, last_end_line, end), f"{newline}{indent}{keyword},", edit.imports)
+        return Edit(edit.span, f",{newline}{indent}{keyword}", edit.imports)
     if not too_long:
         return edit
     if last_end_line > open_line and first.lineno == open_line or (first.lineno > open_line and last.lineno > first.lineno):

@@ -19,7 +19,8 @@ from typing import Any
 _MARKER = "# --- pylint-glorot cell {} ---"
 _MARKER_LINE = re.compile(r"^# --- pylint-glorot cell (\d+) ---$")
 _MAGIC = "# pylint-glorot magic: "
-_MAGIC_START = re.compile(r"^\s*[%!?]|^\s*\w+\s*=\s*[%!]|.*\?\s*$")
+# A line magic or shell escape (`%time f()`, `!pip list`, `x = !ls`), or help (`obj?`, `?obj`).
+_MAGIC_START = re.compile(r"^\s*[%!?]|^\s*\w+\s*=\s*[%!]|^\s*[\w.]+\?\??\s*$")
 _LINE = re.compile(r"[^\n]*\n?")
 
 

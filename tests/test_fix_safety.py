@@ -179,7 +179,7 @@ NOTEBOOK = {
          "outputs": [{"data": {"text/plain": ["<Sequential>"]}, "execution_count": 2, "metadata": {},
                       "output_type": "execute_result"}],
          "source": ["model = keras.Sequential([\n",
-                    "    layers.Dense(64, activation=\"relu\", kernel_initializer=\"glorot_uniform\"),  # é\n",
+                    "    layers.Dense(64, activation=\"relu\", kernel_initializer=\"glorot_uniform\"),  # é, why?\n",
                     "])\n", "!pip list\n", "model"]},
         {"cell_type": "code", "execution_count": None, "id": "d", "metadata": {}, "outputs": [],
          "source": "%%bash\necho hi"},
@@ -354,3 +354,12 @@ def test_a_zero_scale_under_relu_is_fixed_in_one_step_in_every_output(project: P
     assert _fix("model.py") == cli.FIXED
     assert (project / "model.py").read_text() == \
         'from keras import layers\nd = layers.Dense(8, activation="relu", kernel_initializer="he_normal")\n'
+
+
+def test_a_comment_after_the_last_argument_stays_on_its_line(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.pylint.main]\nglorot-min-chain = 1\n")
+    source = 'from keras import layers\nd = layers.Dense(\n    64,\n    activation="relu",  # the activation\n)\n'
+    (project / "model.py").write_text(source)
+    assert _fix("model.py") == cli.FIXED
+    assert (project / "model.py").read_text() == source.replace(
+        "# the activation\n", '# the activation\n    kernel_initializer="he_uniform",\n')

@@ -206,8 +206,10 @@ def test_the_hooks_file_declares_both_hooks() -> None:
     hooks = _hooks()
     assert set(hooks) == {"pylint-glorot", "pylint-glorot-fix"}
     for hook in hooks.values():
-        assert hook["language"] == "python" and hook["types"] == ["python"] and hook["require_serial"] is True
+        assert hook["language"] == "python" and hook["require_serial"] is True
         assert hook["name"] and hook["description"]
+    assert hooks["pylint-glorot"]["types"] == ["python"]  # pylint itself cannot read notebooks
+    assert hooks["pylint-glorot-fix"]["types_or"] == ["python", "jupyter"]  # the fixer can
     assert hooks["pylint-glorot"]["entry"] == "pylint --load-plugins=pylint_glorot --disable=all --enable=glorot -rn -sn"
 
 
