@@ -201,7 +201,8 @@ def finding_edits(finding: Finding) -> tuple[Edit, ...]:
     several = getattr(finding, "edits", None)
     if several:
         return tuple(several)
-    return (finding.edit,) if finding.edit is not None else ()
+    one = getattr(finding, "edit", None)
+    return (one,) if one is not None else ()
 
 
 # --------------------------------------------------------------------------- imports a fix left unused
