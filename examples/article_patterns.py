@@ -1,22 +1,26 @@
 """Three initializer patterns people bring to pylint-glorot.
 
-Lint it:  pylint --load-plugins=pylint_glorot --disable=all --enable=glorot examples/article_patterns.py
+Lint it from the repository root:
+    pylint --load-plugins=pylint_glorot --disable=all --enable=glorot examples/article_patterns.py
 """
 
+import keras
 import numpy as np
-import tensorflow as tf
+from keras import initializers, layers
 
 # 1. VarianceScaling configured by hand. The arguments spell GlorotUniform (Xavier and Glorot are
 #    the same initializer), and Glorot does not suit the ReLU that follows: He does.
-dense_model = tf.keras.Sequential(
+dense_model = keras.Sequential(
     [
-        tf.keras.Input(shape=(784,)),
-        tf.keras.layers.Dense(
+        keras.Input(shape=(784,)),
+        layers.Dense(
             256,
             activation="relu",
-            kernel_initializer=tf.keras.initializers.VarianceScaling(scale=1.0, mode="fan_avg", distribution="uniform"),
+            kernel_initializer=initializers.VarianceScaling(
+                scale=1.0, mode="fan_avg", distribution="uniform"
+            ),
         ),
-        tf.keras.layers.Dense(10, activation="softmax"),
+        layers.Dense(10, activation="softmax"),
     ]
 )
 
@@ -24,22 +28,26 @@ dense_model = tf.keras.Sequential(
 # 2. A hand-written Glorot uniform initializer. It re-implements the built-in, and its fans
 #    (shape[0] + shape[1]) are wrong for convolution kernels.
 def my_glorot_uniform(shape, dtype=None):
+    """Glorot uniform, written out by hand."""
     limit = np.sqrt(6.0 / (shape[0] + shape[1]))
-    return tf.random.uniform(shape, minval=-limit, maxval=limit, dtype=dtype)
+    return keras.random.uniform(shape, minval=-limit, maxval=limit, dtype=dtype)
 
 
-custom_model = tf.keras.Sequential(
-    [tf.keras.layers.Dense(128, activation="tanh", kernel_initializer=my_glorot_uniform, input_shape=(32,))]
+custom_model = keras.Sequential(
+    [
+        keras.Input(shape=(32,)),
+        layers.Dense(128, activation="tanh", kernel_initializer=my_glorot_uniform),
+    ]
 )
 
 # 3. Glorot under ReLU in a convolution: one input channel and 32 filters, so He gives this
 #    kernel 33 times Glorot's variance.
-conv_model = tf.keras.Sequential(
+conv_model = keras.Sequential(
     [
-        tf.keras.layers.Conv2D(32, (3, 3), activation="relu", kernel_initializer="glorot_uniform",
-                               input_shape=(28, 28, 1)),
-        tf.keras.layers.Conv2D(64, (3, 3), activation="relu", kernel_initializer="he_uniform"),
-        tf.keras.layers.Flatten(),
-        tf.keras.layers.Dense(10, activation="softmax"),
+        keras.Input(shape=(28, 28, 1)),
+        layers.Conv2D(32, (3, 3), activation="relu", kernel_initializer="glorot_uniform"),
+        layers.Conv2D(64, (3, 3), activation="relu", kernel_initializer="he_uniform"),
+        layers.Flatten(),
+        layers.Dense(10, activation="softmax"),
     ]
 )

@@ -21,3 +21,10 @@ def register(linter: PyLinter) -> None:
 
     register_checker(linter)
     register_reporters(linter)
+
+
+def load_configuration(linter: PyLinter) -> None:
+    """pylint's hook after the configuration is read: the `glorot-docs-url` option takes effect."""
+    from pylint_glorot.checker import use_configured_docs_url
+
+    use_configured_docs_url(linter)

@@ -11,15 +11,16 @@ from pylint.interfaces import HIGH
 from pylint_glorot import rules
 from pylint_glorot.analysis import Collected, module_findings
 from pylint_glorot.findings import Finding
+from pylint_glorot.pages import DEFAULT_URL, docs_url
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
 
-DOCS_URL = "https://github.com/pylint-glorot/pylint-glorot/blob/main/docs/messages/{}.md"
+DOCS_URL = DEFAULT_URL.replace("{symbol}", "{}")  # the default, positional; pages.docs_url is the source
 
 
 def _msg(symbol: str, description: str) -> tuple[str, str, str]:
-    return ("%s", symbol, f"{description} See {DOCS_URL.format(symbol)}")
+    return ("%s", symbol, f"{description} See {docs_url(symbol)}")
 
 
 MESSAGES = {
@@ -97,6 +98,17 @@ class GlorotChecker(BaseChecker):
                         "redundant-variance-scaling are not reported there. Empty to report everywhere.",
             },
         ),
+        (
+            "glorot-docs-url",
+            {
+                "default": "",
+                "type": "string",
+                "metavar": "<url template>",
+                "help": "Where the messages' pages are, for a fork or an internal mirror: a URL with {symbol} "
+                        "(and optionally {msgid}), used in the messages' help, SARIF helpUri, rdjson code.url "
+                        "and the language server. Empty: $GLOROT_DOCS_URL, else " + DEFAULT_URL + ".",
+            },
+        ),
     )
 
     def _options(self, module: nodes.Module) -> rules.Options:
@@ -111,22 +123,28 @@ class GlorotChecker(BaseChecker):
     visit_functiondef = visit_asyncfunctiondef = visit_lambda = visit_call
 
     def leave_module(self, node: nodes.Module) -> None:
+        chosen: list[tuple[Finding, nodes.NodeNG]] = []
         for found in module_findings(node, self._options(node), self._collected):
-            self._report_first_enabled(found.candidates, found.anchor)
+            chosen.extend((finding, found.anchor) for finding in self._first_enabled(found.candidates))
         self._collected = Collected()
+        # The analysis goes layer by layer, model by model: report in line order, as pylint's own checkers do.
+        for finding, anchor in sorted(chosen, key=lambda item: item[0].span.start):
+            self._add(finding, anchor)
 
-    def _report_first_enabled(self, candidates: list[Finding], anchor: nodes.NodeNG) -> None:
-        """Report the first candidate that is enabled on its line (one node, one message).
+    def _first_enabled(self, candidates: list[Finding]) -> list[Finding]:
+        """The candidates up to the first one enabled on its line (one node, one message).
 
         Disabled candidates before it still go through add_message, so that pylint counts a
         `# pylint: disable=` that silenced one as used (no false useless-suppression).
         """
+        chosen = []
         for finding in candidates:
-            self._add(finding, anchor)
+            chosen.append(finding)
             if finding.symbol == rules.E7705:  # each bad argument is its own node
                 continue
             if self.linter.is_message_enabled(finding.symbol, finding.span.line):
-                return
+                break
+        return chosen
 
     def _add(self, finding: Finding, anchor: nodes.NodeNG) -> None:
         span = finding.span
@@ -145,6 +163,17 @@ def options_from_config(config: Any, module: nodes.Module) -> rules.Options:
         min_chain=int(config.glorot_min_chain),
         in_tests=bool(test_files and test_files.search(path)),
     )
+
+
+def use_configured_docs_url(linter: PyLinter) -> None:
+    """Point our message definitions' help at the `glorot-docs-url` pages (after configuration)."""
+    configured = getattr(linter.config, "glorot_docs_url", "")
+    if not configured:
+        return
+    for msgid, (_, symbol, _) in MESSAGES.items():
+        for definition in linter.msgs_store.get_message_definitions(msgid):
+            definition.description = definition.description.replace(
+                docs_url(symbol, msgid), docs_url(symbol, msgid, configured))
 
 
 def register(linter: PyLinter) -> None:

@@ -1,7 +1,8 @@
-"""The `pylint-glorot` command: `pylint-glorot fix [--diff] [--select ...] [--ignore ...] PATH...`.
+"""The `pylint-glorot` command: `fix`, `explain`, `lsp` (and `verify`, see runtime/cli.py).
 
-Exit codes: 0 nothing to fix; 1 fixes applied (with --diff: proposed); 2 a usage error, or an
-input that cannot be read or parsed (the other files are still fixed).
+`fix [--diff] [--select ...] [--ignore ...] PATH...` exit codes: 0 nothing to fix; 1 fixes
+applied (with --diff: proposed); 2 a usage error, or an input that cannot be read, parsed or
+written (the other files are still fixed).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from pylint_glorot import __version__
-from pylint_glorot.fix import UsageError, plan_all, symbols_from, unified_diff, write_atomically
+from pylint_glorot.fix import UsageError, WriteError, plan_all, symbols_from, unified_diff, write_atomically
 
 NOTHING, FIXED, ERROR = 0, 1, 2
 
@@ -30,13 +31,47 @@ def parser() -> argparse.ArgumentParser:
                     "project's pylint configuration (glorot- options, disabled messages) and "
                     "`# pylint: disable=` comments.",
     )
-    fix.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders searched for *.py")
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files, and folders searched for *.py and *.ipynb")
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
     fix.add_argument("--select", action="append", default=[], metavar="MESSAGES",
                      help="fix only these messages (symbols or ids, comma-separated; repeatable)")
     fix.add_argument("--ignore", action="append", default=[], metavar="MESSAGES",
                      help="do not fix these messages (symbols or ids, comma-separated; repeatable)")
+    explain = commands.add_parser("explain", help="print a message's documentation page (offline)",
+                                  description="Print the documentation page of a message, by symbol or id.")
+    explain.add_argument("message", metavar="SYMBOL|ID", help="e.g. initializer-activation-mismatch or W7701")
+    commands.add_parser("lsp", help="run the language server on stdio (needs pylint-glorot[lsp])",
+                        description="A language server (stdio) with the plugin's diagnostics, quick fixes and "
+                                    "a fix-all source action; see docs/integrations.md.")
     return top
+
+
+def run_explain(message: str) -> int:
+    """Print the page of `message` (a symbol or an id); 2 when it is unknown or the page is missing."""
+    from pylint_glorot.pages import docs_url, page
+
+    try:
+        (symbol,) = symbols_from([message])
+    except (UsageError, ValueError) as error:
+        print(f"pylint-glorot: error: {error}", file=sys.stderr)
+        return ERROR
+    text = page(symbol)
+    if text is None:
+        print(f"pylint-glorot: error: the page of {symbol} is not installed; see {docs_url(symbol)}", file=sys.stderr)
+        return ERROR
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return NOTHING
+
+
+def run_lsp() -> int:
+    """Serve the language server on stdio; 2 when pygls is not installed."""
+    try:
+        from pylint_glorot.lsp.server import main as serve
+    except ImportError as error:
+        print(f"pylint-glorot: error: the language server needs pygls ({error}); "
+              'pip install "pylint-glorot[lsp]" (from a checkout: pip install ".[lsp]")', file=sys.stderr)
+        return ERROR
+    return serve()
 
 
 def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Sequence[str]) -> int:
@@ -59,9 +94,13 @@ def run_fix(paths: Sequence[str], diff: bool, select: Sequence[str], ignore: Seq
             sys.stdout.write(unified_diff(fix))
         else:
             try:
-                write_atomically(fix.path, fix.new, fix.encoding)
+                write_atomically(fix.path, fix.new, fix.encoding, expected=fix.old)
+            except WriteError as error:
+                print(error, file=sys.stderr)
+                status = ERROR
+                continue
             except OSError as error:
-                print(f"{fix.path}: cannot write: {error}", file=sys.stderr)
+                print(f"{fix.path}: cannot write: {error.strerror or error}", file=sys.stderr)
                 status = ERROR
                 continue
             passes = f" in {fix.passes} passes" if fix.passes > 1 else ""
@@ -81,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     if arguments.command == "fix":
         return run_fix(arguments.paths, arguments.diff, arguments.select, arguments.ignore)
+    if arguments.command == "explain":
+        return run_explain(arguments.message)
+    if arguments.command == "lsp":
+        return run_lsp()
     return ERROR  # pragma: no cover - argparse requires a command
 
 

@@ -8,11 +8,13 @@ tokenizer counts them. Only the replaced spans change, plus one line per needed 
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pylint_glorot.findings import Edit, Span
+from pylint_glorot.findings import Edit, Finding, Span
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _COMMENT_HEADER = re.compile(r"#!|#.*coding[:=]")
@@ -192,3 +194,120 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> Result:
     pieces.append(text[cursor:])
     applied = tuple(edit for _, _, edit in kept)
     return Result("".join(pieces), applied, tuple(dropped), tuple(missing_imports(source, imports)))
+
+
+def finding_edits(finding: Finding) -> tuple[Edit, ...]:
+    """The edits of a finding: its `edits` when it carries several, else its one `edit`, else none."""
+    several = getattr(finding, "edits", None)
+    if several:
+        return tuple(several)
+    one = getattr(finding, "edit", None)
+    return (one,) if one is not None else ()
+
+
+# --------------------------------------------------------------------------- imports a fix left unused
+
+
+def _used_names(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], str]:
+    """The NAME tokens of `text` outside the `skip` line ranges, and its strings (for `__all__`)."""
+    names: set[str] = set()
+    strings: list[str] = []
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        if any(first <= token.start[0] <= last for first, last in skip):
+            continue
+        if token.type == tokenize.NAME:
+            names.add(token.string)
+        elif token.type == tokenize.STRING:
+            strings.append(token.string)
+    return names, "\n".join(strings)
+
+
+def _bound_name(alias: ast.alias, statement: ast.stmt) -> str | None:
+    if alias.name == "*":
+        return None
+    if alias.asname:
+        return alias.asname
+    return alias.name.split(".")[0] if isinstance(statement, ast.Import) else alias.name
+
+
+def _top_level_imports(module: ast.Module) -> list[ast.Import | ast.ImportFrom]:
+    return [
+        statement for statement in module.body
+        if isinstance(statement, (ast.Import, ast.ImportFrom))
+        and not (isinstance(statement, ast.ImportFrom) and statement.module == "__future__")
+    ]
+
+
+def _statement_lines(source: Source, statement: ast.Import | ast.ImportFrom) -> tuple[int, int] | None:
+    """The text range of the whole lines of `statement`; None when other code shares them."""
+    end_line = statement.end_lineno or statement.lineno
+    before = source.line_text(statement.lineno).encode("utf-8")[: statement.col_offset]
+    after = source.line_text(end_line).encode("utf-8")[statement.end_col_offset or 0:].strip()
+    if before.strip() or (after and not after.startswith(b"#")):
+        return None  # another statement on the same line (`import a; x = 1`)
+    return source.starts[statement.lineno - 1], source.starts[end_line - 1] + len(source.lines[end_line - 1])
+
+
+def _alias_range(source: Source, statement: ast.Import | ast.ImportFrom, alias: ast.alias) -> tuple[int, int] | None:
+    """The text range of `alias` with the comma that joins it to its neighbour."""
+    index = statement.names.index(alias)
+    if alias.end_lineno is None or alias.end_col_offset is None:
+        return None
+    if index + 1 < len(statement.names):
+        following = statement.names[index + 1]
+        return source.offset(alias.lineno, alias.col_offset), source.offset(following.lineno, following.col_offset)
+    previous = statement.names[index - 1]
+    if previous.end_lineno is None or previous.end_col_offset is None:
+        return None
+    return (source.offset(previous.end_lineno, previous.end_col_offset),
+            source.offset(alias.end_lineno, alias.end_col_offset))
+
+
+def remove_unused_imports(old: str, new: str) -> str:
+    """`new` without the top-level imported names that `old` used and `new` no longer uses.
+
+    Only names the fix made unused go (pylint's unused-import would now report them); a name
+    bound twice, a star import, and an import sharing its line with other code stay. Everything
+    else is kept byte for byte. Returns `new` unchanged when either text does not parse.
+    """
+    try:
+        old_module, new_module = ast.parse(old), ast.parse(new)
+    except SyntaxError:
+        return new
+    old_imports, new_imports = _top_level_imports(old_module), _top_level_imports(new_module)
+    try:
+        old_names, _ = _used_names(old, [(s.lineno, s.end_lineno or s.lineno) for s in old_imports])
+        new_names, new_strings = _used_names(new, [(s.lineno, s.end_lineno or s.lineno) for s in new_imports])
+    except (tokenize.TokenError, SyntaxError):
+        return new
+    bound: dict[str, int] = {}
+    for statement in new_imports:
+        for alias in statement.names:
+            name = _bound_name(alias, statement)
+            if name:
+                bound[name] = bound.get(name, 0) + 1
+    source = Source(new)
+    removals: list[tuple[int, int]] = []
+    for statement in new_imports:
+        unused = [
+            alias for alias in statement.names
+            if (name := _bound_name(alias, statement)) and bound[name] == 1
+            and name in old_names and name not in new_names and not re.search(rf"\b{re.escape(name)}\b", new_strings)
+        ]
+        if len(unused) == len(statement.names):
+            found = _statement_lines(source, statement)
+            removals.extend([found] if found is not None else [])
+            continue
+        for alias in unused:
+            found = _alias_range(source, statement, alias)
+            removals.extend([found] if found is not None else [])
+    if not removals:
+        return new
+    pieces, cursor = [], 0
+    for start, end in sorted(removals):
+        if start < cursor:
+            continue
+        pieces.append(new[cursor:start])
+        cursor = end
+    pieces.append(new[cursor:])
+    return "".join(pieces)

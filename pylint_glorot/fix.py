@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import difflib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from typing import Any
 import astroid
 from pylint.message import Message
 
-from pylint_glorot.edits import Source, apply_edits
+from pylint_glorot import notebook
+from pylint_glorot.edits import Source, apply_edits, finding_edits, remove_unused_imports
+from pylint_glorot.layout import lay_out, project_style
 from pylint_glorot.reporters.collect import INPUT_ERRORS, LintError, arguments, collect
 from pylint_glorot.reporters.recover import (
     OUR_SYMBOLS, SourceText, build_module, findings_by_key, is_ours, message_key, read_source,
@@ -29,10 +32,16 @@ from pylint_glorot.reporters.recover import (
 
 MAX_PASSES = 10
 _SKIPPED_DIRS = ("__pycache__", "node_modules", "site-packages")
+PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
+NOTEBOOK_SUFFIX = ".ipynb"
 
 
 class UsageError(Exception):
     """A bad command line (exit 2)."""
+
+
+class WriteError(Exception):
+    """A file that must not or cannot be rewritten; the message is one line."""
 
 
 def symbols_from(names: Iterable[str]) -> list[str]:
@@ -50,13 +59,36 @@ def symbols_from(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+def is_notebook(path: str) -> bool:
+    return path.lower().endswith(NOTEBOOK_SUFFIX)
+
+
+def _is_python(path: str) -> bool:
+    """A Python source by its name, or a script without a suffix whose first line runs python."""
+    if path.lower().endswith(PYTHON_SUFFIXES):
+        return True
+    if os.path.splitext(path)[1]:
+        return False
+    try:
+        with open(path, "rb") as stream:
+            first = stream.readline(200)
+    except OSError:
+        return False
+    return first.startswith(b"#!") and b"python" in first
+
+
 def python_files(paths: Sequence[str]) -> list[str]:
-    """The files named, and the *.py files under the folders named (hidden folders and venvs left out)."""
+    """The files named, and the *.py / *.ipynb files under the folders named (hidden folders and venvs left out).
+
+    A file named explicitly that is neither Python nor a notebook is a usage error.
+    """
     found: dict[str, str] = {}
     for path in paths:
         if os.path.isdir(path):
             candidates: Iterable[str] = _walk(path)
         elif os.path.exists(path):
+            if not (_is_python(path) or is_notebook(path)):
+                raise UsageError(f"{path}: not a Python file or a notebook (.py, .ipynb)")
             candidates = [path]
         else:
             raise UsageError(f"{path}: no such file or directory")
@@ -72,7 +104,7 @@ def _walk(folder: str) -> Iterator[str]:
             if not name.startswith(".") and name not in _SKIPPED_DIRS
             and not os.path.exists(os.path.join(root, name, "pyvenv.cfg"))
         )
-        yield from (os.path.join(root, name) for name in sorted(files) if name.endswith(".py"))
+        yield from (os.path.join(root, name) for name in sorted(files) if name.endswith((".py", NOTEBOOK_SUFFIX)))
 
 
 @dataclass
@@ -116,15 +148,17 @@ def fix_text(path: str, source: SourceText, messages: Sequence[Message], config:
     except (astroid.AstroidBuildingError, SyntaxError, ValueError) as error:
         return Step(source.text, error=f"{path}: cannot analyse: {error}")
     findings = findings_by_key(module, config)
-    edits = [edit for key in map(message_key, ours) if key in findings for edit in findings[key].edits]
+    edits = [edit for key in map(message_key, ours) if key in findings for edit in finding_edits(findings[key])]
     if not edits:
         return Step(source.text)
     try:
+        edits = lay_out(source.text, edits, project_style(path, getattr(config, "max_line_length", None)))
         result = apply_edits(source.text, edits)
-        ast.parse(result.text, filename=path)
+        text = remove_unused_imports(source.text, result.text)
+        ast.parse(text, filename=path)
     except (SyntaxError, ValueError) as error:
         return Step(source.text, error=f"{path}: the fixed text would not parse ({error}); left unchanged")
-    return Step(result.text, len(result.applied))
+    return Step(text, len(result.applied))
 
 
 def plan_all(paths: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[FileFix]:
@@ -133,19 +167,53 @@ def plan_all(paths: Sequence[str], select: Sequence[str] = (), ignore: Sequence[
     if not files:
         return []
     args = arguments(select, ignore)
-    try:
-        messages, config = collect(args, files)
-    except LintError as error:
-        raise UsageError(str(error)) from error
+    sources = [path for path in files if not is_notebook(path)]
     by_file: dict[str, list[Message]] = {}
-    for message in messages:
-        if message.abspath:
-            by_file.setdefault(os.path.realpath(message.abspath), []).append(message)
-    fixes = [_first_pass(path, by_file.get(os.path.realpath(path), []), config) for path in files]
-    for fix in fixes:
+    config = None
+    if sources:
+        try:
+            messages, config = collect(args, sources)
+        except LintError as error:
+            raise UsageError(str(error)) from error
+        for message in messages:
+            if message.abspath:
+                by_file.setdefault(os.path.realpath(message.abspath), []).append(message)
+    fixes = []
+    for path in files:
+        if is_notebook(path):
+            fixes.append(fix_notebook(path, args))
+            continue
+        fix = _first_pass(path, by_file.get(os.path.realpath(path), []), config)
         if fix.changed:
             _settle(fix, args)
+        fixes.append(fix)
     return fixes
+
+
+def fix_buffer(path: str, text: str, args: list[str], encoding: str = "utf-8") -> FileFix:
+    """The fix of an in-memory text linted as the file `path` (a notebook's code, an editor's buffer)."""
+    fix = FileFix(path, text, text, encoding, passes=0)
+    _settle(fix, args)
+    return fix
+
+
+def fix_notebook(path: str, args: list[str]) -> FileFix:
+    """A notebook's fix: its code cells fixed as one module, the JSON text otherwise as it was."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            raw = stream.read()
+        parsed = notebook.parse(raw)
+    except (OSError, UnicodeDecodeError, notebook.NotebookError) as error:
+        return FileFix(path, errors=[f"{path}: {error}"])
+    code = parsed.python_text()
+    fixed = fix_buffer(path, code, args)
+    result = FileFix(path, raw, raw, "utf-8", fixed.applied, fixed.passes, fixed.errors, fixed.warnings)
+    if fixed.new != code and not fixed.errors:
+        try:
+            result.new = parsed.with_python_text(fixed.new) or raw
+        except notebook.NotebookError as error:
+            result.errors.append(f"{path}: {error}")
+    return result
 
 
 def _first_pass(path: str, messages: list[Message], config: Any) -> FileFix:
@@ -169,11 +237,12 @@ def _settle(fix: FileFix, args: list[str]) -> None:
         try:
             messages, config = collect(args, [fix.path], text=fix.new)
         except LintError as error:
-            fix.warnings.append(f"{fix.path}: stopped after pass {fix.passes}: {error}")
+            (fix.errors if fix.passes == 0 else fix.warnings).append(f"{fix.path}: stopped after pass {fix.passes}: {error}")
             return
         step = fix_text(fix.path, SourceText(fix.new, fix.encoding), messages, config)
         if step.error:
-            fix.warnings.append(f"{fix.path}: stopped after pass {fix.passes}: {step.error}")
+            target = fix.errors if fix.passes == 0 else fix.warnings
+            target.append(step.error if fix.passes == 0 else f"{fix.path}: stopped after pass {fix.passes}: {step.error}")
             return
         if step.text == fix.new:
             return
@@ -186,27 +255,115 @@ def _settle(fix: FileFix, args: list[str]) -> None:
     fix.warnings.append(f"{fix.path}: still changing after {MAX_PASSES} passes; run the fixer again")
 
 
-def write_atomically(path: str, text: str, encoding: str) -> None:
-    """Replace the file's content in one step: a crash leaves either the old or the new file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".glorot-tmp")
+# --------------------------------------------------------------------------- writing
+
+
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+def check_writable(path: str, name: str | None = None) -> None:
+    """WriteError unless the running user may write the file and it has a write bit.
+
+    A file without any write bit is read-only on purpose, and stays so even for root (who may
+    write anything), the way editors treat it: many CI containers run as root.
+    """
+    name = name or path
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise WriteError(f"{name}: cannot write: {error.strerror}") from error
+    if not info.st_mode & _WRITE_BITS:
+        raise WriteError(f"{name}: read-only (no write permission bit); left unchanged")
+    if not os.access(path, os.W_OK):
+        raise WriteError(f"{name}: not writable by this user; left unchanged")
+
+
+def write_atomically(path: str, text: str, encoding: str, expected: str | None = None) -> None:
+    """Replace the file's content, keeping its mode, owner and group, after `check_writable`.
+
+    In one step (a temporary file in the same folder, renamed over it) when the result is the
+    same file for everyone: a crash leaves either the old or the new file. Where a rename could
+    not keep the owner (the file belongs to someone else who lets us write it), or would break
+    a hard link, or the folder is not writable, the file is rewritten in place instead, as an
+    editor does. A symbolic link is followed: its target is written, the link stays.
+    `expected`: the text the fix was computed from; WriteError if the file no longer has it.
+    """
+    target = os.path.realpath(path)
+    check_writable(target, path)
+    data = text.encode(encoding)
+    if expected is not None:
+        with open(target, "rb") as stream:
+            if stream.read() != expected.encode(encoding):
+                raise WriteError(f"{path}: changed since it was read; left unchanged")
+    info = os.stat(target)
+    if info.st_nlink > 1:
+        _write_in_place(target, data)
+        return
+    try:
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.",
+                                             suffix=".glorot-tmp")
+    except PermissionError:
+        _write_in_place(target, data)
+        return
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode(encoding))
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
+        created = os.stat(temporary)
+        if (created.st_uid, created.st_gid) != (info.st_uid, info.st_gid):
+            try:
+                os.chown(temporary, info.st_uid, info.st_gid)
+            except PermissionError:
+                os.unlink(temporary)
+                _write_in_place(target, data)
+                return
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        os.replace(temporary, target)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
 
 
+def _write_in_place(target: str, data: bytes) -> None:
+    with open(target, "r+b") as stream:
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+# --------------------------------------------------------------------------- diffs
+
+
+def _repository_root(path: str) -> str | None:
+    folder = os.path.dirname(path)
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def diff_path(path: str) -> str:
+    """The name a diff header gives a file: relative to the working directory when the file is
+    under it, else to its repository's root, with / separators (what `git apply` and `patch -p1` read)."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, os.getcwd()) if os.path.splitdrive(absolute)[0] == os.path.splitdrive(
+        os.getcwd())[0] else absolute
+    if relative.startswith(os.pardir) or os.path.isabs(relative):
+        root = _repository_root(absolute)
+        if root is not None:
+            relative = os.path.relpath(absolute, root)
+    return relative.replace(os.sep, "/")
+
+
 def unified_diff(fix: FileFix) -> str:
     """A unified diff of one file, with git's marker for a last line without a newline."""
-    name = fix.path.replace(os.sep, "/")
+    name = diff_path(fix.path)
     old, new = Source(fix.old).lines, Source(fix.new).lines
     lines = []
     for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"):

@@ -421,13 +421,14 @@ def _constant_kernel(site: LayerSite, keyword: str, spec: InitializerSpec) -> Fi
 
 
 def initializer_candidates(spec: InitializerSpec, landing: Landing, options: Options,
-                           wanted: tuple[str, str] | None = None) -> list[Finding]:
+                           wanted: tuple[str, str] | None = None, judged: bool = False) -> list[Finding]:
     """Findings on an initializer expression itself, wherever it stands, in priority order.
 
     `wanted`: the (scheme, distribution) the layer's activation asks for, when it differs.
+    `judged`: the initializer feeds a judged activation, so a scale <= 0 can be corrected to its scheme.
     """
     if spec.invalid:
-        corrected = corrected_spec(spec)
+        corrected = corrected_spec(spec, judged)
         target = wanted or ((corrected.named.scheme, corrected.named.distribution)
                             if corrected is not None and corrected.named is not None else None)
         if corrected is not None and target is not None:
@@ -443,11 +444,15 @@ def initializer_candidates(spec: InitializerSpec, landing: Landing, options: Opt
     return found
 
 
-def corrected_spec(spec: InitializerSpec) -> InitializerSpec | None:
-    """The initializer with every bad argument replaced by its suggestion; None if one has none."""
+def corrected_spec(spec: InitializerSpec, judged: bool = False) -> InitializerSpec | None:
+    """The initializer with every bad argument replaced by its suggestion; None if one has none.
+
+    A scale <= 0 has no certain correction on its own; under a judged activation the activation
+    decides the scale, so the replacement goes straight to what it wants (one fix, not two).
+    """
     values = {}
     for bad in spec.invalid:
-        if bad.span is None or bad.keyword == "scale":  # a scale <= 0 has no certain correction
+        if bad.span is None or (bad.keyword == "scale" and not judged):
             return None
         try:
             values[bad.keyword] = ast.literal_eval(bad.suggestion)
@@ -812,9 +817,12 @@ def layer_candidates(site: LayerSite, options: Options, inconsistent: Finding | 
             if constant:
                 candidates.append(constant)
         if not spec.indirect:
-            corrected = corrected_spec(spec) if spec.invalid and keyword == site.spec.judged_keyword else None
+            judged = (keyword == site.spec.judged_keyword and site.activation is not None
+                      and site.activation.family in K.JUDGED_FAMILIES)
+            corrected = corrected_spec(spec, judged) if spec.invalid and keyword == site.spec.judged_keyword else None
             fix = _measurable_fix(site, corrected, options) if corrected is not None else None
-            candidates.extend(initializer_candidates(spec, _landing(site, keyword), options, fix[:2] if fix else None))
+            candidates.extend(initializer_candidates(spec, _landing(site, keyword), options, fix[:2] if fix else None,
+                                                     judged))
         if candidates:
             result.append(candidates)
     return result

@@ -232,7 +232,6 @@ FIXED = textwrap.dedent(
     """A model with every fixable kind of finding."""
     import keras
     from keras import layers
-    from keras.initializers import GlorotUniform
     from keras.initializers import HeUniform
 
     # A chain of three ReLU layers on the implicit default.
@@ -241,7 +240,8 @@ FIXED = textwrap.dedent(
         layers.Dense(64, activation="relu", kernel_initializer="he_uniform"),  # a comment that stays
         layers.Dense(
             64,
-            activation="relu", kernel_initializer="he_uniform",
+            activation="relu",
+            kernel_initializer="he_uniform",
         ),
     ])
     hand_rolled = layers.Dense(8, activation="relu",

@@ -23,6 +23,8 @@ import yaml
 from pylint.lint import Run
 from pylint.message.message_definition_store import MessageDefinitionStore
 
+from pylint_glorot import cli
+
 ROOT = Path(__file__).parents[1]
 BIN = Path(sys.executable).parent
 NOTEBOOK = ROOT / "examples" / "notebook.ipynb"
@@ -204,8 +206,10 @@ def test_the_hooks_file_declares_both_hooks() -> None:
     hooks = _hooks()
     assert set(hooks) == {"pylint-glorot", "pylint-glorot-fix"}
     for hook in hooks.values():
-        assert hook["language"] == "python" and hook["types"] == ["python"] and hook["require_serial"] is True
+        assert hook["language"] == "python" and hook["require_serial"] is True
         assert hook["name"] and hook["description"]
+    assert hooks["pylint-glorot"]["types"] == ["python"]  # pylint itself cannot read notebooks
+    assert hooks["pylint-glorot-fix"]["types_or"] == ["python", "jupyter"]  # the fixer can
     assert hooks["pylint-glorot"]["entry"] == "pylint --load-plugins=pylint_glorot --disable=all --enable=glorot -rn -sn"
 
 
@@ -279,8 +283,20 @@ def test_every_yaml_and_json_recipe_parses() -> None:
     assert len(_blocks("yaml")) >= 4 and _blocks("json")
     for block in _blocks("yaml"):
         assert yaml.safe_load(block)
-    settings = json.loads(_blocks("json")[0])
-    assert settings == {"pylint.importStrategy": "fromEnvironment", "pylint.args": ["--load-plugins=pylint_glorot"]}
+    settings = [json.loads(block) for block in _blocks("json")]
+    assert {"pylint.importStrategy": "fromEnvironment", "pylint.args": ["--load-plugins=pylint_glorot"]} in settings
+    lsp = next(entry for entry in settings if "glspc.server.command" in entry)
+    assert [lsp["glspc.server.command"], *lsp["glspc.server.commandArguments"]] == ["pylint-glorot", "lsp"]
+
+
+def test_every_editor_recipe_starts_the_language_server_command() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    helix = tomllib.loads(_blocks("toml")[0])
+    assert [helix["language-server"]["pylint-glorot"]["command"], *helix["language-server"]["pylint-glorot"]["args"]] \
+        == ["pylint-glorot", "lsp"]
+    assert '"pylint-glorot", "lsp"' in _blocks("lua")[0]
+    assert '("pylint-glorot" "lsp")' in _blocks("elisp")[0]
+    assert "lsp" in cli.parser().parse_args(["lsp"]).command
 
 
 def test_the_local_hook_recipe_matches_the_shipped_hook() -> None:

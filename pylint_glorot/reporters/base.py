@@ -13,9 +13,11 @@ from astroid import nodes
 from pylint.message import Message
 from pylint.reporters import BaseReporter
 
-from pylint_glorot.checker import DOCS_URL
-from pylint_glorot.edits import Source, import_edit
+from pylint_glorot.checker import MESSAGES
+from pylint_glorot.edits import Source, finding_edits, import_edit
 from pylint_glorot.findings import Edit, Finding
+from pylint_glorot.layout import Style, lay_out, project_style
+from pylint_glorot.pages import docs_url
 from pylint_glorot.reporters.recover import OUR_SYMBOLS, FileFindings, is_ours, read_source, recover
 
 if TYPE_CHECKING:
@@ -25,10 +27,13 @@ INFORMATION_URI = "https://github.com/pylint-glorot/pylint-glorot"
 PYLINT_DOCS_URL = "https://pylint.readthedocs.io/en/stable/user_guide/messages/{category}/{symbol}.html"
 
 
-def help_url(message_symbol: str, category: str) -> str:
-    """Our message's page under docs/, or pylint's own page for any other message."""
+_IDS = {symbol: msgid for msgid, (_, symbol, _) in MESSAGES.items()}
+
+
+def help_url(message_symbol: str, category: str, configured: str | None = None) -> str:
+    """Our message's page (`glorot-docs-url`, see pages.docs_url), or pylint's own page for any other message."""
     if message_symbol in OUR_SYMBOLS.values():
-        return DOCS_URL.format(message_symbol)
+        return docs_url(message_symbol, _IDS.get(message_symbol, ""), configured)
     return PYLINT_DOCS_URL.format(category=category, symbol=message_symbol)
 
 
@@ -51,18 +56,22 @@ class Reported:
     fix: Fix | None
 
 
-def fix_for(finding: Finding, source: Source) -> Fix | None:
-    """The finding's edits plus, when its replacements need an import that `source` lacks, the insertion."""
-    if finding.edit is None:
+def fix_for(finding: Finding, source: Source, style: Style | None = None) -> Fix | None:
+    """The finding's edits (laid out to `style`) plus, when a replacement needs an import that
+    `source` lacks, the insertion."""
+    edits = finding_edits(finding)
+    if not edits:
         return None
-    edits: list[Edit] = list(finding.edits)
-    imports = tuple(dict.fromkeys(line for edit in edits for line in edit.imports))
+    if style is not None:
+        edits = tuple(lay_out(source.text, edits, style))
+    found: list[Edit] = list(edits)
+    imports = [line for edit in edits for line in edit.imports]
     if imports:
         insertion = import_edit(source, imports, min(edit.span.line for edit in edits))
         if insertion is not None:
-            edits.append(insertion)
+            found.append(insertion)
     description = finding.text.rsplit("; ", 1)[-1] if "; " in finding.text else finding.text
-    return Fix(description[:1].upper() + description[1:], tuple(edits), len(finding.edits))
+    return Fix(description[:1].upper() + description[1:], tuple(found), len(edits))
 
 
 def resolve(messages: Sequence[Message], config: Any, linted: dict[str, nodes.Module]) -> list[Reported]:
@@ -74,7 +83,8 @@ def resolve(messages: Sequence[Message], config: Any, linted: dict[str, nodes.Mo
         recovered = files.get(message.abspath)
         source = _source_of(message.abspath, recovered, sources)
         finding = recovered.finding(message) if recovered is not None and is_ours(message) else None
-        fix = fix_for(finding, source) if finding is not None and source is not None else None
+        style = project_style(message.abspath, getattr(config, "max_line_length", None)) if message.abspath else None
+        fix = fix_for(finding, source, style) if finding is not None and source is not None else None
         reported.append(Reported(message, source, fix))
     return reported
 

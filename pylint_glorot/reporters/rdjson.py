@@ -32,7 +32,7 @@ def span_range(span: Span) -> dict[str, Any]:
     return {"start": position(span.line, span.col), "end": position(span.end_line, span.end_col)}
 
 
-def diagnostic(item: Reported) -> dict[str, Any]:
+def diagnostic(item: Reported, docs_template: str | None = None) -> dict[str, Any]:
     """One Diagnostic; a fix becomes its suggestion, and the import it needs is named in the message."""
     message = item.message
     text = message.msg
@@ -46,7 +46,7 @@ def diagnostic(item: Reported) -> dict[str, Any]:
         "message": text,
         "location": location,
         "severity": SEVERITIES.get(message.category, "WARNING"),
-        "code": {"value": message.symbol, "url": help_url(message.symbol, message.category)},
+        "code": {"value": message.symbol, "url": help_url(message.symbol, message.category, docs_template)},
     }
     if item.fix is not None:
         replacements, imports = item.fix.edits[:item.fix.replacements], item.fix.edits[item.fix.replacements:]
@@ -57,9 +57,9 @@ def diagnostic(item: Reported) -> dict[str, Any]:
     return entry
 
 
-def diagnostic_result(reported: list[Reported]) -> dict[str, Any]:
+def diagnostic_result(reported: list[Reported], docs_template: str | None = None) -> dict[str, Any]:
     """The DiagnosticResult (what `reviewdog -f=rdjson` reads)."""
-    return {"source": SOURCE, "diagnostics": [diagnostic(item) for item in reported]}
+    return {"source": SOURCE, "diagnostics": [diagnostic(item, docs_template) for item in reported]}
 
 
 class RdjsonReporter(FixingReporter):
@@ -69,4 +69,5 @@ class RdjsonReporter(FixingReporter):
     extension = "rdjson"
 
     def render(self, reported: list[Reported]) -> None:
-        print(json.dumps(diagnostic_result(reported), indent=2), file=self.out)
+        template = getattr(self.linter.config, "glorot_docs_url", "") or None
+        print(json.dumps(diagnostic_result(reported, template), indent=2), file=self.out)

@@ -62,7 +62,7 @@ def _span_region(source: Source, span: Span) -> dict[str, int]:
     return found
 
 
-def rule(msgid: str, symbol: str, description: str) -> dict[str, Any]:
+def rule(msgid: str, symbol: str, description: str, docs_template: str | None = None) -> dict[str, Any]:
     """A reportingDescriptor from a pylint message definition."""
     full = _SEE_URL.sub("", " ".join(description.split()))
     short = full.split(". ")[0].rstrip(".") + "."
@@ -72,8 +72,8 @@ def rule(msgid: str, symbol: str, description: str) -> dict[str, Any]:
         "name": symbol,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
-        "help": {"text": f"{full} See {help_url(symbol, category)}"},
-        "helpUri": help_url(symbol, category),
+        "help": {"text": f"{full} See {help_url(symbol, category, docs_template)}"},
+        "helpUri": help_url(symbol, category, docs_template),
         "defaultConfiguration": {"level": LEVELS[category]},
     }
 
@@ -108,19 +108,20 @@ def result(item: Reported, rule_index: int) -> dict[str, Any]:
     return entry
 
 
-def sarif_log(reported: list[Reported], definitions: dict[str, tuple[str, str]]) -> dict[str, Any]:
+def sarif_log(reported: list[Reported], definitions: dict[str, tuple[str, str]],
+              docs_template: str | None = None) -> dict[str, Any]:
     """The whole log: one run, a rule for each of our messages and for any other message reported.
 
     `definitions` maps the message ids of other checkers to (symbol, description).
     """
-    rules = [rule(msgid, symbol, description) for msgid, (_, symbol, description) in MESSAGES.items()]
+    rules = [rule(msgid, symbol, description, docs_template) for msgid, (_, symbol, description) in MESSAGES.items()]
     index = {entry["id"]: position for position, entry in enumerate(rules)}
     for item in reported:
         msgid = item.message.msg_id
         if msgid not in index:
             symbol, description = definitions.get(msgid, (item.message.symbol, item.message.symbol))
             index[msgid] = len(rules)
-            rules.append(rule(msgid, symbol, description))
+            rules.append(rule(msgid, symbol, description, docs_template))
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -147,7 +148,8 @@ class SarifReporter(FixingReporter):
         definitions = {}
         for item in reported:
             definitions.setdefault(item.message.msg_id, self._definition(item.message))
-        print(json.dumps(sarif_log(reported, definitions), indent=2), file=self.out)
+        template = getattr(self.linter.config, "glorot_docs_url", "") or None
+        print(json.dumps(sarif_log(reported, definitions, template), indent=2), file=self.out)
 
     def _definition(self, message: Message) -> tuple[str, str]:
         try:

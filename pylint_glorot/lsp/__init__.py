@@ -1,0 +1,1 @@
+"""The language server, `pylint-glorot lsp` (needs the `lsp` extra: pygls)."""
