@@ -33,8 +33,19 @@ def _model(name: str) -> str:
     return str(MODELS / name)
 
 
+HAS_JAX = importlib.util.find_spec("jax") is not None
+HAS_TORCH = importlib.util.find_spec("torch") is not None
+BACKENDS = ["tensorflow"] + (["jax"] if HAS_JAX else []) + (["torch"] if HAS_TORCH else [])
+# seeds 0-9 must give the same verdicts on these (one child process for all: tests/seed_sweep.py)
+SWEEP = ["relu_glorot.py:build", "relu_he.py:build", "tanh_he.py:build", "tanh_narrow.py:build",
+         "tanh_glorot.py", "mixed.py:build", "subclassed.py:build@64", "dropout.py:functional", "fixed_scale.py:build"]
+# the same seed gives the same verdicts on every backend installed
+BACKEND_MODELS = ["relu_glorot.py:build", "tanh_narrow.py:build", "dropout.py:functional", "fixed_scale.py:build",
+                  "subclassed.py:build@64"]
+
 # name -> (arguments, extra environment); all run on the CPU unless they say otherwise
 RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "seeds": (["{sweep}", "0-9"] + [_model(m) for m in SWEEP], {}),
     "relu_glorot": ([_model("relu_glorot.py:build"), "--format", "json"]
                     + (["--plot", "{tmp}/relu.png"] if HAS_MATPLOTLIB else []), {}),
     "relu_he": ([_model("relu_he.py:build"), "--format", "json"], {}),
@@ -54,12 +65,32 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "no_model": ([_model("no_model.py")], {}),
     "timeout": ([_model("slow.py"), "--timeout", "2"], {}),
     "no_gpu": ([_model("no_model.py:make"), "--device", "gpu"], {}),
+    "dropout": ([_model("dropout.py:functional"), "--format", "json"], {}),
+    "dropout_sequential": ([_model("dropout.py:sequential"), "--format", "json", "--input-shape", "64"], {}),
+    "depthwise": ([_model("dropout.py:depthwise"), "--format", "json", "--draws", "1"], {}),
+    "built_model": ([_model("factories.py:built"), "--format", "json"]
+                    + (["--plot", "{tmp}/built.png"] if HAS_MATPLOTLIB else []), {}),
+    "other_factory": ([_model("factories.py:tanh_net")], {}),
+    "an_int": ([_model("factories.py:count")], {}),
+    "fixed_scale": ([_model("fixed_scale.py:build"), "--format", "json"], {}),
+    "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
+    "mobilenet": ([_model("library.py:mobilenet"), "--format", "json"], {}),
+    "jax_backend": ([_model("relu_glorot.py:build"), "--format", "json", "--draws", "1"], {"KERAS_BACKEND": "jax"}),
+    "numpy_backend": ([_model("relu_glorot.py:build"), "--backend", "numpy"], {}),
+    **{f"backend_{backend}": (["{sweep}", "3-3"] + [_model(m) for m in BACKEND_MODELS], {"KERAS_BACKEND": backend})
+       for backend in BACKENDS},
 }
 CPU_RUNS = {name for name in RUNS if name != "no_gpu"}
+if not HAS_JAX:
+    del RUNS["jax_backend"]
 
 
 def _verify(arguments: list[str], env: dict[str, str], tmp: Path) -> subprocess.CompletedProcess[str]:
     arguments = [a.replace("{tmp}", str(tmp)) for a in arguments]
+    if arguments[0] == "{sweep}":
+        return subprocess.run([sys.executable, str(Path(__file__).parent / "seed_sweep.py"), *arguments[1:]],
+                              capture_output=True, text=True, env={**os.environ, "CUDA_VISIBLE_DEVICES": "-1", **env},
+                              check=False)
     if "--device" not in arguments:
         arguments += ["--device", "cpu"]
     if "--timeout" not in arguments:
@@ -248,6 +279,105 @@ def test_activation_functions_in_call_are_seen(runs: Runs) -> None:
         assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 3
 
 
+def test_seeds_0_to_9_give_the_same_verdicts(runs: Runs) -> None:
+    done = runs.get("seeds")
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout)
+    assert set(found) == {_model(m) for m in SWEEP}
+    for target, per_seed in found.items():
+        assert len(per_seed) == 10
+        assert all(verdicts == per_seed[0] for verdicts in per_seed), (target, per_seed)
+    narrow = found[_model("tanh_narrow.py:build")][0]
+    assert narrow == [["initializer-activation-mismatch", 12, "confirmed"]]  # the tanh criterion, Dense(1) head
+    assert found[_model("relu_he.py:build")][0] == []
+    assert ["fixed-scale-initializer", 16, "runtime-only"] in found[_model("fixed_scale.py:build")][0]
+
+
+def test_same_seed_same_verdicts_on_every_installed_backend(runs: Runs) -> None:
+    found = {}
+    for backend in BACKENDS:
+        done = runs.get(f"backend_{backend}")
+        assert done.returncode == 0, (backend, done.stderr[-3000:])
+        found[backend] = json.loads(done.stdout)
+    for backend, verdicts_here in found.items():
+        assert verdicts_here == found["tensorflow"], backend
+    if not HAS_TORCH:
+        pytest.skip("torch is not installed (not in CI: see docs/runtime.md); tensorflow"
+                    + (" and jax" if HAS_JAX else "") + " agree")
+
+
+@pytest.mark.skipif(not HAS_JAX, reason="jax is not installed")
+def test_keras_backend_is_honoured(runs: Runs) -> None:
+    document = runs.json("jax_backend")
+    assert document["backend"] == "jax" and document["backend_version"]
+    assert _finding(document, "initializer-activation-mismatch", 12)["verdict"] == "confirmed"
+
+
+def test_a_backend_without_gradients_is_refused_in_one_line(runs: Runs) -> None:
+    line = _error_line(runs.get("numpy_backend"))
+    assert "'numpy' cannot be measured" in line and "tensorflow, jax, torch" in line
+
+
+def test_dropout_between_layers_is_walked_in_the_graph(runs: Runs) -> None:
+    document = runs.json("dropout")
+    assert document["models"][0]["structure_from"] == "graph"
+    for line in (9, 11, 13):
+        finding = _finding(document, "implicit-initializer-mismatch", line)
+        assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 3, finding
+    unbuilt = runs.json("dropout_sequential")
+    assert unbuilt["models"][0]["structure_from"] == "calls"
+    finding = _finding(unbuilt, "initializer-activation-mismatch", 21)
+    assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 3
+
+
+def test_depthwise_and_separable_kernels_have_gradients(runs: Runs) -> None:
+    layers = {layer["class"]: layer for layer in runs.json("depthwise")["layers"]}
+    assert layers["DepthwiseConv2D"]["grad_var"] > 0 and layers["SeparableConv2D"]["grad_var"] > 0
+
+
+def test_a_built_model_is_measured_and_other_factories_are_not_listed(runs: Runs) -> None:
+    document = runs.json("built_model")
+    assert [f["line"] for f in document["findings"]] == [9]
+    assert document["not_listed"] == [{"symbol": "initializer-activation-mismatch", "line": 15, "id": "W7701"}]
+    if HAS_MATPLOTLIB:
+        assert document["plot"] == str((runs.tmp / "built.png").resolve())
+        assert (runs.tmp / "built.png").read_bytes()[:4] == b"\x89PNG"
+    other = runs.get("other_factory").stdout
+    assert "line 15: W7701" in other and "line 9:" not in other
+    assert "1 finding on layers this model does not build not listed: line 9" in other
+
+
+def test_a_value_that_is_not_callable_is_named_with_its_article(runs: Runs) -> None:
+    assert "factories.py:count is an int, not a callable" in _error_line(runs.get("an_int"))
+
+
+def test_runtime_only_fixed_scale_and_reused_initializer(runs: Runs) -> None:
+    done = runs.get("fixed_scale")
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    fixed = _finding(document, "fixed-scale-initializer", 16)
+    assert fixed["runtime_only"] and fixed["verdict"] == "runtime-only" and fixed["id"] == "W7709"
+    assert fixed["numbers"]["gain"] < 1e-2 and fixed["numbers"]["suggested_gain"] > 0.1
+    assert fixed["message"].endswith('use kernel_initializer="he_normal"') and len(fixed["message"]) <= 160
+    reused = _finding(document, "reused-initializer", 16)
+    assert reused["runtime_only"] and len(reused["layers"]) == 6
+    for finding in document["findings"]:  # runtime-only findings carry every field static ones do
+        assert {"symbol", "line", "verdict", "evidence", "id", "mechanism", "numbers", "message"} <= set(finding)
+
+
+def test_library_layers_carry_the_users_line_and_the_library_line(runs: Runs) -> None:
+    done = runs.get("vgg16")
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    finding = _finding(document, "implicit-initializer-mismatch")
+    assert finding["runtime_only"] and finding["line"] == 7 and len(finding["layers"]) == 13
+    assert finding["library"].startswith("keras/src/applications/vgg16.py:")
+    assert finding["numbers"]["gain"] < 1e-4
+    mobile = runs.get("mobilenet")
+    assert mobile.returncode in (0, 1), mobile.stderr
+    assert json.loads(mobile.stdout)["models"][0]["structure_from"] == "graph"
+
+
 # --------------------------------------------------------------------------- errors: one line, exit 2
 
 
@@ -305,6 +435,15 @@ def test_missing_file_and_factory_fail_fast(capsys: pytest.CaptureFixture[str]) 
     assert cli.main([_model("broken.py:nope")]) == 2
     assert capsys.readouterr().err.strip().endswith("defines no 'nope' at module level; name one of: raises, "
                                                     "not_a_model, small")
+
+
+def test_empty_factory_and_folder_are_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([_model("broken.py:")]) == 2
+    assert capsys.readouterr().err.strip().endswith("broken.py:: no factory after ':'; give "
+                                                    f"{MODELS / 'broken.py'} or {MODELS / 'broken.py'}:FACTORY")
+    assert cli.main([str(MODELS)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"pylint-glorot verify: error: {MODELS} is a folder (it holds ") and "FILE.py:FACTORY" in err
 
 
 @pytest.mark.parametrize("arguments", [["--input-shape", "28,x"], ["--batch", "0"], ["--device", "tpu"],

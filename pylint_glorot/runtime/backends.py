@@ -40,40 +40,47 @@ def refusal(name: str) -> str | None:
 
 
 Forward = Callable[[Any], None]
+Loss = Callable[[Any], Any]
 
 
-def tensorflow_pass(call: Callable[[], Any], loss: Callable[[Any], Any], on_forward: Forward,
-                    variables: list[Any], _target: Any, _inputs: Any) -> list[Any]:
+def tensorflow_pass(call: Callable[[], Any], losses: list[Loss], on_forward: Forward,
+                    variables: list[Any], _target: Any, _inputs: Any) -> list[list[Any]]:
     import tensorflow as tf
 
-    with tf.GradientTape() as tape:
+    with tf.GradientTape(persistent=len(losses) > 1) as tape:
         outputs = call()
-        value = loss(outputs)
+        values = [loss(outputs) for loss in losses]
         with tape.stop_recording():  # pylint: disable=not-context-manager
             on_forward(outputs)
             del outputs
-    return tape.gradient(value, variables) if variables else []
+    found = [tape.gradient(value, variables) if variables else [] for value in values]
+    del tape
+    return found
 
 
-def torch_pass(call: Callable[[], Any], loss: Callable[[Any], Any], on_forward: Forward,
-               variables: list[Any], _target: Any, _inputs: Any) -> list[Any]:
+def torch_pass(call: Callable[[], Any], losses: list[Loss], on_forward: Forward,
+               variables: list[Any], _target: Any, _inputs: Any) -> list[list[Any]]:
     import torch
 
     outputs = call()
-    value = loss(outputs)
+    values = [loss(outputs) for loss in losses]
     with torch.no_grad():
         on_forward(outputs)
     del outputs
     parameters = [variable.value for variable in variables]
     wanted = [p for p in parameters if getattr(p, "requires_grad", False)]
-    if not wanted:
-        return [None] * len(variables)
-    found = iter(torch.autograd.grad(value, wanted, allow_unused=True))
-    return [next(found) if getattr(p, "requires_grad", False) else None for p in parameters]
+    found = []
+    for number, value in enumerate(values):
+        if not wanted:
+            found.append([None] * len(variables))
+            continue
+        gradients = iter(torch.autograd.grad(value, wanted, allow_unused=True, retain_graph=number < len(values) - 1))
+        found.append([next(gradients) if getattr(p, "requires_grad", False) else None for p in parameters])
+    return found
 
 
-def jax_pass(call: Callable[[], Any], loss: Callable[[Any], Any], on_forward: Forward,
-             variables: list[Any], target: Any, inputs: Any) -> list[Any]:
+def jax_pass(call: Callable[[], Any], losses: list[Loss], on_forward: Forward,
+             variables: list[Any], target: Any, inputs: Any) -> list[list[Any]]:
     import jax
 
     outputs = call()
@@ -82,21 +89,24 @@ def jax_pass(call: Callable[[], Any], loss: Callable[[Any], Any], on_forward: Fo
     trainable = list(target.trainable_variables)
     frozen = [v.value for v in target.non_trainable_variables]
     position = {id(v): i for i, v in enumerate(trainable)}
+    found = []
+    for loss in losses:
+        def total(values: list[Any], loss: Loss = loss) -> Any:
+            outputs, _state = target.stateless_call(values, frozen, inputs, training=True)
+            return loss(outputs)
 
-    def total(values: list[Any]) -> Any:
-        outputs, _state = target.stateless_call(values, frozen, inputs, training=True)
-        return loss(outputs)
-
-    gradients = jax.grad(total)([v.value for v in trainable]) if trainable else []
-    return [gradients[position[id(v)]] if id(v) in position else None for v in variables]
+        gradients = jax.grad(total)([v.value for v in trainable]) if trainable else []
+        found.append([gradients[position[id(v)]] if id(v) in position else None for v in variables])
+    return found
 
 
 PASSES = {"tensorflow": tensorflow_pass, "torch": torch_pass, "jax": jax_pass}
 
 
-def forward_backward(backend: str, call: Callable[[], Any], loss: Callable[[Any], Any], on_forward: Forward,
-                     variables: list[Any], target: Any, inputs: Any) -> list[Any]:
-    return PASSES[backend](call, loss, on_forward, variables, target, inputs)
+def forward_backward(backend: str, call: Callable[[], Any], losses: list[Loss], on_forward: Forward,
+                     variables: list[Any], target: Any, inputs: Any) -> list[list[Any]]:
+    """Per loss, the gradients of `variables` (None where a variable does not reach the loss)."""
+    return PASSES[backend](call, losses, on_forward, variables, target, inputs)
 
 
 @contextlib.contextmanager

@@ -322,6 +322,8 @@ def measure_target(backend: str, name: str, target: Any, request: dict[str, Any]
         draws = draw_count(request, weighted, M)
         model["draws"] = draws
         kept = _snapshot(M, weighted)
+        readouts = M.readout_count(_output_shapes(target))
+        model["readouts"] = readouts
         plan: list[dict[str, Any]] = []
         for draw in range(draws):
             seed = _seed(request, draw)
@@ -331,14 +333,14 @@ def measure_target(backend: str, name: str, target: Any, request: dict[str, Any]
                 M.redraw(weighted, seed)
             P.send(progress, "progress", stage=f"measuring {name}: current initializers (draw {draw + 1} of {draws})")
             current.append(_call_user(lambda: M.run_pass(backend, target, inputs, weighted, recorder, [seed, 1],
-                                                         spread, graph), shapes))
+                                                         spread, graph, readouts), shapes))
             if draw == 0:
                 plan = _plan(M, R, weighted, request, current[0], model)
             fixed = _apply_fixes(M, weighted, request, plan, seed)
             if fixed:
                 P.send(progress, "progress", stage=f"measuring {name}: suggested initializers (draw {draw + 1} of {draws})")
                 suggested.append(_call_user(lambda: M.run_pass(backend, target, inputs, weighted, recorder, [seed, 1],
-                                                               spread, graph), shapes))
+                                                               spread, graph, readouts), shapes))
                 model["suggested"] = True
         _restore(kept)
     structure = current[0].structure if current else {}
@@ -355,6 +357,19 @@ def measure_target(backend: str, name: str, target: Any, request: dict[str, Any]
         )
         entry["class"] = type(layer).__name__
     return model
+
+
+def _output_shapes(target: Any) -> list[tuple[int, ...]]:
+    try:
+        return [tuple(d or 1 for d in output.shape) for output in keras_flat(target.outputs)]
+    except (AttributeError, ValueError, TypeError):
+        return []
+
+
+def keras_flat(value: Any) -> list[Any]:
+    import keras
+
+    return list(keras.tree.flatten(value)) if value is not None else []
 
 
 def keras_ops() -> Any:

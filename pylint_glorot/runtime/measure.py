@@ -21,6 +21,7 @@ off, on N(0, 1) inputs.
 from __future__ import annotations
 
 import importlib
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -37,6 +38,8 @@ from pylint_glorot.runtime.graph import ModelGraph, Step
 
 _NOISE = re.compile(r"^(Dropout|SpatialDropout[123]D|AlphaDropout|GaussianDropout|GaussianNoise)$")
 _ALIASES = {"swish": "silu", "hard_swish": "hard_silu"}
+READOUT_UNITS = 16  # readouts per pass: enough that they cover about this many output values per sample
+MAX_READOUTS = 8
 
 
 # --------------------------------------------------------------------------- layer anatomy
@@ -594,7 +597,8 @@ def readout_loss(seed: Any) -> Callable[[Any], Any]:
 
 
 def run_pass(backend: str, target: Any, inputs: list[Any], weighted: list[tuple[Any, str]], recorder: Recorder,
-             seed: Any, spread: frozenset[int] = frozenset(), graph: ModelGraph | None = None) -> PassResult:
+             seed: Any, spread: frozenset[int] = frozenset(), graph: ModelGraph | None = None,
+             readouts: int = 1) -> PassResult:
     """One forward/backward pass; numbers for every weighted layer that was called. The spread
     across units is computed only for the layers in `spread` (it costs a pass over the tensor)."""
     result = PassResult()
@@ -616,19 +620,29 @@ def run_pass(backend: str, target: Any, inputs: list[Any], weighted: list[tuple[
         for i, (x_in, x_out) in tensors.items():
             result.measures[i] = _forward_numbers(x_in, x_out, i in spread)
 
+    losses = [readout_loss([*np.atleast_1d(seed).tolist(), number]) for number in range(readouts)]
     recorder.quiet = True
     try:
-        gradients = backends.forward_backward(backend, call, readout_loss(seed), on_forward,
-                                              [v for _i, v in watched], target, given)
+        per_loss = backends.forward_backward(backend, call, losses, on_forward, [v for _i, v in watched], target, given)
     finally:
         recorder.quiet, recorder.active, recorder.calls = False, False, []
     with backends.no_gradients(backend):
-        for (i, _variable), gradient in zip(watched, gradients):
-            if gradient is not None and i in result.measures:
-                result.measures[i].grad_var = variance(gradient)
+        for position, (i, _variable) in enumerate(watched):
+            gradients = [found[position] for found in per_loss if found[position] is not None]
+            if gradients and i in result.measures:
+                result.measures[i].grad_var = sum(variance(g) for g in gradients) / len(gradients)
                 if i in spread:
-                    result.measures[i].grad_unit_spread = unit_spread(gradient)
+                    result.measures[i].grad_unit_spread = unit_spread(gradients[0])
     return result
+
+
+def readout_count(outputs_shape: list[tuple[int, ...]]) -> int:
+    """Random readouts averaged per pass: more where the model has few outputs per sample (a Dense(1)
+    head gives one readout value per sample, and the kernel-gradient variance varies with it)."""
+    if not outputs_shape:  # a subclassed model: its outputs are known only once called
+        return 2
+    units = sum(math.prod(shape[1:]) if len(shape) > 1 else 1 for shape in outputs_shape) or 1
+    return max(1, min(MAX_READOUTS, math.ceil(READOUT_UNITS / units)))
 
 
 def _forward_numbers(x_in: Any, x_out: Any, spread: bool) -> LayerMeasure:

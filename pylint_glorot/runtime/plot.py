@@ -54,7 +54,7 @@ def write(path: Path, rows: list[LayerRow], models: list[str], verdicts: list[Ve
     marked = flagged(rows, verdicts)
     figure, axes = pyplot.subplots(2, 1, figsize=(10, 6.5), sharex=True)
     colours = pyplot.rcParams["axes.prop_cycle"].by_key()["color"]
-    widest = 1
+    widest, outputs = 1, set()
     for number, model in enumerate(models):
         layers = called(rows, model)
         if not layers:
@@ -62,6 +62,7 @@ def write(path: Path, rows: list[LayerRow], models: list[str], verdicts: list[Ve
         prefix = f"{model}: " if len(models) > 1 else ""
         output = layers[-1].order + 1  # type: ignore[operator]
         widest = max(widest, output + 1)
+        outputs.add(output)
         for axis, (name, _label) in zip(axes, PANELS):
             for which, style, colour in (("current", "-", colours[(2 * number) % len(colours)]),
                                          ("suggested", "--", colours[(2 * number + 1) % len(colours)])):
@@ -89,7 +90,10 @@ def write(path: Path, rows: list[LayerRow], models: list[str], verdicts: list[Ve
         axis.set_yscale("log")
         axis.set_ylabel(label, fontsize=9)
         axis.grid(True, which="both", alpha=0.3)
-    axes[1].xaxis.set_major_locator(MaxNLocator(integer=True))
+    body = max((o - 1 for o in outputs), default=1)
+    ticks = [t for t in MaxNLocator(integer=True, nbins=12).tick_values(1, max(body, 1)) if 1 <= t <= body]
+    axes[1].set_xticks([int(t) for t in ticks] + [o + 1 for o in sorted(outputs)],
+                       [str(int(t)) for t in ticks] + [f"{o}\n(output)" for o in sorted(outputs)])
     axes[1].set_xlabel("weighted layer (execution order); the output layer is drawn apart, right of the dotted line")
     axes[1].set_xlim(0.5, widest + 0.5)
     axes[0].set_title(title, fontsize=9)

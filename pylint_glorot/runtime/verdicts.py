@@ -583,7 +583,7 @@ def runtime_verdicts(result: dict[str, Any], rows: list[LayerRow]) -> list[Verdi
                 continue
             line = next((row.line for row in same if row.line is not None), None)
             text = (f"{len(same)} {same[0].class_name} kernels {tuple(same[0].kernel_shape or ())} start bit-identical: "
-                    f"one seeded initializer reaches them all; use a fresh unseeded instance per layer")
+                    f"one initializer object draws them all; use a fresh instance per layer")
             finding = S.StaticFinding(R.W7710, line or 0, text[:160], "identical", keyword=same[0].keyword)
             evidence = f"{_layers_text(same)}: kernels {', '.join(row.name for row in same)} hold the same values"
             found.append(Verdict(finding, RUNTIME_ONLY, evidence, {"layers": len(same)}, runtime_only=True,
