@@ -89,10 +89,12 @@ def jax_pass(call: Callable[[], Any], losses: list[Loss], on_forward: Forward,
     trainable = list(target.trainable_variables)
     frozen = [v.value for v in target.non_trainable_variables]
     position = {id(v): i for i, v in enumerate(trainable)}
+    # stateless_call calls call() directly: `training` only where call() takes it (Layer.__call__ filters it)
+    extra = {"training": True} if getattr(target, "_call_has_training_arg", True) else {}
     found = []
     for loss in losses:
         def total(values: list[Any], loss: Loss = loss) -> Any:
-            outputs, _state = target.stateless_call(values, frozen, inputs, training=True)
+            outputs, _state = target.stateless_call(values, frozen, inputs, **extra)
             return loss(outputs)
 
         gradients = jax.grad(total)([v.value for v in trainable]) if trainable else []

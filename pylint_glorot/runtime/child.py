@@ -354,6 +354,10 @@ def measure_target(backend: str, name: str, target: Any, request: dict[str, Any]
             current=_pooled(current, index), current_draws=_per_draw(current, index),
             suggested=_pooled(suggested, index), suggested_draws=_per_draw(suggested, index),
             fixed_with=fixed.get(index),
+            describe=M.describe(layer, structure.get(index),
+                                current[0].measures[index].shape_in if index in current[0].measures else None,
+                                request["batch"])
+            if current else None,
         )
         entry["class"] = type(layer).__name__
     return model

@@ -130,6 +130,41 @@ def describe_initializer(init: Any) -> dict[str, Any]:
     return described
 
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, (bool, int, float, str)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (bool, int, float, str)) or v is None for v in value):
+        return list(value)
+    return None
+
+
+def describe(layer: Any, structure: Structure | None, shape_in: list[int | None] | None,
+             batch: int = 1) -> dict[str, Any] | None:
+    """The layer as the network core reads one (predict.py): class, config, input shape, kernels."""
+    spec = layer_spec(layer)
+    if spec is None or structure is None:
+        return None
+    try:
+        config = {k: _plain(v) for k, v in layer.get_config().items() if _plain(v) is not None}
+    except (NotImplementedError, TypeError, ValueError, AttributeError):
+        config = {}
+    kernels = {}
+    for keyword in spec[1].kernel_keywords:
+        variable, init = kernel(layer, keyword), initializer(layer, keyword)
+        if variable is None:
+            continue
+        described: dict[str, Any] = {"class": type(init).__name__ if init is not None else None}
+        if isinstance(init, keras.initializers.Initializer):
+            described["config"] = {k: _plain(v) for k, v in init.get_config().items() if _plain(v) is not None}
+            if isinstance(init, keras.initializers.VarianceScaling):  # GlorotUniform's config holds only its seed
+                described["config"].update(scale=float(init.scale), mode=init.mode, distribution=init.distribution)
+        kernels[variable.name] = {"initializer": described, "shape": [int(d) for d in variable.shape]}
+    units = [found["shape"][-1] for found in kernels.values() if found["shape"]]
+    return {"kind": spec[0], "config": config, "input_shape": shape_in, "kernels": kernels,
+            "values": batch * units[-1] if units else None,
+            "activation": structure.activation, "between": structure.between, "normalized": structure.normalized}
+
+
 def activation_name(function: Any) -> str:
     name = getattr(function, "__name__", None) or type(function).__name__
     return _ALIASES.get(name, name)
@@ -386,6 +421,7 @@ class LayerMeasure:
     grad_var: float | None = None
     unit_spread: float | None = None
     grad_unit_spread: float | None = None
+    shape_in: list[int | None] | None = None  # the input's shape without the batch size
 
     def as_json(self) -> dict[str, Any]:
         return dict(vars(self))
@@ -403,6 +439,7 @@ class Structure:
     predecessor_normalized: bool
     calls: int = 1
     source: str = "graph"  # graph: Keras' graph of the model; calls: the recorded calls
+    between: list[str] = field(default_factory=list)  # passthrough layers between it and its activation
 
 
 @dataclass
@@ -414,9 +451,10 @@ class PassResult:
 # --------------------------------------------------------------------------- structure: the graph
 
 
-def _follow_graph(graph: ModelGraph, step: Step) -> tuple[Step | None, bool]:
+def _follow_graph(graph: ModelGraph, step: Step, between: list[str]) -> tuple[Step | None, bool]:
     """(the activation step, normalized) reached from a weighted step's output through passthrough
-    and normalization layers, where each step has exactly one consumer."""
+    and normalization layers, where each step has exactly one consumer; `between` collects the
+    passthrough layers' classes."""
     tensor, normalized, seen = graph.single_output(step), False, {id(step)}
     while tensor is not None:
         users = graph.consumers(tensor)
@@ -431,6 +469,7 @@ def _follow_graph(graph: ModelGraph, step: Step) -> tuple[Step | None, bool]:
             normalized = True
         elif kind != "pass":
             return None, normalized
+        between.append(type(follower.op).__name__)
         tensor = graph.single_output(follower)
     return None, normalized
 
@@ -458,7 +497,8 @@ def _feeder_graph(graph: ModelGraph, step: Step) -> tuple[Step | None, bool]:
 # --------------------------------------------------------------------------- structure: the calls
 
 
-def _follow_calls(call_index: int, calls: list[Call], consumers: dict[int, list[int]]) -> tuple[Call | None, bool]:
+def _follow_calls(call_index: int, calls: list[Call], consumers: dict[int, list[int]],
+                  between: list[str]) -> tuple[Call | None, bool]:
     tensor, normalized, seen = calls[call_index].output, False, {call_index}
     while tensor is not None:
         users = [u for u in consumers.get(id(tensor), []) if u not in seen]
@@ -473,6 +513,7 @@ def _follow_calls(call_index: int, calls: list[Call], consumers: dict[int, list[
             normalized = True
         elif kind != "pass":
             return None, normalized
+        between.append(type(call.op).__name__)
         tensor = call.output
     return None, normalized
 
@@ -531,8 +572,9 @@ def analyse_calls(calls: list[Call], weighted: list[Any], graph: ModelGraph | No
         call = calls[positions[0]]
         own = own_activation(layer)
         step = graph.first.get(id(layer)) if graph is not None else None
+        between: list[str] = []
         if step is not None:
-            follower, normalized = (None, False) if own not in (None, "linear") else _follow_graph(graph, step)
+            follower, normalized = (None, False) if own not in (None, "linear") else _follow_graph(graph, step, between)
             feeder, feeder_normalized = _feeder_graph(graph, step)
             follower_call = runtime_call(follower) if follower is not None else None
             activation = activation_of(follower.op) if follower is not None else None
@@ -540,7 +582,7 @@ def analyse_calls(calls: list[Call], weighted: list[Any], graph: ModelGraph | No
             source = "graph"
         else:
             follower_call, normalized = (None, False) if own not in (None, "linear") else \
-                _follow_calls(positions[0], calls, consumers)
+                _follow_calls(positions[0], calls, consumers, between)
             activation = follower_call.activation if follower_call is not None else None
             feeder_position, feeder_normalized = _feeder_calls(positions[0], calls, producers)
             predecessor = index_of.get(id(calls[feeder_position].op)) if feeder_position is not None else None
@@ -551,9 +593,9 @@ def analyse_calls(calls: list[Call], weighted: list[Any], graph: ModelGraph | No
             out = follower_call.output
             how = "next layer" if isinstance(follower_call.op, keras.layers.Layer) else "function"
         else:
-            activation, out, normalized, how = None, call.output, False, "none"
+            activation, out, normalized, how, between = None, call.output, False, "none", []
         structure[index] = Structure(0, activation, how, normalized, predecessor, feeder_normalized,
-                                     calls=len(positions), source=source)
+                                     calls=len(positions), source=source, between=between)
         tensors[index] = (call.input, out)
     for order, index in enumerate(sorted(first_position, key=first_position.get)):
         structure[index].order = order
@@ -649,6 +691,7 @@ def _forward_numbers(x_in: Any, x_out: Any, spread: bool) -> LayerMeasure:
     numbers = LayerMeasure()
     if x_in is not None and not isinstance(x_in, keras.KerasTensor):
         numbers.m_in = second_moment(x_in)
+        numbers.shape_in = [int(d) if d is not None else None for d in tuple(x_in.shape)[1:]]
     if x_out is not None and not isinstance(x_out, keras.KerasTensor):
         numbers.m_out = second_moment(x_out)
         if spread:

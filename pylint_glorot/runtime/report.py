@@ -39,6 +39,13 @@ def _activation(row: LayerRow) -> str:
     return f"{row.activation}{note}{normalized}"
 
 
+def _predicted(row: LayerRow) -> str:
+    p = row.prediction
+    if p is None or p.gain is None:
+        return "-"
+    return _number(p.gain) + (" (!)" if p.disagrees else "")
+
+
 def _table(header: Sequence[str], body: list[Sequence[str]]) -> list[str]:
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *body)]
     lines = ["  " + "  ".join(str(cell).ljust(width) for cell, width in zip(header, widths)).rstrip()]
@@ -76,19 +83,27 @@ def text(target: str, run: dict[str, Any], rows: list[LayerRow], verdicts: list[
                        f"seed {seed}{pooled}; loss = {LOSS}")
         else:
             out.append(f"model {model['name']} ({model['class']}): not measured: {model['why']}")
-        header = ["line", "layer", "class", "initializer", "activation", "gain", "grad var"]
+        header = ["line", "layer", "class", "initializer", "activation", "gain", "predicted", "grad var"]
         if model["suggested"]:
             header += ["| suggested", "gain", "grad var"]
         body = []
         for row in sorted(mine, key=lambda r: (r.order is None, r.order if r.order is not None else r.index)):
             cells = [str(row.line) if row.line is not None else "-", row.name, row.class_name,
                      initializer_label(row.initializer), _activation(row),
-                     _number(row.number("current", "gain")), _number(row.number("current", "grad_var"))]
+                     _number(row.number("current", "gain")), _predicted(row), _number(row.number("current", "grad_var"))]
             if model["suggested"]:
                 cells += ["| " + (row.fixed_with or "(unchanged)"), _number(row.number("suggested", "gain")),
                           _number(row.number("suggested", "grad_var"))]
             body.append(cells)
         out.extend(_table(header, body) if body else ["  (no weighted layers)"])
+    off = [row for row in rows if row.prediction is not None and row.prediction.disagrees]
+    if off:
+        out += ["", "the static signal model and the measurement disagree (beyond the tolerance of "
+                    "docs/signal-model.md): a bug in one of them"]
+        for row in off:
+            p = row.prediction
+            out.append(f"  line {row.line} {row.name} ({row.class_name}): measured x{_number(row.number('current', 'gain'))}, "
+                       f"predicted x{_number(p.gain)}: |log ratio| {p.error:.2f} > {p.tolerance:.2f}")  # type: ignore[union-attr]
     disagreeing = [row for row in rows if row.disagreements]
     if disagreeing:
         out += ["", "static and runtime disagree:"]
@@ -142,6 +157,7 @@ def _layer_json(row: LayerRow) -> dict[str, Any]:
         "initializer": row.initializer,
         "activation": row.activation,
         "forward_gain": row.number("current", "gain"),
+        "predicted": row.prediction.as_json() if row.prediction is not None else None,
         "grad_var": row.number("current", "grad_var"),
         "model": row.model,
         "keyword": row.keyword,

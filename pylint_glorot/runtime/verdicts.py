@@ -20,6 +20,7 @@ from typing import Any
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.runtime import chains
+from pylint_glorot.runtime.predict import Prediction, predict
 from pylint_glorot.runtime import runtime_only as R
 from pylint_glorot.runtime import static as S
 from pylint_glorot.runtime.protocol import innermost
@@ -59,6 +60,7 @@ class LayerRow:
     library: str | None = None  # file:line of library code that built the layer (keras.applications)
     current_draws: list[dict[str, Any]] | None = None  # per draw, when several were pooled
     suggested_draws: list[dict[str, Any]] | None = None
+    prediction: Prediction | None = None  # the static signal model's gain for the layer (predict.py)
     site: S.StaticSite | None = None
     disagreements: list[str] = field(default_factory=list)
 
@@ -135,6 +137,9 @@ def layer_rows(result: dict[str, Any], view: S.StaticView) -> list[LayerRow]:
                 library=layer.get("library"), current_draws=layer.get("current_draws"),
                 suggested_draws=layer.get("suggested_draws"),
             )
+            if layer.get("describe") and row.current:
+                row.prediction = predict(layer["describe"], row.number("current", "gain"), row.number("current", "m_in"),
+                                         row.per_draw("current", "gain"))
             lines = innermost(row.line, ranges)
             row.site = ranges[lines] if lines else None
             row.disagreements = disagreements(row)
