@@ -41,7 +41,7 @@ SWEEP = ["relu_glorot.py:build", "relu_he.py:build", "tanh_he.py:build", "tanh_n
          "tanh_glorot.py", "mixed.py:build", "subclassed.py:build@64", "dropout.py:functional", "fixed_scale.py:build"]
 # the same seed gives the same verdicts on every backend installed
 BACKEND_MODELS = ["relu_glorot.py:build", "tanh_narrow.py:build", "dropout.py:functional", "fixed_scale.py:build",
-                  "subclassed.py:build@64"]
+                  "subclassed_ops.py:build@64"]
 
 # name -> (arguments, extra environment); all run on the CPU unless they say otherwise
 RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
@@ -666,3 +666,83 @@ def test_disagreements_between_static_and_runtime() -> None:
     row.initializer = {"class": "my_init", "kind": "function"}  # a function: the static pass judged what it copies
     row.site = _site(static.Reading("my_init (a hand-written GlorotUniform)", 1.0, "fan_avg", "uniform"))
     assert verdicts.disagreements(row) == []
+
+
+def test_backend_is_the_one_asked_for_never_another() -> None:
+    from pylint_glorot.runtime import backends
+
+    assert backends.requested(None, {}) == "tensorflow"
+    assert backends.requested(None, {"KERAS_BACKEND": "jax"}) == "jax"
+    assert backends.requested("torch", {"KERAS_BACKEND": "jax"}) == "torch"
+    assert backends.refusal("jax") is None
+    refused = backends.refusal("openvino")
+    assert refused is not None and "tensorflow, jax, torch" in refused and "\n" not in refused
+
+
+def test_chains_break_at_branches_normalization_and_cycles() -> None:
+    from pylint_glorot.runtime import chains
+
+    feeders = {0: (None, False), 1: (0, False), 2: (1, False), 3: (2, True), 4: (3, False)}
+    found = chains.runs(feeders, set(feeders))
+    assert found[1] == [0, 1, 2] and found[4] == [3, 4]
+    feeders[4] = (2, False)  # 3 and 4 both fed by 2: 2 ends its run
+    feeders[3] = (2, False)
+    assert chains.runs(feeders, set(feeders))[0] == [0, 1, 2]
+    assert chains.runs({0: (1, False), 1: (0, False)}, {0, 1})  # a cycle ends, never hangs
+
+
+def _entry(index: int, gain: float, initializer: dict, activation: str = "relu", covered: bool = False) -> dict:
+    return {"index": index, "initializer": initializer, "covered": covered,
+            "structure": {"predecessor": index - 1 if index else None, "predecessor_normalized": False,
+                          "activation": activation},
+            "current": {"gain": gain, "grad_var": 1.0}}
+
+
+GLOROT = {"class": "GlorotUniform", "kind": "initializer", "scale": 1.0, "mode": "fan_avg", "distribution": "uniform",
+          "seed": None}
+HE = {"class": "HeUniform", "kind": "initializer", "scale": 2.0, "mode": "fan_in", "distribution": "uniform",
+      "seed": None}
+
+
+def test_runtime_only_candidates_leave_the_band_and_have_something_to_fix() -> None:
+    from pylint_glorot.runtime import runtime_only as R
+
+    chain = [_entry(i, 0.3, GLOROT) for i in range(6)]  # 0.3**6 = 7e-4: out of the band
+    found = R.candidates(chain)
+    assert len(found) == 1 and found[0]["layers"] == list(range(6))
+    assert set(found[0]["symbols"].values()) == {R.C7702}
+    assert {fix["label"] for fix in found[0]["fixes"].values()} == {"he_uniform"}
+    assert R.candidates([_entry(i, 0.6, GLOROT) for i in range(6)]) == []  # 0.047: inside
+    assert R.candidates([_entry(i, 0.3, HE) for i in range(6)]) == []  # already He: nothing to replace
+    assert R.candidates([_entry(i, 0.3, GLOROT, covered=i == 2) for i in range(6)]) == []  # static finding's
+    assert R.candidates([_entry(0, 1e-4, GLOROT)]) == []  # a lone layer
+    normal = {"class": "RandomNormal", "kind": "initializer", "stddev": 0.05}
+    fixed = R.candidates([_entry(i, 0.1, normal) for i in range(4)])[0]
+    assert set(fixed["symbols"].values()) == {R.W7709} and fixed["fixes"][0]["label"] == "he_normal"
+    assert R.identical_kernels([(0, (4, 4), b"a"), (1, (4, 4), b"a"), (2, (4, 4), b"b")]) == [[0, 1]]
+
+
+def test_steady_needs_the_pooled_value_clear_of_the_threshold() -> None:
+    assert verdicts._steady([1.0, 1.1, 0.9], 1.0, 0.0)
+    assert not verdicts._steady([-1.0, 1.0, 0.2, 0.3], 0.1, 0.0)
+    assert verdicts._steady([5.0], 0.01, 0.0)  # one draw: taken as measured
+
+
+def test_prediction_beside_measurement() -> None:
+    from pylint_glorot.runtime import predict
+
+    dense = {"kind": "Dense", "config": {"units": 256}, "input_shape": [256], "activation": "relu",
+             "kernels": {"kernel": {"initializer": {"class": "HeNormal", "config": {"scale": 2.0, "mode": "fan_in",
+                                                                                     "distribution": "truncated_normal"}},
+                                    "shape": [256, 256]}},
+             "between": [], "normalized": False, "values": 32 * 256}
+    agreeing = predict.predict(dense, 1.02, 1.0, [1.0, 1.05, 0.98])
+    assert agreeing.gain == pytest.approx(1.0, rel=1e-3) and not agreeing.disagrees
+    assert predict.predict(dense, 0.5, 1.0, [0.5, 0.52, 0.49]).disagrees  # a factor 2: beyond the tolerance
+    assert predict.predict({**dense, "between": ["MaxPooling2D"]}, 1.0, 1.0, None).gain is None
+    assert predict.predict({**dense, "normalized": True}, 1.0, 1.0, None).gain is None
+    glorot = {"class": "GlorotUniform", "config": {"scale": 1.0, "mode": "fan_avg", "distribution": "uniform"}}
+    depthwise = {"kind": "DepthwiseConv2D", "config": {"kernel_size": [3, 3], "padding": "valid"},
+                 "input_shape": [16, 16, 8], "activation": None, "between": [], "normalized": False,
+                 "kernels": {"kernel": {"initializer": glorot, "shape": [3, 3, 8, 1]}}}
+    assert predict.predict(depthwise, 0.22, 1.0, None).gain == pytest.approx(9 * 2 / 81)  # Keras fans (72, 9)

@@ -544,17 +544,22 @@ def run(request: dict[str, Any], progress: IO[str]) -> dict[str, Any]:
     module, version, keras = import_frameworks(progress, backend)
     device = choose_device(backend, module, request["device"])
     path = request["file"]
+    original_init = keras.layers.Layer.__init__
     record_sites(keras, path)
     from pylint_glorot.runtime import measure as M
 
     recorder = M.Recorder(backend)
     recorder.install()  # before the module runs: `from tensorflow.nn import relu` there gets the recording one
     results = []
-    for number, seed in enumerate(request.get("seeds") or [request["seed"]]):
-        keras.utils.set_random_seed(seed)
-        results.append(_measure_file(keras, M, {**request, "seed": seed}, recorder, progress, number))
-        results[-1].update(device=device, backend=backend, backend_version=version, keras=keras.__version__,
-                           tensorflow=getattr(sys.modules.get("tensorflow"), "__version__", None))
+    try:
+        for number, seed in enumerate(request.get("seeds") or [request["seed"]]):
+            keras.utils.set_random_seed(seed)
+            results.append(_measure_file(keras, M, {**request, "seed": seed}, recorder, progress, number))
+            results[-1].update(device=device, backend=backend, backend_version=version, keras=keras.__version__,
+                               tensorflow=getattr(sys.modules.get("tensorflow"), "__version__", None))
+    finally:
+        recorder.uninstall()
+        keras.layers.Layer.__init__ = original_init
     return results[0] if not request.get("seeds") else {"per_seed": results, **{k: results[0][k] for k in (
         "device", "backend", "backend_version", "keras", "tensorflow")}}
 
