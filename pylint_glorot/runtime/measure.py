@@ -396,7 +396,8 @@ def second_moment(tensor: Any) -> float:
 
 
 def variance(tensor: Any) -> float:
-    return float(ops.convert_to_numpy(ops.var(ops.cast(tensor, "float32"))))
+    # one conversion and numpy: a kernel gradient is small, and four eager ops per gradient cost more
+    return float(np.var(np.asarray(ops.convert_to_numpy(tensor), dtype=np.float32)))
 
 
 def unit_spread(tensor: Any) -> float | None:

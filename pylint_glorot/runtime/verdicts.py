@@ -524,6 +524,8 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
             verdicts.append(_construction(finding, constructed.get(number)))
         elif mechanism == S.HAND_ROLLED:
             verdicts.append(_hand_rolled(finding, rows))
+        elif mechanism == S.IDENTICAL:
+            verdicts.append(_identical(finding, matched(finding), result))
         elif mechanism == S.NAMING:
             verdicts.append(Verdict(finding, NOT_MEASURABLE, "an outdated name: nothing to measure at runtime"))
         elif mechanism is None:
@@ -535,7 +537,12 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
                 verdicts.append(why)
                 continue
             called = [row for row in mine if row.structure is not None]
-            if mechanism in (S.FORWARD_SHRINK, S.SELU_DRIFT, S.BACKWARD_GROWTH):
+            if mechanism == S.FIXED_SCALE_BAND:
+                candidates = [runs[mechanism][row.key] for row in called if row.key in runs[mechanism]]
+                judged = _forward(finding, max(candidates, key=len), shrink_only=False, band=True)
+                verdicts.append(Verdict(finding, CONFIRMED, judged.evidence, judged.numbers)
+                                if judged.verdict == RUNTIME_ONLY else judged)
+            elif mechanism in (S.FORWARD_SHRINK, S.SELU_DRIFT, S.BACKWARD_GROWTH):
                 candidates = [runs[mechanism][row.key] for row in called if row.key in runs[mechanism]]
                 run = max(candidates, key=len)
                 if mechanism == S.BACKWARD_GROWTH:
@@ -547,6 +554,19 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
             else:
                 verdicts.append(_symmetry(finding, called))
     return verdicts + runtime_verdicts(result, rows), hidden
+
+
+def _identical(finding: S.StaticFinding, mine: list[LayerRow], result: dict[str, Any]) -> Verdict:
+    """W7710 on the built kernels: the layers at the finding's line share their values with another."""
+    if not mine:
+        return Verdict(finding, NOT_MEASURABLE, "no built layer at this line to compare")
+    groups = [set(g) for m in result["models"] for g in m.get("identical_kernels", []) if m["name"] == mine[0].model]
+    same = [row for row in mine if any(row.index in g for g in groups)]
+    if same:
+        return Verdict(finding, CONFIRMED, f"{_layers_text(mine)}: kernels {', '.join(r.name for r in same)} are "
+                                           "bit-identical to another kernel of the model", {"identical": len(same)})
+    return Verdict(finding, NOT_CONFIRMED, f"{_layers_text(mine)}: every kernel differs from the others",
+                   {"identical": 0})
 
 
 def _runtime_text(symbol: str, run: list[LayerRow], fixed: list[LayerRow], mechanism: str) -> str:
