@@ -16,7 +16,7 @@ import pytest
 from pylint_glorot.network import (
     UNKNOWN, compute_fans, effective_fan, kernel_shape, keras_fans, mean_fan, output_shape,
 )
-from tests.network_cases import KERNEL_ATTRIBUTES, SHAPE_CASES
+from network_cases import KERNEL_ATTRIBUTES, SHAPE_CASES
 
 HERE = Path(__file__).resolve().parent
 HAS_TENSORFLOW = importlib.util.find_spec("tensorflow") is not None
@@ -152,3 +152,40 @@ def test_the_comparison_covers_every_weighted_kind(keras_truth: list[dict]) -> N
                  if any(k["fans"] for k in truth["kernels"].values())}
     assert {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "DepthwiseConv2D",
             "SeparableConv2D", "Embedding", "LSTM", "GRU", "SimpleRNN", "MultiHeadAttention"} <= with_fans
+
+
+BAD_VALUES = [UNKNOWN, None, -1, 0, "x", 2.5, (), (1, "a"), True]
+
+
+@pytest.mark.parametrize(("kind", "config", "inputs"), SHAPE_CASES, ids=lambda v: v if isinstance(v, str) else "")
+def test_bad_or_dynamic_values_never_crash(kind, config, inputs) -> None:
+    """Every key replaced by a dynamic or wrong value: an answer (often None), never an exception."""
+    for key in [*config, "kernel_size", "strides", "padding"]:
+        for bad in BAD_VALUES:
+            broken = {**config, key: bad}
+            shape = output_shape(kind, broken, inputs)
+            assert shape is None or all(d is None or (isinstance(d, int) and d > 0) for d in shape), (key, bad, shape)
+            for kernel in ("kernel", "depthwise", "pointwise", "recurrent_kernel"):
+                found = kernel_shape(kind, broken, inputs[0], kernel)
+                assert found is None or all(isinstance(d, int) and d > 0 for d in found)
+                fans = keras_fans(kind, broken, inputs[0], kernel)
+                assert fans is None or all(isinstance(f, int) and f > 0 for f in fans), (key, bad, fans)
+                for fan in (effective_fan(kind, broken, inputs[0], kernel), mean_fan(kind, broken, inputs[0], kernel)):
+                    assert fan is None or fan > 0
+
+
+def test_mean_taps_counts_like_a_brute_force_walk() -> None:
+    import itertools
+
+    from pylint_glorot.network.shapes import _mean_taps, _pad_left
+
+    def brute(size, k, s, d, padding, transpose, out):
+        pad = _pad_left(out, size, k, s, d, padding) if transpose else _pad_left(size, out, k, s, d, padding)
+        n, limit = (size, out) if transpose else (out, size)
+        return sum(0 <= i * s - pad + t * d < limit for i in range(n) for t in range(k)) / out
+
+    for size, k, s, d, padding, transpose in itertools.product(
+            range(1, 9), range(1, 5), range(1, 4), (1, 2), ("valid", "same", "causal"), (False, True)):
+        for out in (1, 2, 5, size, size * s, 17):
+            assert _mean_taps(size, k, s, d, padding, transpose, out) == pytest.approx(
+                brute(size, k, s, d, padding, transpose, out)), (size, k, s, d, padding, transpose, out)

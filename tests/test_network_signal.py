@@ -269,3 +269,33 @@ def test_the_docs_activation_table_is_what_the_code_computes() -> None:
         expected = [second_moment(name, 1.0), second_moment(name, 0.25) / 0.25, second_moment(name, 4.0) / 4.0,
                     derivative_moment(name, 1.0)]
         assert [float(c) for c in cells[1:]] == pytest.approx(expected, abs=6e-5), name
+
+
+def test_predicted_gain_of_weighted_layers() -> None:
+    from pylint_glorot.network import predicted_gain
+
+    he = named_initializer("he_uniform")
+    dense = predicted_gain("Dense", {"units": 256}, (256,), he, "relu")
+    assert dense.gain == pytest.approx(1.0)
+    # Dense(128) behind a Flatten of 30976 inputs: Glorot vs He differ by 0.4%
+    glorot = predicted_gain("Dense", {"units": 128}, (30976,), named_initializer("glorot_uniform"), "relu")
+    he_wide = predicted_gain("Dense", {"units": 128}, (30976,), he, "relu")
+    assert glorot.gain / he_wide.gain == pytest.approx(30976 / ((30976 + 128) / 2) / 2, rel=1e-9)
+    assert glorot.gain / he_wide.gain == pytest.approx(0.996, abs=1e-3)
+    # stride-2 transposed conv: he_uniform counts the filters, a quarter of He
+    convt = predicted_gain("Conv2DTranspose", {"filters": 64, "kernel_size": 4, "strides": 2}, (None, None, 64), he,
+                           "relu")
+    assert convt.q_pre == pytest.approx(0.5)
+    # separable: depthwise (linear, prod(k) inputs, Keras fan_in k*k*C) then pointwise with the activation
+    sep = predicted_gain("SeparableConv2D", {"filters": 32, "kernel_size": 3}, (None, None, 32), he, "relu")
+    assert sep.q_pre == pytest.approx((9 * 2 / (9 * 32)) * (32 * 2 / 32))
+    assert predicted_gain("LSTM", {"units": 8}, (5, 3), he, "tanh") is None
+    assert predicted_gain("Dense", {"units": 8}, None, he, "relu") is None
+    assert predicted_gain("Dense", {"units": 8}, (4,), he, "softmax") is None
+
+
+@pytest.mark.parametrize("fans", [("a", 3), (3,), None, (math.nan, 2), "ab"])
+def test_bad_fans_answer_none(fans) -> None:
+    assert kernel_variance(named_initializer("he_uniform"), fans) is None
+    assert kernel_variance(KernelInit("orthogonal"), fans, kernel_shape=("x", 3)) is None
+    assert kernel_variance(KernelInit("random_normal", stddev="0.1"), fans) is None  # type: ignore[arg-type]

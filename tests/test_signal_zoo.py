@@ -37,8 +37,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.signal_zoo_cases import WEIGHTED_KINDS, ZOO
-from tests.zoo_predict import predict
+from signal_zoo_cases import WEIGHTED_KINDS, ZOO
+from zoo_predict import predict
 
 HERE = Path(__file__).resolve().parent
 NOISE_FILE = HERE / "data" / "signal_zoo_noise.json"

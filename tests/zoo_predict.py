@@ -1,16 +1,13 @@
-"""The static prediction for a zoo case: the same functions the checker's figures come from
-(pylint_glorot.network: output_shape, keras_fans, kernel_shape, mean_fan, kernel_variance,
-layer_gain), walked along the case's layers. Pure Python, no TensorFlow."""
+"""The static prediction for a zoo case: pylint_glorot.network.predicted_gain, the function the
+checker's figures come from, walked along the case's layers with output_shape. Pure Python."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
 
-from pylint_glorot.network import (
-    KernelInit, kernel_shape, kernel_variance, keras_fans, layer_gain, mean_fan, named_initializer, output_shape,
-)
-from tests.signal_zoo_cases import WEIGHTED_KINDS, ZooCase
+from pylint_glorot.network import KernelInit, named_initializer, output_shape, predicted_gain
+from signal_zoo_cases import WEIGHTED_KINDS, ZooCase
 
 
 @dataclass(frozen=True)
@@ -29,27 +26,13 @@ def static_initializer(name: str, config: dict) -> KernelInit:
     return dataclasses.replace(base, **config)
 
 
-def _variance(init: KernelInit, kind: str, config: dict, shape: tuple, kernel: str) -> float:
-    var = kernel_variance(init, keras_fans(kind, config, shape, kernel), kernel_shape(kind, config, shape, kernel))
-    if var is None:
-        raise ValueError(f"no variance for {kind} {kernel}")
-    return var
-
-
 def predict(case: ZooCase, q_in: float = 1.0) -> list[Predicted]:
     init = static_initializer(*case.initializer)
     shape, q = tuple(case.input_shape), q_in
     out = []
     for kind, config in case.layers:
         if kind in WEIGHTED_KINDS:
-            if kind.startswith("SeparableConv"):  # depthwise (linear), then pointwise with the activation
-                q_mid = mean_fan(kind, config, shape, "depthwise") * _variance(init, kind, config, shape, "depthwise") * q
-                gain = layer_gain(mean_fan(kind, config, shape, "pointwise"),
-                                  _variance(init, kind, config, shape, "pointwise"), case.activation, q_mid)
-                found = dataclasses.replace(gain, q_pre=gain.q_pre) if gain else None
-            else:
-                found = layer_gain(mean_fan(kind, config, shape), _variance(init, kind, config, shape, "kernel"),
-                                   case.activation, q)
+            found = predicted_gain(kind, config, shape, init, case.activation, q)
             if found is None:
                 raise ValueError(f"no prediction for {kind}")
             out.append(Predicted(kind, q, found.q_pre, found.q_out))

@@ -6,6 +6,7 @@ See docs/signal-model.md for the formulas and the measurements behind them.
 
 from __future__ import annotations
 
+from pylint_glorot.network.gain import FEED_FORWARD_KINDS, kernel_variance_of, predicted_gain
 from pylint_glorot.network.shapes import (
     UNKNOWN,
     LayerConfig,
@@ -37,6 +38,7 @@ from pylint_glorot.network.signal import (
 )
 
 __all__ = [
+    "FEED_FORWARD_KINDS", "kernel_variance_of", "predicted_gain",
     "UNKNOWN", "LayerConfig", "Shape", "compute_fans", "effective_fan", "kernel_shape", "keras_fans",
     "known_kinds", "mean_fan", "output_shape",
     "KernelInit", "LayerGain", "activation_factor", "chain", "chain_chi", "chain_gain", "derivative_moment",

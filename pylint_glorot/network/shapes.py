@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-Dim = "int | None"
 Shape = tuple  # tuple[int | None, ...], batch dimension excluded
 LayerConfig = dict[str, Any]
 
@@ -62,11 +61,16 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _ints(value: Any, rank: int) -> tuple[int, ...] | None:
-    """An int or a sequence of `rank` ints, as Keras' standardize_tuple reads them."""
+def _size(value: Any) -> bool:
+    """A dimension or a count: a positive int."""
+    return _is_int(value) and value > 0
+
+
+def _ints(value: Any, rank: int, least: int = 1) -> tuple[int, ...] | None:
+    """An int or a sequence of `rank` ints, as Keras' standardize_tuple reads them (each >= least)."""
     if _is_int(value):
-        return (value,) * rank
-    if isinstance(value, (tuple, list)) and len(value) == rank and all(_is_int(v) for v in value):
+        value = (value,) * rank
+    if isinstance(value, (tuple, list)) and len(value) == rank and all(_is_int(v) and v >= least for v in value):
         return tuple(value)
     return None
 
@@ -81,10 +85,10 @@ def _data_format(config: LayerConfig) -> str | None:
 def _shape(value: Any) -> Shape | None:
     if not isinstance(value, (tuple, list)):
         return None
-    return tuple(v if _is_int(v) else None for v in value)
+    return tuple(v if _size(v) else None for v in value)
 
 
-def _split(shape: Shape, rank: int, fmt: str) -> tuple[Shape, int | None]:
+def _split(shape: Shape, fmt: str) -> tuple[Shape, int | None]:
     """(spatial dims, channels) of a rank-`rank` feature map."""
     if fmt == CHANNELS_LAST:
         return tuple(shape[:-1]), shape[-1]
@@ -140,7 +144,7 @@ def _dense_shape(config: LayerConfig, shape: Shape) -> Shape | None:
     units = _value(config, "units", None)
     if not shape:
         return None
-    return (*shape[:-1], units if _is_int(units) else None)
+    return (*shape[:-1], units if _size(units) else None)
 
 
 def _dense_kernels(config: LayerConfig, shape: Shape) -> dict[str, tuple]:
@@ -195,11 +199,11 @@ def _einsum(equation: str, shape: Shape, partial: tuple) -> tuple[Shape, tuple, 
 def _einsum_of(config: LayerConfig, shape: Shape) -> tuple | None:
     equation = config.get("equation")
     partial = config.get("output_shape")
-    if _is_int(partial):
+    if _size(partial):
         partial = (partial,)
     if not isinstance(equation, str) or not isinstance(partial, (tuple, list)):
         return None
-    return _einsum(equation, tuple(shape), tuple(p if _is_int(p) else None for p in partial))
+    return _einsum(equation, tuple(shape), tuple(p if _size(p) else None for p in partial))
 
 
 def _einsum_shape(config: LayerConfig, shape: Shape) -> Shape | None:
@@ -276,16 +280,16 @@ def _conv_params(config: LayerConfig, shape: Shape, rank: int, kernel_default: A
     padding = _value(config, "padding", "valid")
     if kernel is None or strides is None or dilation is None or not isinstance(padding, str):
         return None
-    spatial, channels = _split(shape, rank, fmt)
+    spatial, channels = _split(shape, fmt)
     return _ConvParams(kernel, strides, dilation, padding.lower(), fmt, spatial, channels)
 
 
 def _out_channels(config: LayerConfig, channels: int | None, variant: str) -> int | None:
     if variant == "depthwise":
         multiplier = _value(config, "depth_multiplier", 1)
-        return channels * multiplier if channels is not None and _is_int(multiplier) else None
+        return channels * multiplier if channels is not None and _size(multiplier) else None
     filters = _value(config, "filters", None)
-    return filters if _is_int(filters) else None
+    return filters if _size(filters) else None
 
 
 def _conv_shape(rank: int, variant: str) -> Callable:
@@ -295,7 +299,7 @@ def _conv_shape(rank: int, variant: str) -> Callable:
             return None
         if variant == "transpose":
             out_pad = _value(config, "output_padding", None)
-            pads = (None,) * rank if out_pad is None else _ints(out_pad, rank)
+            pads = (None,) * rank if out_pad is None else _ints(out_pad, rank, least=0)
             if pads is None:
                 return None
             spatial = [_transpose_length(n, k, s, d, p.padding, op)
@@ -321,7 +325,7 @@ def _conv_kernels(rank: int, variant: str) -> Callable:
         if p is None:
             return {}
         filters = _value(config, "filters", None)
-        filters = filters if _is_int(filters) else None
+        filters = filters if _size(filters) else None
         c = p.channels
         if variant == "transpose":  # k x out x in
             return {"kernel": (*p.kernel, filters, c)}
@@ -330,7 +334,7 @@ def _conv_kernels(rank: int, variant: str) -> Callable:
                     "depthwise": (*p.kernel, c, _value(config, "depth_multiplier", 1))}
         if variant == "separable":
             m = _value(config, "depth_multiplier", 1)
-            mid = c * m if c is not None and _is_int(m) else None
+            mid = c * m if c is not None and _size(m) else None
             return {"depthwise": (*p.kernel, c, m), "pointwise": (*(1,) * rank, mid, filters)}
         groups = _groups(config)
         per_group = c // groups if c is not None and groups else None
@@ -356,7 +360,7 @@ def _conv_fan(rank: int, variant: str) -> Callable:
             if kernel == "depthwise":
                 return float(taps)
             m = _value(config, "depth_multiplier", 1)
-            return float(c * m) if kernel == "pointwise" and c is not None and _is_int(m) else None
+            return float(c * m) if kernel == "pointwise" and c is not None and _size(m) else None
         groups = _groups(config)
         return c // groups * taps if c is not None and groups and kernel == "kernel" else None
 
@@ -377,7 +381,7 @@ def _pool_shape(rank: int) -> Callable:
         padding = _value(config, "padding", "valid")
         if pool is None or strides is None or not isinstance(padding, str):
             return None
-        spatial, channels = _split(shape, rank, fmt)
+        spatial, channels = _split(shape, fmt)
         out = [_pool_length(n, k, s, padding.lower()) for n, k, s in zip(spatial, pool, strides)]
         return _join(out, channels, fmt)
 
@@ -399,7 +403,7 @@ def _global_pool_shape(rank: int) -> Callable:
         keepdims = _value(config, "keepdims", False)
         if fmt is None or len(shape) != rank + 1 or not isinstance(keepdims, bool):
             return None
-        _, channels = _split(shape, rank, fmt)
+        _, channels = _split(shape, fmt)
         return _join((1,) * rank, channels, fmt) if keepdims else (channels,)
 
     return rule
@@ -411,7 +415,7 @@ def _adaptive_pool_shape(rank: int) -> Callable:
         size = _ints(_value(config, "output_size", None), rank)
         if fmt is None or size is None or len(shape) != rank + 1:
             return None
-        return _join(size, _split(shape, rank, fmt)[1], fmt)
+        return _join(size, _split(shape, fmt)[1], fmt)
 
     return rule
 
@@ -422,7 +426,7 @@ def _upsampling_shape(rank: int) -> Callable:
         size = _ints(_value(config, "size", 2), rank)
         if fmt is None or size is None or len(shape) != rank + 1:
             return None
-        spatial, channels = _split(shape, rank, fmt)
+        spatial, channels = _split(shape, fmt)
         return _join([None if n is None else n * f for n, f in zip(spatial, size)], channels, fmt)
 
     return rule
@@ -430,19 +434,19 @@ def _upsampling_shape(rank: int) -> Callable:
 
 def _pairs(value: Any, rank: int) -> tuple[tuple[int, int], ...] | None:
     """ZeroPadding/Cropping amounts: int, (sym, ...) or ((lo, hi), ...); 1D: int or (lo, hi)."""
-    if _is_int(value):
+    if _is_int(value) and value >= 0:
         return ((value, value),) * rank
     if not isinstance(value, (tuple, list)):
         return None
-    if rank == 1 and len(value) == 2 and all(_is_int(v) for v in value):
+    if rank == 1 and len(value) == 2 and all(_is_int(v) and v >= 0 for v in value):
         return (tuple(value),)
     if len(value) != rank:
         return None
     out = []
     for item in value:
-        if _is_int(item):
+        if _is_int(item) and item >= 0:
             out.append((item, item))
-        elif isinstance(item, (tuple, list)) and len(item) == 2 and all(_is_int(v) for v in item):
+        elif isinstance(item, (tuple, list)) and len(item) == 2 and all(_is_int(v) and v >= 0 for v in item):
             out.append(tuple(item))
         else:
             return None
@@ -455,7 +459,7 @@ def _pad_shape(rank: int, key: str, default: Any, sign: int) -> Callable:
         amounts = _pairs(_value(config, key, default), rank)
         if fmt is None or amounts is None or len(shape) != rank + 1:
             return None
-        spatial, channels = _split(shape, rank, fmt)
+        spatial, channels = _split(shape, fmt)
         out = [None if n is None else n + sign * (lo + hi) for n, (lo, hi) in zip(spatial, amounts)]
         if any(n is not None and n <= 0 for n in out):
             return None
@@ -475,7 +479,7 @@ def _reshape_shape(config: LayerConfig, shape: Shape) -> Shape | None:
     target = config.get("target_shape")
     if not isinstance(target, (tuple, list)):
         return None
-    target = tuple(t if _is_int(t) else None for t in target)
+    target = tuple(t if _size(t) or (_is_int(t) and t == -1) else None for t in target)
     if target.count(-1) > 1:
         return None
     size = _prod(shape)
@@ -498,7 +502,7 @@ def _repeat_shape(config: LayerConfig, shape: Shape) -> Shape | None:
     n = config.get("n")
     if len(shape) != 1:
         return None
-    return (n if _is_int(n) else None, shape[0])
+    return (n if _size(n) else None, shape[0])
 
 
 # ----- merges
@@ -557,7 +561,7 @@ def _elementwise_shape(config: LayerConfig, inputs: list[Shape | None]) -> Shape
 
 def _embedding_shape(config: LayerConfig, shape: Shape) -> Shape:
     dim = _value(config, "output_dim", None)
-    return (*shape, dim if _is_int(dim) else None)
+    return (*shape, dim if _size(dim) else None)
 
 
 def _embedding_kernels(config: LayerConfig, shape: Shape) -> dict[str, tuple]:
@@ -570,7 +574,7 @@ def _embedding_fan(config: LayerConfig, shape: Shape, kernel: str) -> float | No
 
 def _rnn_shape(config: LayerConfig, shape: Shape) -> Shape | None:
     units = _value(config, "units", None)
-    units = units if _is_int(units) else None
+    units = units if _size(units) else None
     sequences = _value(config, "return_sequences", False)
     if len(shape) != 2 or not isinstance(sequences, bool):
         return None
@@ -580,7 +584,7 @@ def _rnn_shape(config: LayerConfig, shape: Shape) -> Shape | None:
 def _rnn_kernels(gates: int) -> Callable:
     def rule(config: LayerConfig, shape: Shape) -> dict[str, tuple]:
         units = _value(config, "units", None)
-        if len(shape) != 2 or not _is_int(units):
+        if len(shape) != 2 or not _size(units):
             return {}
         return {"kernel": (shape[-1], gates * units), "recurrent_kernel": (units, gates * units)}
 
@@ -591,7 +595,7 @@ def _rnn_fan(config: LayerConfig, shape: Shape, kernel: str) -> float | None:
     units = _value(config, "units", None)
     if kernel == "kernel" and len(shape) == 2:
         return shape[-1]
-    if kernel == "recurrent_kernel" and _is_int(units):
+    if kernel == "recurrent_kernel" and _size(units):
         return float(units)
     return None
 
@@ -656,35 +660,35 @@ def _mha_shape(config: LayerConfig, inputs: list[Shape | None]) -> Shape | None:
         return None
     if out is None:
         return query
-    if _is_int(out):
+    if _size(out):
         return (*query[:-1], out)
     shaped = _shape(out)
     return None if shaped is None else (*query[:-1], *shaped)
 
 
-def _mha_dims(config: LayerConfig, inputs_last: int | None) -> tuple[int, int, int] | None:
+def _mha_dims(config: LayerConfig) -> tuple[int, int, int] | None:
     heads, key_dim = config.get("num_heads"), config.get("key_dim")
     value_dim = config.get("value_dim") or key_dim
-    if not (_is_int(heads) and _is_int(key_dim) and _is_int(value_dim)):
+    if not (_size(heads) and _size(key_dim) and _size(value_dim)):
         return None
     return heads, key_dim, value_dim
 
 
 def _mha_kernels(config: LayerConfig, shape: Shape) -> dict[str, tuple]:
     """Query-side kernels from the query's shape (key/value kernels read the key/value inputs)."""
-    dims = _mha_dims(config, shape[-1] if shape else None)
+    dims = _mha_dims(config)
     if dims is None or not shape:
         return {}
     heads, key_dim, value_dim = dims
     out = config.get("output_shape")
-    out_dim = shape[-1] if out is None else (out if _is_int(out) else None)
+    out_dim = shape[-1] if out is None else (out if _size(out) else None)
     d = shape[-1]
     return {"query": (d, heads, key_dim), "key": (d, heads, key_dim), "value": (d, heads, value_dim),
             "attention_output": (heads, value_dim, out_dim)}
 
 
 def _mha_fan(config: LayerConfig, shape: Shape, kernel: str) -> float | None:
-    dims = _mha_dims(config, None)
+    dims = _mha_dims(config)
     if dims is None or not shape:
         return None
     if kernel in ("query", "key", "value"):
@@ -777,10 +781,10 @@ _DEFAULT_KERNEL = {"Embedding": "embeddings", "MultiHeadAttention": "query"}
 def output_shape(kind: str, config: LayerConfig, inputs: list[Shape | None]) -> Shape | None:
     """The layer's output shape (no batch dim), or None where it cannot be computed statically."""
     rule = RULES.get(kind)
-    if rule is None or not isinstance(config, dict):
+    if rule is None or not isinstance(config, dict) or not isinstance(inputs, (list, tuple)):
         return None
     try:
-        return rule.shape(config, list(inputs))
+        return rule.shape(config, [_shape(s) for s in inputs])
     except (TypeError, ValueError, ZeroDivisionError, IndexError, KeyError, RecursionError):
         return None
 
@@ -791,7 +795,7 @@ def kernel_shape(kind: str, config: LayerConfig, input_shape: Shape | None, kern
     if rule is None or rule.kernels is None or input_shape is None or not isinstance(config, dict):
         return None
     try:
-        shape = rule.kernels(config, tuple(input_shape)).get(kernel)
+        shape = rule.kernels(config, _shape(input_shape)).get(kernel)
     except (TypeError, ValueError, ZeroDivisionError, IndexError, KeyError):
         return None
     if shape is None or not all(_is_int(d) and d > 0 for d in shape):
@@ -826,7 +830,7 @@ def keras_fans(kind: str, config: LayerConfig, input_shape: Shape | None,
         return None
     if rule.fan_axes is not None:
         try:
-            return rule.fan_axes(config, tuple(input_shape), kernel)
+            return rule.fan_axes(config, _shape(input_shape), kernel)
         except (TypeError, ValueError, IndexError):
             return None
     shape = kernel_shape(kind, config, input_shape, kernel)
@@ -847,7 +851,7 @@ def effective_fan(kind: str, config: LayerConfig, input_shape: Shape | None, ker
     if rule is None or rule.fan is None or input_shape is None or not isinstance(config, dict):
         return None
     try:
-        fan = rule.fan(config, tuple(input_shape), kernel)
+        fan = rule.fan(config, _shape(input_shape), kernel)
     except (TypeError, ValueError, ZeroDivisionError, IndexError, KeyError, RecursionError):
         return None
     if fan is None or not isinstance(fan, (int, float)) or fan <= 0:
@@ -864,22 +868,22 @@ def _pad_left(size: int, out: int, k: int, s: int, d: int, padding: str) -> int:
     return 0
 
 
+def _count(n: int, s: int, offset: int, limit: int) -> int:
+    """How many i in [0, n) put i * s + offset in [0, limit)."""
+    low = max(0, (-offset + s - 1) // s)  # ceil(-offset / s)
+    high = min(n - 1, (limit - 1 - offset) // s)
+    return max(0, high - low + 1)
+
+
 @lru_cache(maxsize=4096)
 def _mean_taps(size: int, k: int, s: int, d: int, padding: str, transpose: bool, out: int) -> float:
-    """Average over output positions of the kernel taps that land on the input."""
-    hits = 0
+    """Average over output positions of the kernel taps that land on the input (O(k))."""
     if transpose:  # the adjoint of the forward conv from `out` positions to `size`
-        pad = _pad_left(out, size, k, s, d, padding)
-        for x in range(size):
-            for t in range(k):
-                if 0 <= x * s - pad + t * d < out:
-                    hits += 1
+        pad = _pad_left(out, size, k, s, d, padding)  # pylint: disable=arguments-out-of-order
+        hits = sum(_count(size, s, t * d - pad, out) for t in range(k))
     else:
         pad = _pad_left(size, out, k, s, d, padding)
-        for o in range(out):
-            for t in range(k):
-                if 0 <= o * s - pad + t * d < size:
-                    hits += 1
+        hits = sum(_count(out, s, t * d - pad, size) for t in range(k))
     return hits / out
 
 
@@ -894,11 +898,11 @@ def mean_fan(kind: str, config: LayerConfig, input_shape: Shape | None, kernel: 
     if kind.startswith("SeparableConv") and kernel == "pointwise":
         return fan
     rank, transpose = rule.params["rank"], rule.params.get("transpose", False)
-    p = _conv_params(config, tuple(input_shape), rank)
+    p = _conv_params(config, _shape(input_shape), rank)
     out = output_shape(kind, config, [input_shape])
     if p is None or out is None:
         return fan
-    out_spatial, _ = _split(out, rank, p.fmt)
+    out_spatial, _ = _split(out, p.fmt)
     if any(n is None for n in (*p.spatial, *out_spatial)):
         return fan
     factor = 1.0

@@ -152,7 +152,12 @@ def kernel_variance(init: KernelInit, fans: tuple[int, int] | None,
     max(rows, cols): a per-unit gain g^2 when rows >= cols, g^2 rows / cols otherwise.
     None where a needed value is missing or not a finite number.
     """
-    kind = init.kind
+    if fans is not None and not (isinstance(fans, (tuple, list)) and len(fans) == 2 and all(map(_number, fans))):
+        fans = None
+    if kernel_shape is not None and not (isinstance(kernel_shape, (tuple, list)) and kernel_shape
+                                         and all(_number(d) and d > 0 for d in kernel_shape)):
+        kernel_shape = None
+    kind = getattr(init, "kind", None)
     if kind == "zeros":
         return 0.0
     if kind == "constant":
@@ -339,27 +344,32 @@ def _legendre_nodes(order: int) -> tuple[tuple[float, float], ...]:
     return tuple(out)
 
 
-_GL = _legendre_nodes(16)
+_GL = _legendre_nodes(8)
 Z_LIMIT = 10.0  # N(0, 1) mass beyond 10 sigma: 1.5e-23
 _Z_BREAKS = tuple(float(z) for z in range(-10, 11))
 _X_BREAKS = tuple(s * 2.0 ** e for e in range(-3, 7) for s in (-1.0, 1.0))  # resolve x = sqrt(q) z
 
 
+@lru_cache(maxsize=8192)
+def _panel(lo: float, hi: float) -> tuple[tuple[float, float], ...]:
+    """(z, weight * N(0,1) density) of one Gauss-Legendre panel."""
+    half, mid = (hi - lo) / 2.0, (hi + lo) / 2.0
+    return tuple((mid + half * x, w * half * _pdf(mid + half * x)) for x, w in _GL)
+
+
 @lru_cache(maxsize=4096)
 def _nodes(kinks: tuple[float, ...], root_q: float) -> tuple[tuple[float, float], ...]:
-    """(z, weight * N(0,1) density) on panels split at the kinks and at landmarks of x."""
+    """The quadrature nodes: unit panels on z, split at the kinks and at landmarks of x = sqrt(q) z
+    (the unit panels that no cut falls into are reused from the cache)."""
     cuts = set(_Z_BREAKS)
     for x in (*kinks, *_X_BREAKS):
         z = x / root_q
         if -Z_LIMIT < z < Z_LIMIT:
             cuts.add(z)
     cuts = sorted(cuts)
-    nodes = []
+    nodes: list[tuple[float, float]] = []
     for lo, hi in zip(cuts, cuts[1:]):
-        half, mid = (hi - lo) / 2.0, (hi + lo) / 2.0
-        for x, w in _GL:
-            z = mid + half * x
-            nodes.append((z, w * half * _pdf(z)))
+        nodes.extend(_panel(lo, hi))
     return tuple(nodes)
 
 
@@ -465,15 +475,19 @@ def chain_chi(layers: list[LayerGain]) -> float | None:
     return math.prod(layer.chi for layer in layers)
 
 
+@lru_cache(maxsize=1024)
 def fixed_point(activation_name: str | None, sigma_w2: float, q0: float = 1.0,
-                tol: float = 1e-7, max_steps: int = 100_000) -> tuple[float, float] | None:
+                tol: float = 1e-7, max_steps: int = 50) -> tuple[float, float] | None:
     """Mean-field length fixed point q* = sigma_w2 E[phi(sqrt(q*) z)^2] and chi1 = sigma_w2
     E[phi'(sqrt(q*) z)^2] (zero bias, Var(W) = sigma_w2 / n_eff), iterated from q0 until a
     step changes q by less than tol.
 
     Homogeneous activations have no attracting length: q* is q0 when sigma_w2 c = 1, else 0
-    or inf. For tanh at sigma_w2 <= 1 the attractor is q* = 0, approached like 1 / (2 t): the
-    iteration stops where the step falls below tol (q ~ 2e-4, chi1 ~ 0.9995; chi1 -> 1).
+    or inf. Where the iteration converges slowly (near criticality) the answer is found by
+    bisection instead of stepping: the fixed point q* > 0 when there is one between 0 and the
+    iterate, else the point where a step falls below tol. That is tanh at sigma_w2 <= 1, whose
+    attractor is q* = 0, approached like 1 / (2 t): q ~ 2e-4 and chi1 ~ 0.9995 at tol 1e-7
+    (chi1 -> 1, critical).
     """
     act = activation(activation_name) if activation_name != "exponential" else None
     if act is None or not _number(sigma_w2) or sigma_w2 <= 0 or not _number(q0) or q0 <= 0:
@@ -483,17 +497,60 @@ def fixed_point(activation_name: str | None, sigma_w2: float, q0: float = 1.0,
         growth = sigma_w2 * c
         q_star = q0 if math.isclose(growth, 1.0, rel_tol=1e-12) else (0.0 if growth < 1 else math.inf)
         return q_star, sigma_w2 * dc
-    q = q0
-    for _ in range(max_steps):
+
+    def step(q: float) -> float:
         moment = second_moment(activation_name, q)
-        if moment is None:
-            return None
-        new = sigma_w2 * moment
-        if not math.isfinite(new):
-            return None
-        if abs(new - q) < tol or new == 0:
-            q = new
-            break
-        q = new
+        if moment is None or not math.isfinite(sigma_w2 * moment):
+            raise ValueError("no moment")
+        return sigma_w2 * moment - q
+
+    try:
+        q = _iterate_or_bisect(step, q0, tol, max_steps)
+    except ValueError:
+        return None
+    if q == math.inf:  # no fixed length: the signal grows without bound; chi1 in that limit
+        derivative = derivative_moment(activation_name, 1e12)
+        return None if derivative is None else (math.inf, sigma_w2 * derivative)
     derivative = derivative_moment(activation_name, q)
     return None if derivative is None else (q, sigma_w2 * derivative)
+
+
+def _bisect(fn: Callable[[float], float], lo: float, hi: float) -> float:
+    """A root of fn between lo and hi, where fn changes sign (in a log scale: q spans decades)."""
+    f_lo = fn(lo)
+    for _ in range(80):
+        mid = math.sqrt(lo * hi)
+        f_mid = fn(mid)
+        if (f_mid > 0) == (f_lo > 0):
+            lo, f_lo = mid, f_mid
+        else:
+            hi = mid
+        if hi / lo - 1 < 1e-10:
+            break
+    return math.sqrt(lo * hi)
+
+
+def _iterate_or_bisect(step: Callable[[float], float], q: float, tol: float, max_steps: int) -> float:
+    for _ in range(max_steps):
+        delta = step(q)
+        if abs(delta) < tol:
+            return q + delta
+        q += delta
+        if q <= 0:
+            return 0.0
+    delta = step(q)
+    if delta > 0:  # still growing: the fixed point lies above
+        hi = q * 2
+        while step(hi) > 0:
+            hi *= 2
+            if hi > 1e12:
+                return math.inf
+        return _bisect(step, q, hi)
+    lo = q / 2  # shrinking: a fixed point below, or the attractor 0
+    while step(lo) < 0 and lo > 1e-12:
+        if -step(lo) < tol:  # steps have fallen below tol before any fixed point
+            return _bisect(lambda x: -step(x) - tol, lo, q)
+        lo /= 2
+    if step(lo) >= 0:
+        return _bisect(step, lo, q)
+    return 0.0
