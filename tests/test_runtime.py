@@ -46,6 +46,7 @@ BACKEND_MODELS = ["relu_glorot.py:build", "tanh_narrow.py:build", "dropout.py:fu
 # name -> (arguments, extra environment); all run on the CPU unless they say otherwise
 RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "seeds": (["{sweep}", "0-9"] + [_model(m) for m in SWEEP], {}),
+    "zoo": (["{zoo}", "10"], {}),
     "relu_glorot": ([_model("relu_glorot.py:build"), "--format", "json"]
                     + (["--plot", "{tmp}/relu.png"] if HAS_MATPLOTLIB else []), {}),
     "relu_he": ([_model("relu_he.py:build"), "--format", "json"], {}),
@@ -87,8 +88,9 @@ if not HAS_JAX:
 
 def _verify(arguments: list[str], env: dict[str, str], tmp: Path) -> subprocess.CompletedProcess[str]:
     arguments = [a.replace("{tmp}", str(tmp)) for a in arguments]
-    if arguments[0] == "{sweep}":
-        return subprocess.run([sys.executable, str(Path(__file__).parent / "seed_sweep.py"), *arguments[1:]],
+    if arguments[0] in ("{sweep}", "{zoo}"):
+        script = "seed_sweep.py" if arguments[0] == "{sweep}" else "zoo_verify.py"
+        return subprocess.run([sys.executable, str(Path(__file__).parent / script), *arguments[1:]],
                               capture_output=True, text=True, env={**os.environ, "CUDA_VISIBLE_DEVICES": "-1", **env},
                               check=False)
     if "--device" not in arguments:
@@ -292,6 +294,21 @@ def test_seeds_0_to_9_give_the_same_verdicts(runs: Runs) -> None:
     assert narrow == [["initializer-activation-mismatch", 12, "confirmed"]]  # the tanh criterion, Dense(1) head
     assert found[_model("relu_he.py:build")][0] == []
     assert ["fixed-scale-initializer", 16, "runtime-only"] in found[_model("fixed_scale.py:build")][0]
+
+
+def test_prediction_agrees_with_measurement_on_the_zoo(runs: Runs) -> None:
+    """Issue 9's 49 zoo chains, measured by verify's own pipeline (graph, draws, layer descriptions):
+    every weighted layer is predicted by the static signal model, within its tolerance."""
+    done = runs.get("zoo")
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout)
+    assert len(found) >= 40
+    layers = [(case, layer) for case, measured in found.items() for layer in measured]
+    assert len(layers) >= 120
+    unpredicted = [(case, layer[0], layer[6]) for case, layer in layers if layer[2] is None]
+    assert unpredicted == []
+    disagreeing = [(case, *layer[:5]) for case, layer in layers if layer[5]]
+    assert disagreeing == []
 
 
 def test_same_seed_same_verdicts_on_every_installed_backend(runs: Runs) -> None:

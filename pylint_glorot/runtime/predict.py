@@ -3,7 +3,8 @@
 The child describes each built layer as the network core reads layers (pylint_glorot.network):
 its Keras class, get_config(), the shape of the input it was called on, its kernel initializer's
 class and config and its kernel shape, the activation its output feeds. This module predicts the
-forward gain from that description alone (zero bias; q_in = the measured second moment of the
+forward gain from that description alone, with network.predicted_gain (the function behind the
+figures static messages state) (zero bias; q_in = the measured second moment of the
 layer's input, so each layer is compared on its own) and compares it with the measured gain.
 
 Tolerance on |log(measured / predicted)| (docs/signal-model.md, issue 9's zoo): max(4 sd, 0.10),
@@ -22,7 +23,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from pylint_glorot.network import shapes, signal
+from pylint_glorot import network
+from pylint_glorot.network import signal
 
 FLOOR = 0.10
 MIN_FAN = 32  # below this many inputs per output the mean-field model is not the measure (the zoo: width >= 256)
@@ -74,14 +76,6 @@ def kernel_init(described: dict[str, Any] | None) -> signal.KernelInit | None:
     return signal.with_defaults(init, "keras")
 
 
-def _variance(kind: str, described: dict[str, Any] | None, kernel_shape: list[int] | None) -> float | None:
-    init = kernel_init(described)
-    if init is None or not kernel_shape:
-        return None
-    shape = tuple(kernel_shape)
-    return signal.kernel_variance(init, shapes.compute_fans(shape), kernel_shape=shape if len(shape) > 2 else None)
-
-
 def predict(layer: dict[str, Any], measured: float | None, q_in: float | None,
             per_draw: list[float | None] | None) -> Prediction:
     """layer: the child's "describe" entry ({kind, config, input_shape, kernels: {name: {initializer,
@@ -94,33 +88,25 @@ def predict(layer: dict[str, Any], measured: float | None, q_in: float | None,
     if between:
         return Prediction(None, why=f"{between[0]} between the layer and its activation")
     kind, config = layer["kind"], layer.get("config") or {}
+    if kind not in network.FEED_FORWARD_KINDS:
+        return Prediction(None, why=f"{kind}: not a feed-forward layer the signal model predicts")
     shape = tuple(layer["input_shape"]) if layer.get("input_shape") else None
-    activation = layer.get("activation")
     kernels = layer.get("kernels") or {}
-    q = q_in if q_in and q_in > 0 else 1.0
     if kind.startswith("SeparableConv"):
-        steps = [("depthwise", "depthwise_kernel", None), ("pointwise", "pointwise_kernel", activation)]
-    elif kind.startswith("DepthwiseConv"):
-        steps = [("depthwise", "kernel", activation)]
+        main, depthwise = kernels.get("pointwise_kernel"), kernels.get("depthwise_kernel")
     else:
-        steps = [("kernel", "kernel", activation)]
-    gains = []
-    for fan_name, weight, act in steps:
-        found = kernels.get(weight)
-        if found is None:
-            return Prediction(None, why=f"no {weight} variable")
-        n_eff = shapes.mean_fan(kind, config, shape, fan_name)
-        var_w = _variance(kind, found.get("initializer"), found.get("shape"))
-        if n_eff is None or var_w is None:
-            return Prediction(None, why="fan or kernel variance unknown to the signal model")
-        if n_eff < MIN_FAN and not (kind.startswith(("DepthwiseConv", "SeparableConv")) and fan_name == "depthwise"):
-            return Prediction(None, why=f"{n_eff:.0f} inputs per output: too narrow for the mean-field model")
-        step = signal.layer_gain(n_eff, var_w, act, q)
-        if step is None:
-            return Prediction(None, why=f"activation {act} unknown to the signal model")
-        gains.append(step.gain)
-        q = step.q_out
-    gain = math.prod(gains)
+        main, depthwise = kernels.get("kernel") or kernels.get("depthwise_kernel"), None
+    init = kernel_init(main.get("initializer")) if main else None
+    if init is None:
+        return Prediction(None, why="an initializer the signal model does not describe")
+    n_eff = network.mean_fan(kind, config, shape, "pointwise" if kind.startswith("SeparableConv") else "kernel")
+    if n_eff is not None and n_eff < MIN_FAN and not kind.startswith("DepthwiseConv"):
+        return Prediction(None, why=f"{n_eff:.0f} inputs per output: too narrow for the mean-field model")
+    found = network.predicted_gain(kind, config, shape, init, layer.get("activation"), q_in if q_in and q_in > 0 else 1.0,
+                                   kernel_init(depthwise.get("initializer")) if depthwise else None)
+    if found is None:
+        return Prediction(None, why="a shape, fan or activation unknown to the signal model")
+    gain = found.gain
     logs = [math.log(v) for v in per_draw or [] if v]
     noise = statistics.stdev(logs) if len(logs) >= 3 else NOISE_WITHOUT_DRAWS
     values = layer.get("values")  # batch x output units: a second moment over few values is itself noisy
