@@ -763,3 +763,11 @@ def test_prediction_beside_measurement() -> None:
                  "input_shape": [16, 16, 8], "activation": None, "between": [], "normalized": False,
                  "kernels": {"kernel": {"initializer": glorot, "shape": [3, 3, 8, 1]}}}
     assert predict.predict(depthwise, 0.22, 1.0, None).gain == pytest.approx(9 * 2 / 81)  # Keras fans (72, 9)
+
+
+def test_a_softmax_head_ends_the_run_instead_of_dominating_it() -> None:
+    from pylint_glorot.runtime import runtime_only as R
+
+    chain = [_entry(i, 0.3, GLOROT) for i in range(6)] + [_entry(6, 1e-6, GLOROT, activation="softmax")]
+    found = R.candidates(chain)
+    assert len(found) == 1 and found[0]["layers"] == list(range(6))

@@ -4,7 +4,8 @@ Pure (knowledge tables only). The child calls `candidates` after the first curre
 learn which kernels to re-draw for the suggested pass; the parent judges the candidates on
 the pooled numbers of every draw (verdicts.py) like static findings.
 
-- A run (chains.py) of at least two weighted layers, none of them covered by a static finding,
+- A run (chains.py) of at least two weighted layers, none of them covered by a static finding
+  (softmax and sigmoid layers, a classifier's squashing head, end a run),
   whose measured second moment over the run, or whose fitted kernel-gradient growth toward the
   input, leaves BAND, is a candidate.
 - Each layer of it whose initializer does not suit its activation gets the suited one (the
@@ -37,6 +38,14 @@ _ALIASES = {"swish": "silu", "hard_swish": "hard_silu", None: "linear"}
 def family(activation: str | None) -> str:
     name = _ALIASES.get(activation, activation) or "linear"
     return K.activation_family(name.split(":")[0])
+
+
+SQUASHING = ("softmax", "log_softmax", "sigmoid", "hard_sigmoid")
+
+
+def squashing(activation: str | None) -> bool:
+    """A classifier head's output activation (it squashes the signal whatever the initializer)."""
+    return (activation or "").split(":")[0] in SQUASHING or family(activation) in (K.OTHER, K.SIGMOID)
 
 
 def fitted_growth(values: list[float]) -> float:
@@ -98,7 +107,10 @@ def candidates(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_index = {layer["index"]: layer for layer in layers}
     feeders = {layer["index"]: (layer["structure"]["predecessor"], layer["structure"]["predecessor_normalized"])
                for layer in layers if layer.get("structure") and layer.get("current")}
-    members = {i for i in feeders if (by_index[i]["current"] or {}).get("gain")}
+    # a softmax or sigmoid layer (a classifier's head) squashes its output whatever the initializer: it ends
+    # the run instead of dominating its product
+    members = {i for i in feeders if (by_index[i]["current"] or {}).get("gain")
+               and not squashing(by_index[i]["structure"].get("activation"))}
     found = []
     for run in chains.maximal(chains.runs(feeders, members)):
         if len(run) < MIN_RUN or any(by_index[i].get("covered") for i in run):
