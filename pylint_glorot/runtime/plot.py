@@ -80,7 +80,8 @@ def write(path: Path, rows: list[LayerRow], models: list[str], verdicts: list[Ve
                     value = values[depth.index(output)]
                     axis.plot([output + 1], [value], marker="D" if which == "current" else "s", linestyle="none",
                               color=colour, markersize=6, label=label)
-                flagged_points = [(d, v) for d, v in body if (model, _row_at(layers, d).index) in marked]
+                flagged_points = [(d + (1 if d == output else 0), v) for d, v in zip(depth, values)
+                                  if (model, _row_at(layers, d).index) in marked]
                 if which == "current" and flagged_points:
                     axis.plot([d for d, _v in flagged_points], [v for _d, v in flagged_points], linestyle="none",
                               marker="o", markersize=9, markerfacecolor="none", markeredgecolor="crimson",
