@@ -105,7 +105,7 @@ def run_child(request: dict[str, Any], timeout: float, on_progress: Callable[[st
         except queue.Empty:
             _stop(process)
             raise Failure(TIMEOUT, f"timed out after {timeout:g} s while {stage}",
-                          "raise --timeout, or measure a smaller input (--batch, --input-shape)",
+                          "raise --timeout (--debug shows what the model process wrote)",
                           log=_read(log)) from None
         finally:
             _stop(process)
