@@ -10,7 +10,7 @@ For each model, in the same run and on the same machine:
 Both are timed end to end (process start to exit); the ratio verify / baseline is printed for
 each model, with the target of at most 3x.
 
-    python bench/bench_runtime.py [--repeat N] [--batch 32] [--device auto|cpu|gpu] [--only mlp|resnet50]
+    python bench/bench_runtime.py [--repeat N] [--batch 32] [--device auto|cpu|gpu] [--only mlp|resnet50|efficientnetb0]
 """
 
 from __future__ import annotations
@@ -56,6 +56,19 @@ MODELS = {
 
             def build():
                 return keras.applications.ResNet50(weights=None)
+            """
+        ),
+        (224, 224, 3),
+    ),
+    "efficientnetb0": (
+        "keras.applications.EfficientNetB0(weights=None)",
+        textwrap.dedent(
+            """
+            import keras
+
+
+            def build():
+                return keras.applications.EfficientNetB0(weights=None)
             """
         ),
         (224, 224, 3),
@@ -126,9 +139,11 @@ def main() -> int:
                 verify_times.append(seconds)
                 document = json.loads(done.stdout)
                 verdicts = [finding["verdict"] for finding in document["findings"]]
+                model = document["models"][0]
+                passes = model.get("draws", 1) * (2 if model["suggested"] else 1)
                 summary = (f"{len(document['layers'])} weighted layers, {len(verdicts)} findings "
-                           f"({verdicts.count('confirmed')} confirmed), "
-                           f"{'two passes' if any(m['suggested'] for m in document['models']) else 'one pass'}, "
+                           f"({verdicts.count('confirmed')} confirmed, {verdicts.count('runtime-only')} runtime-only), "
+                           f"{passes} pass{'es' if passes != 1 else ''} ({model.get('draws', 1)} draws), "
                            f"{document['device']}")
             verify, baseline = statistics.median(verify_times), statistics.median(baseline_times)
             ratio = verify / baseline

@@ -33,8 +33,20 @@ def _model(name: str) -> str:
     return str(MODELS / name)
 
 
+HAS_JAX = importlib.util.find_spec("jax") is not None
+HAS_TORCH = importlib.util.find_spec("torch") is not None
+BACKENDS = ["tensorflow"] + (["jax"] if HAS_JAX else []) + (["torch"] if HAS_TORCH else [])
+# seeds 0-9 must give the same verdicts on these (one child process for all: tests/seed_sweep.py)
+SWEEP = ["relu_glorot.py:build", "relu_he.py:build", "tanh_he.py:build", "tanh_narrow.py:build",
+         "tanh_glorot.py", "mixed.py:build", "subclassed.py:build@64", "dropout.py:functional", "fixed_scale.py:build"]
+# the same seed gives the same verdicts on every backend installed
+BACKEND_MODELS = ["relu_glorot.py:build", "tanh_narrow.py:build", "dropout.py:functional", "fixed_scale.py:build",
+                  "subclassed_ops.py:build@64"]
+
 # name -> (arguments, extra environment); all run on the CPU unless they say otherwise
 RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "seeds": (["{sweep}", "0-9"] + [_model(m) for m in SWEEP], {}),
+    "zoo": (["{zoo}", "10"], {}),
     "relu_glorot": ([_model("relu_glorot.py:build"), "--format", "json"]
                     + (["--plot", "{tmp}/relu.png"] if HAS_MATPLOTLIB else []), {}),
     "relu_he": ([_model("relu_he.py:build"), "--format", "json"], {}),
@@ -54,12 +66,33 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "no_model": ([_model("no_model.py")], {}),
     "timeout": ([_model("slow.py"), "--timeout", "2"], {}),
     "no_gpu": ([_model("no_model.py:make"), "--device", "gpu"], {}),
+    "dropout": ([_model("dropout.py:functional"), "--format", "json"], {}),
+    "dropout_sequential": ([_model("dropout.py:sequential"), "--format", "json", "--input-shape", "64"], {}),
+    "depthwise": ([_model("dropout.py:depthwise"), "--format", "json", "--draws", "1"], {}),
+    "built_model": ([_model("factories.py:built"), "--format", "json"]
+                    + (["--plot", "{tmp}/built.png"] if HAS_MATPLOTLIB else []), {}),
+    "other_factory": ([_model("factories.py:tanh_net")], {}),
+    "an_int": ([_model("factories.py:count")], {}),
+    "fixed_scale": ([_model("fixed_scale.py:build"), "--format", "json"], {}),
+    "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
+    "mobilenet": ([_model("library.py:mobilenet"), "--format", "json"], {}),
+    "jax_backend": ([_model("relu_glorot.py:build"), "--format", "json", "--draws", "1"], {"KERAS_BACKEND": "jax"}),
+    "numpy_backend": ([_model("relu_glorot.py:build"), "--backend", "numpy"], {}),
+    **{f"backend_{backend}": (["{sweep}", "3-3"] + [_model(m) for m in BACKEND_MODELS], {"KERAS_BACKEND": backend})
+       for backend in BACKENDS},
 }
 CPU_RUNS = {name for name in RUNS if name != "no_gpu"}
+if not HAS_JAX:
+    del RUNS["jax_backend"]
 
 
 def _verify(arguments: list[str], env: dict[str, str], tmp: Path) -> subprocess.CompletedProcess[str]:
     arguments = [a.replace("{tmp}", str(tmp)) for a in arguments]
+    if arguments[0] in ("{sweep}", "{zoo}"):
+        script = "seed_sweep.py" if arguments[0] == "{sweep}" else "zoo_verify.py"
+        return subprocess.run([sys.executable, str(Path(__file__).parent / script), *arguments[1:]],
+                              capture_output=True, text=True, env={**os.environ, "CUDA_VISIBLE_DEVICES": "-1", **env},
+                              check=False)
     if "--device" not in arguments:
         arguments += ["--device", "cpu"]
     if "--timeout" not in arguments:
@@ -246,6 +279,7 @@ def test_no_input_shape_is_not_measurable_and_input_shape_fixes_it(runs: Runs) -
 
 def test_activation_functions_in_call_are_seen(runs: Runs) -> None:
     document = runs.json("subclassed")
+    assert document["models"][0]["structure_from"] == "calls"  # no graph: the recorded calls
     hidden = [layer for layer in document["layers"] if layer["line"] in (12, 13, 14)]
     # tf.nn.relu, relu imported from tensorflow.nn, keras.ops.relu: each seen once, as the layer's activation
     assert [(layer["activation"], layer["activation_source"]) for layer in hidden] == [("relu", "function")] * 3
@@ -253,6 +287,124 @@ def test_activation_functions_in_call_are_seen(runs: Runs) -> None:
     for line in (12, 13, 14):
         finding = _finding(document, "initializer-activation-mismatch", line)
         assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 3
+
+
+def test_seeds_0_to_9_give_the_same_verdicts(runs: Runs) -> None:
+    done = runs.get("seeds")
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout)
+    assert set(found) == {_model(m) for m in SWEEP}
+    for target, per_seed in found.items():
+        assert len(per_seed) == 10
+        assert all(verdicts == per_seed[0] for verdicts in per_seed), (target, per_seed)
+    narrow = found[_model("tanh_narrow.py:build")][0]
+    assert narrow == [["initializer-activation-mismatch", 12, "confirmed"]]  # the tanh criterion, Dense(1) head
+    assert found[_model("relu_he.py:build")][0] == []
+    assert ["fixed-scale-initializer", 16, "runtime-only"] in found[_model("fixed_scale.py:build")][0]
+
+
+def test_prediction_agrees_with_measurement_on_the_zoo(runs: Runs) -> None:
+    """Issue 9's 49 zoo chains, measured by verify's own pipeline (graph, draws, layer descriptions):
+    every weighted layer is predicted by the static signal model, within its tolerance."""
+    done = runs.get("zoo")
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout)
+    assert len(found) >= 40
+    layers = [(case, layer) for case, measured in found.items() for layer in measured]
+    assert len(layers) >= 120
+    unpredicted = [(case, layer[0], layer[6]) for case, layer in layers if layer[2] is None]
+    assert unpredicted == []
+    disagreeing = [(case, *layer[:5]) for case, layer in layers if layer[5]]
+    assert disagreeing == []
+
+
+def _backend_verdicts(runs: Runs, backend: str) -> dict:
+    done = runs.get(f"backend_{backend}")
+    assert done.returncode == 0, (backend, done.stderr[-3000:])
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(not HAS_JAX, reason="jax is not installed")
+def test_jax_gives_the_same_verdicts_as_tensorflow(runs: Runs) -> None:
+    assert _backend_verdicts(runs, "jax") == _backend_verdicts(runs, "tensorflow")
+
+
+@pytest.mark.skipif(not HAS_TORCH, reason="torch is not installed (not in CI: 5.4 GB with its CUDA libraries; "
+                                          "docs/runtime.md)")
+def test_torch_gives_the_same_verdicts_as_tensorflow(runs: Runs) -> None:
+    assert _backend_verdicts(runs, "torch") == _backend_verdicts(runs, "tensorflow")
+
+
+@pytest.mark.skipif(not HAS_JAX, reason="jax is not installed")
+def test_keras_backend_is_honoured(runs: Runs) -> None:
+    document = runs.json("jax_backend")
+    assert document["backend"] == "jax" and document["backend_version"]
+    assert _finding(document, "initializer-activation-mismatch", 12)["verdict"] == "confirmed"
+
+
+def test_a_backend_without_gradients_is_refused_in_one_line(runs: Runs) -> None:
+    line = _error_line(runs.get("numpy_backend"))
+    assert "'numpy' cannot be measured" in line and "tensorflow, jax, torch" in line
+
+
+def test_dropout_between_layers_is_walked_in_the_graph(runs: Runs) -> None:
+    document = runs.json("dropout")
+    assert document["models"][0]["structure_from"] == "graph"
+    for line in (9, 11, 13):
+        finding = _finding(document, "implicit-initializer-mismatch", line)
+        assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 3, finding
+    unbuilt = runs.json("dropout_sequential")  # built by verify's first call: Keras then gives it a graph too
+    assert unbuilt["models"][0]["structure_from"] == "graph"
+    finding = _finding(unbuilt, "initializer-activation-mismatch", 21)
+    assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 3
+
+
+def test_depthwise_and_separable_kernels_have_gradients(runs: Runs) -> None:
+    layers = {layer["class"]: layer for layer in runs.json("depthwise")["layers"]}
+    assert layers["DepthwiseConv2D"]["grad_var"] > 0 and layers["SeparableConv2D"]["grad_var"] > 0
+
+
+def test_a_built_model_is_measured_and_other_factories_are_not_listed(runs: Runs) -> None:
+    document = runs.json("built_model")
+    assert [f["line"] for f in document["findings"]] == [9]
+    assert document["not_listed"] == [{"symbol": "initializer-activation-mismatch", "line": 15, "id": "W7701"}]
+    if HAS_MATPLOTLIB:
+        assert document["plot"] == str((runs.tmp / "built.png").resolve())
+        assert (runs.tmp / "built.png").read_bytes()[:4] == b"\x89PNG"
+    other = runs.get("other_factory").stdout
+    assert "line 15: W7701" in other and "line 9:" not in other
+    assert "1 finding on layers this model does not build not listed: line 9" in other
+
+
+def test_a_value_that_is_not_callable_is_named_with_its_article(runs: Runs) -> None:
+    assert "factories.py:count is an int, not a callable" in _error_line(runs.get("an_int"))
+
+
+def test_runtime_only_fixed_scale_and_reused_initializer(runs: Runs) -> None:
+    done = runs.get("fixed_scale")
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    fixed = _finding(document, "fixed-scale-initializer", 16)
+    assert fixed["runtime_only"] and fixed["verdict"] == "runtime-only" and fixed["id"] == "W7709"
+    assert fixed["numbers"]["gain"] < 1e-2 and fixed["numbers"]["suggested_gain"] > 0.1
+    assert fixed["message"].endswith('use kernel_initializer="he_normal"') and len(fixed["message"]) <= 160
+    reused = _finding(document, "reused-initializer", 16)
+    assert reused["runtime_only"] and len(reused["layers"]) == 6
+    for finding in document["findings"]:  # runtime-only findings carry every field static ones do
+        assert {"symbol", "line", "verdict", "evidence", "id", "mechanism", "numbers", "message"} <= set(finding)
+
+
+def test_library_layers_carry_the_users_line_and_the_library_line(runs: Runs) -> None:
+    done = runs.get("vgg16")
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    finding = _finding(document, "implicit-initializer-mismatch")
+    assert finding["runtime_only"] and finding["line"] == 7 and len(finding["layers"]) == 13
+    assert finding["library"].startswith("keras/src/applications/vgg16.py:")
+    assert finding["numbers"]["gain"] < 1e-4
+    mobile = runs.get("mobilenet")
+    assert mobile.returncode in (0, 1), mobile.stderr
+    assert json.loads(mobile.stdout)["models"][0]["structure_from"] == "graph"
 
 
 # --------------------------------------------------------------------------- errors: one line, exit 2
@@ -312,6 +464,15 @@ def test_missing_file_and_factory_fail_fast(capsys: pytest.CaptureFixture[str]) 
     assert cli.main([_model("broken.py:nope")]) == 2
     assert capsys.readouterr().err.strip().endswith("defines no 'nope' at module level; name one of: raises, "
                                                     "not_a_model, small")
+
+
+def test_empty_factory_and_folder_are_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([_model("broken.py:")]) == 2
+    assert capsys.readouterr().err.strip().endswith("broken.py:: no factory after ':'; give "
+                                                    f"{MODELS / 'broken.py'} or {MODELS / 'broken.py'}:FACTORY")
+    assert cli.main([str(MODELS)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"pylint-glorot verify: error: {MODELS} is a folder (it holds ") and "FILE.py:FACTORY" in err
 
 
 @pytest.mark.parametrize("arguments", [["--input-shape", "28,x"], ["--batch", "0"], ["--device", "tpu"],
@@ -533,3 +694,91 @@ def test_disagreements_between_static_and_runtime() -> None:
     row.initializer = {"class": "my_init", "kind": "function"}  # a function: the static pass judged what it copies
     row.site = _site(static.Reading("my_init (a hand-written GlorotUniform)", 1.0, "fan_avg", "uniform"))
     assert verdicts.disagreements(row) == []
+
+
+def test_backend_is_the_one_asked_for_never_another() -> None:
+    from pylint_glorot.runtime import backends
+
+    assert backends.requested(None, {}) == "tensorflow"
+    assert backends.requested(None, {"KERAS_BACKEND": "jax"}) == "jax"
+    assert backends.requested("torch", {"KERAS_BACKEND": "jax"}) == "torch"
+    assert backends.refusal("jax") is None
+    refused = backends.refusal("openvino")
+    assert refused is not None and "tensorflow, jax, torch" in refused and "\n" not in refused
+
+
+def test_chains_break_at_branches_normalization_and_cycles() -> None:
+    from pylint_glorot.runtime import chains
+
+    feeders = {0: (None, False), 1: (0, False), 2: (1, False), 3: (2, True), 4: (3, False)}
+    found = chains.runs(feeders, set(feeders))
+    assert found[1] == [0, 1, 2] and found[4] == [3, 4]
+    feeders[4] = (2, False)  # 3 and 4 both fed by 2: 2 ends its run
+    feeders[3] = (2, False)
+    assert chains.runs(feeders, set(feeders))[0] == [0, 1, 2]
+    assert chains.runs({0: (1, False), 1: (0, False)}, {0, 1})  # a cycle ends, never hangs
+
+
+def _entry(index: int, gain: float, initializer: dict, activation: str = "relu", covered: bool = False) -> dict:
+    return {"index": index, "initializer": initializer, "covered": covered,
+            "structure": {"predecessor": index - 1 if index else None, "predecessor_normalized": False,
+                          "activation": activation},
+            "current": {"gain": gain, "grad_var": 1.0}}
+
+
+GLOROT = {"class": "GlorotUniform", "kind": "initializer", "scale": 1.0, "mode": "fan_avg", "distribution": "uniform",
+          "seed": None}
+HE = {"class": "HeUniform", "kind": "initializer", "scale": 2.0, "mode": "fan_in", "distribution": "uniform",
+      "seed": None}
+
+
+def test_runtime_only_candidates_leave_the_band_and_have_something_to_fix() -> None:
+    from pylint_glorot.runtime import runtime_only as R
+
+    chain = [_entry(i, 0.3, GLOROT) for i in range(6)]  # 0.3**6 = 7e-4: out of the band
+    found = R.candidates(chain)
+    assert len(found) == 1 and found[0]["layers"] == list(range(6))
+    assert set(found[0]["symbols"].values()) == {R.C7702}
+    assert {fix["label"] for fix in found[0]["fixes"].values()} == {"he_uniform"}
+    assert R.candidates([_entry(i, 0.6, GLOROT) for i in range(6)]) == []  # 0.047: inside
+    assert R.candidates([_entry(i, 0.3, HE) for i in range(6)]) == []  # already He: nothing to replace
+    assert R.candidates([_entry(i, 0.3, GLOROT, covered=i == 2) for i in range(6)]) == []  # static finding's
+    assert R.candidates([_entry(0, 1e-4, GLOROT)]) == []  # a lone layer
+    normal = {"class": "RandomNormal", "kind": "initializer", "stddev": 0.05}
+    fixed = R.candidates([_entry(i, 0.1, normal) for i in range(4)])[0]
+    assert set(fixed["symbols"].values()) == {R.W7709} and fixed["fixes"][0]["label"] == "he_normal"
+    assert R.identical_kernels([(0, (4, 4), b"a"), (1, (4, 4), b"a"), (2, (4, 4), b"b")]) == [[0, 1]]
+
+
+def test_steady_needs_the_pooled_value_clear_of_the_threshold() -> None:
+    assert verdicts._steady([1.0, 1.1, 0.9], 1.0, 0.0)
+    assert not verdicts._steady([-1.0, 1.0, 0.2, 0.3], 0.1, 0.0)
+    assert verdicts._steady([5.0], 0.01, 0.0)  # one draw: taken as measured
+
+
+def test_prediction_beside_measurement() -> None:
+    from pylint_glorot.runtime import predict
+
+    dense = {"kind": "Dense", "config": {"units": 256}, "input_shape": [256], "activation": "relu",
+             "kernels": {"kernel": {"initializer": {"class": "HeNormal", "config": {"scale": 2.0, "mode": "fan_in",
+                                                                                     "distribution": "truncated_normal"}},
+                                    "shape": [256, 256]}},
+             "between": [], "normalized": False, "values": 32 * 256}
+    agreeing = predict.predict(dense, 1.02, 1.0, [1.0, 1.05, 0.98])
+    assert agreeing.gain == pytest.approx(1.0, rel=1e-3) and not agreeing.disagrees
+    assert predict.predict(dense, 0.5, 1.0, [0.5, 0.52, 0.49]).disagrees  # a factor 2: beyond the tolerance
+    assert predict.predict({**dense, "between": ["MaxPooling2D"]}, 1.0, 1.0, None).gain is None
+    assert predict.predict({**dense, "normalized": True}, 1.0, 1.0, None).gain is None
+    glorot = {"class": "GlorotUniform", "config": {"scale": 1.0, "mode": "fan_avg", "distribution": "uniform"}}
+    depthwise = {"kind": "DepthwiseConv2D", "config": {"kernel_size": [3, 3], "padding": "valid"},
+                 "input_shape": [16, 16, 8], "activation": None, "between": [], "normalized": False,
+                 "kernels": {"kernel": {"initializer": glorot, "shape": [3, 3, 8, 1]}}}
+    assert predict.predict(depthwise, 0.22, 1.0, None).gain == pytest.approx(9 * 2 / 81)  # Keras fans (72, 9)
+
+
+def test_a_softmax_head_ends_the_run_instead_of_dominating_it() -> None:
+    from pylint_glorot.runtime import runtime_only as R
+
+    chain = [_entry(i, 0.3, GLOROT) for i in range(6)] + [_entry(6, 1e-6, GLOROT, activation="softmax")]
+    found = R.candidates(chain)
+    assert len(found) == 1 and found[0]["layers"] == list(range(6))

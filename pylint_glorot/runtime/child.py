@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import json
+import math
 import os
 import re
 import sys
@@ -21,10 +22,14 @@ import traceback
 from pathlib import Path
 from typing import IO, Any
 
+from pylint_glorot.runtime import backends as B
 from pylint_glorot.runtime import protocol as P
 
 SITE_ATTRIBUTE = "_pylint_glorot_site"
+LIBRARY_ATTRIBUTE = "_pylint_glorot_library_site"
 FALLBACK_SHAPE = (64, 64)
+DRAWS = 5  # draws pooled per verdict on models up to LARGE kernel weights
+LARGE = 3_000_000
 
 
 class _HideFrameworks(importlib.abc.MetaPathFinder):
@@ -40,18 +45,26 @@ class _HideFrameworks(importlib.abc.MetaPathFinder):
 # --------------------------------------------------------------------------- setup
 
 
-def import_frameworks(progress: IO[str]) -> tuple[Any, Any]:
-    P.send(progress, "progress", stage="importing TensorFlow")
+def import_frameworks(progress: IO[str], backend: str) -> tuple[Any, str, Any]:
+    """(the backend's module, its version, keras), with KERAS_BACKEND already set by the parent."""
+    refused = B.refusal(backend)
+    if refused:
+        raise P.ChildError(P.BACKEND_UNAVAILABLE, refused)
+    P.send(progress, "progress", stage=f"importing {B.DISPLAY[backend]}")
     if os.environ.get(P.HIDE_TENSORFLOW_ENV):
         sys.meta_path.insert(0, _HideFrameworks())
     try:
-        import keras
-        import tensorflow as tf
+        module, version = B.import_backend(backend)
     except ImportError as error:
-        raise P.ChildError(
-            P.TENSORFLOW_MISSING, f"TensorFlow is not installed for {sys.executable} ({error})",
-            'install it with: pip install "pylint-glorot[runtime]"', traceback.format_exc()) from error
-    if os.environ.get("TF_USE_LEGACY_KERAS", "").lower() in ("1", "true", "yes"):
+        what = "TensorFlow is" if backend == "tensorflow" else f"{backend} (the Keras backend asked for) is"
+        raise P.ChildError(P.TENSORFLOW_MISSING, f"{what} not installed for {sys.executable} ({error})",
+                           f"install it with: {B.INSTALL[backend]}", traceback.format_exc()) from error
+    try:
+        import keras
+    except ImportError as error:
+        raise P.ChildError(P.TENSORFLOW_MISSING, f"Keras is not installed for {sys.executable} ({error})",
+                           f"install it with: {B.INSTALL[backend]}", traceback.format_exc()) from error
+    if backend == "tensorflow" and os.environ.get("TF_USE_LEGACY_KERAS", "").lower() in ("1", "true", "yes"):
         raise P.ChildError(
             P.TENSORFLOW_MISSING, "TF_USE_LEGACY_KERAS is set, so tf.keras is Keras 2 (tf-keras); verify measures Keras 3",
             "unset TF_USE_LEGACY_KERAS to verify this model with Keras 3")
@@ -59,36 +72,50 @@ def import_frameworks(progress: IO[str]) -> tuple[Any, Any]:
         raise P.ChildError(
             P.TENSORFLOW_MISSING, f"verify needs Keras 3 (TensorFlow 2.16 or later); found Keras {keras.__version__}",
             'install it with: pip install "pylint-glorot[runtime]" (and unset TF_USE_LEGACY_KERAS)')
-    return tf, keras
+    if keras.config.backend() != backend:
+        raise P.ChildError(P.BACKEND_UNAVAILABLE, f"Keras started on {keras.config.backend()!r}, not {backend!r} "
+                           "(was keras imported before KERAS_BACKEND was set, or does ~/.keras/keras.json pin it?)",
+                           "set KERAS_BACKEND or --backend")
+    return module, version, keras
 
 
-def choose_device(tf: Any, wanted: str) -> str:
-    """GPU when TensorFlow sees one (auto), else CPU; --device cpu hides GPUs before TensorFlow starts."""
-    gpus = tf.config.list_physical_devices("GPU") if wanted != "cpu" else []
-    if wanted == "gpu" and not gpus:
+def choose_device(backend: str, module: Any, wanted: str) -> str:
+    """A GPU when the backend sees one (auto), else the CPU; --device cpu hides GPUs before it starts."""
+    label, on_gpu = B.device(backend, module, wanted)
+    if wanted == "gpu" and not on_gpu:
         raise P.ChildError(
-            P.DEVICE_UNAVAILABLE, "--device gpu: TensorFlow sees no GPU",
-            "install the GPU build (pip install \"tensorflow[and-cuda]\", see docs/runtime.md) or use --device cpu")
-    if not gpus:
-        return "CPU"
-    try:
-        details = tf.config.experimental.get_device_details(gpus[0])
-    except (ValueError, RuntimeError):
-        details = {}
-    name = details.get("device_name")
-    return f"GPU:0 ({name})" if name else "GPU:0"
+            P.DEVICE_UNAVAILABLE, f"--device gpu: {B.DISPLAY[backend]} sees no GPU",
+            "install the GPU build (see docs/runtime.md, e.g. pip install \"tensorflow[and-cuda]\") or use --device cpu")
+    return label
+
+
+def _library_file(filename: str) -> str:
+    """A library file as people name it: the part after site-packages/ (keras/src/applications/vgg16.py)."""
+    path = Path(filename)
+    parts = path.parts
+    for marker in ("site-packages", "dist-packages"):
+        if marker in parts:
+            return "/".join(parts[parts.index(marker) + 1:])
+    return path.name
 
 
 def record_sites(keras: Any, path: str) -> None:
-    """Every Keras layer remembers the line of FILE that constructed it."""
+    """Every Keras layer remembers the line of FILE that constructed it and, when the layer was
+    built by library code (keras.applications, a helper module), that code's file:line."""
     original = keras.layers.Layer.__init__
 
     def init(layer: Any, *args: Any, **kwargs: Any) -> None:
         if SITE_ATTRIBUTE not in vars(layer):
             frame = sys._getframe(1)
+            while frame is not None and frame.f_locals.get("self") is layer:  # super().__init__ chains
+                frame = frame.f_back
+            builder = frame
             while frame is not None and frame.f_code.co_filename != path:
                 frame = frame.f_back
             object.__setattr__(layer, SITE_ATTRIBUTE, frame.f_lineno if frame is not None else None)
+            if builder is not None and builder.f_code.co_filename != path:
+                object.__setattr__(layer, LIBRARY_ATTRIBUTE,
+                                   f"{_library_file(builder.f_code.co_filename)}:{builder.f_lineno}")
         original(layer, *args, **kwargs)
 
     keras.layers.Layer.__init__ = init
@@ -96,6 +123,14 @@ def record_sites(keras: Any, path: str) -> None:
 
 def site_line(layer: Any) -> int | None:
     return vars(layer).get(SITE_ATTRIBUTE)
+
+
+def library_site(layer: Any) -> str | None:
+    return vars(layer).get(LIBRARY_ATTRIBUTE)
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 # --------------------------------------------------------------------------- user code
@@ -122,8 +157,8 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
 
 
-def load_module(path: str) -> Any:
-    name = Path(path).stem
+def load_module(path: str, suffix: str = "") -> Any:
+    name = Path(path).stem + suffix
     if name in sys.modules:  # a file named like a module already loaded (keras.py, json.py) must not replace it
         name = f"{name}__verified"
     spec = importlib.util.spec_from_file_location(name, path)
@@ -142,7 +177,8 @@ def load_module(path: str) -> Any:
 
 
 def targets(keras: Any, module: Any, path: str, factory: str | None) -> list[tuple[str, Any]]:
-    """(name, model or layer) to measure: what FACTORY returns, or the module-level models."""
+    """(name, model or layer) to measure: what FACTORY returns (or FACTORY itself, when it names a
+    built model), or the module-level models."""
     if factory is not None:
         function: Any = module
         for part in factory.split("."):
@@ -152,9 +188,11 @@ def targets(keras: Any, module: Any, path: str, factory: str | None) -> list[tup
                                and getattr(v, "__module__", None) == module.__name__)
             raise P.ChildError(P.FACTORY_NOT_FOUND, f"{path} has no {factory!r}",
                                f"name one of: {', '.join(callables)}" if callables else "define a function that returns the model")
+        if isinstance(function, keras.layers.Layer):  # FILE.py:model where model is already built
+            return [(factory, function)]
         if not callable(function):
-            raise P.ChildError(P.FACTORY_NOT_FOUND, f"{path}:{factory} is a {type(function).__name__}, not a callable",
-                               "name a zero-argument function that returns a Keras Model or Layer")
+            raise P.ChildError(P.FACTORY_NOT_FOUND, f"{path}:{factory} is {_a(type(function).__name__)}, not a callable",
+                               "name a zero-argument function that returns a Keras Model or Layer, or a built model")
         try:
             built = function()
         except BaseException as error:  # noqa: BLE001 - user code
@@ -237,63 +275,173 @@ def _shape_text(shape: tuple[Any, ...]) -> str:
     return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
 
 
-def measure_target(tf: Any, name: str, target: Any, request: dict[str, Any], recorder: Any,
+def draw_count(request: dict[str, Any], weighted: list[tuple[Any, str]], M: Any) -> int:
+    """How many draws the verdicts pool: --draws, else DRAWS for models up to LARGE kernel weights
+    (where one draw is noisy and a draw is cheap), one for larger ones (wide layers average out)."""
+    if request.get("draws_wanted"):
+        return int(request["draws_wanted"])
+    size = 0
+    for layer, keyword in weighted:
+        variable = M.kernel(layer, keyword)
+        size += math.prod(variable.shape) if variable is not None else 0
+    return DRAWS if size <= LARGE else 1
+
+
+def _seed(request: dict[str, Any], draw: int) -> int:
+    return request["seed"] if draw == 0 else (request["seed"] * 1_000_003 + 7_919 * draw) % 2**31
+
+
+def measure_target(backend: str, name: str, target: Any, request: dict[str, Any], recorder: Any,
                    progress: IO[str]) -> dict[str, Any]:
     from pylint_glorot.runtime import measure as M
+    from pylint_glorot.runtime import runtime_only as R
+    from pylint_glorot.runtime.graph import ModelGraph
     import numpy as np
 
     weighted = weighted_layers(M, target)
     shapes, why = input_spec(target, request.get("input_shape"), request["batch"])
     model: dict[str, Any] = {"name": name, "class": type(target).__name__, "measurable": shapes is not None,
-                             "why": why, "input_shapes": shapes, "suggested": False, "layers": []}
-    current = suggested = None
+                             "why": why, "input_shapes": shapes, "suggested": False, "layers": [], "draws": 0,
+                             "runtime_findings": [], "identical_kernels": [], "structure_from": None}
+    current: list[Any] = []
+    suggested: list[Any] = []
     fixed: dict[int, str] = {}
+    _kernel_stats(M, weighted, model)
     if shapes is not None:
-        rng = np.random.default_rng(request["seed"])
-        inputs = [tf.constant(rng.standard_normal(shape).astype("float32")) for shape in shapes]
-        try:
-            if not target.built:
-                P.send(progress, "progress", stage=f"building {name}")
-                _call_user(lambda: target(inputs[0] if len(inputs) == 1 else inputs, training=False), shapes)
-            spread = _symmetry_layers(weighted, request)
-            P.send(progress, "progress", stage=f"measuring {name}: current initializers")
-            current = _call_user(lambda: M.run_pass(target, inputs, weighted, recorder, request["seed"], spread), shapes)
-            _kernel_stats(M, weighted, model)
-            fixed = _apply_fixes(M, weighted, request)
+        def inputs_for(draw: int) -> list[Any]:
+            rng = np.random.default_rng(request["seed"] if draw == 0 else [request["seed"], draw])
+            return [keras_ops().convert_to_tensor(rng.standard_normal(shape).astype("float32")) for shape in shapes]
+
+        first = inputs_for(0)
+        if not target.built:
+            P.send(progress, "progress", stage=f"building {name}")
+            _call_user(lambda: target(first[0] if len(first) == 1 else first, training=False), shapes)
+        graph = ModelGraph.of(target)
+        model["structure_from"] = "graph" if graph is not None else "calls"
+        spread = _symmetry_layers(weighted, request)
+        draws = draw_count(request, weighted, M)
+        model["draws"] = draws
+        kept = _snapshot(M, weighted)
+        readouts = M.readout_count(_output_shapes(target))
+        model["readouts"] = readouts
+        plan: list[dict[str, Any]] = []
+        for draw in range(draws):
+            seed = _seed(request, draw)
+            inputs = first if draw == 0 else inputs_for(draw)
+            if draw:
+                _restore(kept)
+                M.redraw(weighted, seed)
+            P.send(progress, "progress", stage=f"measuring {name}: current initializers (draw {draw + 1} of {draws})")
+            current.append(_call_user(lambda: M.run_pass(backend, target, inputs, weighted, recorder, [seed, 1],
+                                                         spread, graph, readouts), shapes))
+            if draw == 0:
+                plan = _plan(M, R, weighted, request, current[0], model)
+            fixed = _apply_fixes(M, weighted, request, plan, seed)
             if fixed:
-                P.send(progress, "progress", stage=f"measuring {name}: suggested initializers")
-                suggested = _call_user(lambda: M.run_pass(target, inputs, weighted, recorder, request["seed"], spread), shapes)
+                P.send(progress, "progress", stage=f"measuring {name}: suggested initializers (draw {draw + 1} of {draws})")
+                suggested.append(_call_user(lambda: M.run_pass(backend, target, inputs, weighted, recorder, [seed, 1],
+                                                               spread, graph, readouts), shapes))
                 model["suggested"] = True
-        finally:
-            recorder.active = False
-    else:
-        _kernel_stats(M, weighted, model)
+        _restore(kept)
+    structure = current[0].structure if current else {}
     for index, (layer, keyword) in enumerate(weighted):
-        structure = current.structure.get(index) if current else None
         entry = model["layers"][index]
         entry.update(
-            index=index, name=layer.name, line=site_line(layer), keyword=keyword,
+            index=index, name=layer.name, line=site_line(layer), library=library_site(layer), keyword=keyword,
             initializer=M.describe_initializer(M.initializer(layer, keyword)),
             own_activation=M.own_activation(layer),
-            structure=dict(vars(structure)) if structure else None,
-            current=current.measures[index].as_json() if current and index in current.measures else None,
-            suggested=suggested.measures[index].as_json() if suggested and index in suggested.measures else None,
+            structure=dict(vars(structure[index])) if index in structure else None,
+            current=_pooled(current, index), current_draws=_per_draw(current, index),
+            suggested=_pooled(suggested, index), suggested_draws=_per_draw(suggested, index),
             fixed_with=fixed.get(index),
+            describe=M.describe(layer, structure.get(index),
+                                current[0].measures[index].shape_in if index in current[0].measures else None,
+                                request["batch"])
+            if current else None,
         )
         entry["class"] = type(layer).__name__
     return model
 
 
+def _output_shapes(target: Any) -> list[tuple[int, ...]]:
+    try:
+        return [tuple(d or 1 for d in output.shape) for output in keras_flat(target.outputs)]
+    except (AttributeError, ValueError, TypeError):
+        return []
+
+
+def keras_flat(value: Any) -> list[Any]:
+    import keras
+
+    return list(keras.tree.flatten(value)) if value is not None else []
+
+
+def keras_ops() -> Any:
+    from keras import ops
+
+    return ops
+
+
+def _pooled(passes: list[Any], index: int) -> dict[str, Any] | None:
+    """The numbers of every draw pooled: mean second moments (gain = their ratio), mean gradient
+    variance, the largest unit spread."""
+    measures = [p.measures[index] for p in passes if index in p.measures]
+    if not measures:
+        return None
+
+    def mean(name: str) -> float | None:
+        values = [getattr(m, name) for m in measures]
+        return sum(values) / len(values) if all(v is not None for v in values) else None
+
+    m_in, m_out = mean("m_in"), mean("m_out")
+    spreads = [m.unit_spread for m in measures if m.unit_spread is not None]
+    grad_spreads = [m.grad_unit_spread for m in measures if m.grad_unit_spread is not None]
+    return {"m_in": m_in, "m_out": m_out, "gain": m_out / m_in if m_in and m_out is not None else None,
+            "grad_var": mean("grad_var"), "unit_spread": max(spreads) if spreads else None,
+            "grad_unit_spread": max(grad_spreads) if grad_spreads else None}
+
+
+def _per_draw(passes: list[Any], index: int) -> list[dict[str, Any]] | None:
+    found = [{"gain": p.measures[index].gain, "grad_var": p.measures[index].grad_var}
+             for p in passes if index in p.measures]
+    return found if len(found) > 1 else None
+
+
 def _kernel_stats(M: Any, weighted: list[tuple[Any, str]], model: dict[str, Any]) -> None:
+    import hashlib
+
     import numpy as np
 
-    for layer, keyword in weighted:
+    digests = []
+    for index, (layer, keyword) in enumerate(weighted):
         variable = M.kernel(layer, keyword)
-        values = np.asarray(variable.numpy()) if variable is not None else None
+        values = np.asarray(keras_ops().convert_to_numpy(variable)) if variable is not None else None
         model["layers"].append({
             "kernel_shape": list(values.shape) if values is not None else None,
             "kernel_var": float(np.var(values)) if values is not None and values.size else None,
         })
+        if values is not None and values.size > 1 and float(np.var(values)) > 0:
+            digests.append((index, tuple(values.shape), hashlib.sha1(values.tobytes()).digest()))
+    from pylint_glorot.runtime import runtime_only as R
+
+    model["identical_kernels"] = R.identical_kernels(digests)
+
+
+def _snapshot(M: Any, weighted: list[tuple[Any, str]]) -> list[tuple[Any, Any]]:
+    """Every kernel's values as drawn, to restore after the suggested pass and the extra draws."""
+    kept = []
+    for layer, _keyword in weighted:
+        spec = M.layer_spec(layer)
+        for keyword in spec[1].kernel_keywords if spec else ():
+            variable = M.kernel(layer, keyword)
+            if variable is not None:
+                kept.append((variable, keras_ops().copy(variable.value)))
+    return kept
+
+
+def _restore(kept: list[tuple[Any, Any]]) -> None:
+    for variable, value in kept:
+        variable.assign(value)
 
 
 def _symmetry_layers(weighted: list[tuple[Any, str]], request: dict[str, Any]) -> frozenset[int]:
@@ -302,19 +450,50 @@ def _symmetry_layers(weighted: list[tuple[Any, str]], request: dict[str, Any]) -
     return frozenset(i for i, (layer, _keyword) in enumerate(weighted) if P.innermost(site_line(layer), ranges))
 
 
-def _apply_fixes(M: Any, weighted: list[tuple[Any, str]], request: dict[str, Any]) -> dict[int, str]:
-    """Re-initialize the flagged kernels with the replacement each finding proposes; the rest stays as drawn."""
+def _covered(weighted: list[tuple[Any, str]], request: dict[str, Any]) -> set[int]:
+    ranges = {(fix["first_line"], fix["last_line"]) for fix in request.get("fixes", [])}
+    return {i for i, (layer, _keyword) in enumerate(weighted) if P.innermost(site_line(layer), ranges)}
+
+
+def _plan(M: Any, R: Any, weighted: list[tuple[Any, str]], request: dict[str, Any], first: Any,
+          model: dict[str, Any]) -> list[dict[str, Any]]:
+    """The kernels to re-draw for the suggested pass: every static finding's, and the runtime-only
+    candidates' (chains out of the band, found on the first current pass)."""
     fixes = request.get("fixes", [])
     ranges = {(fix["first_line"], fix["last_line"]) for fix in fixes}
-    fixed: dict[int, str] = {}
+    plan: list[dict[str, Any]] = []
     for index, (layer, _keyword) in enumerate(weighted):
         lines = P.innermost(site_line(layer), ranges)
-        if lines is None:
-            continue
-        seed = (request["seed"] * 1_000_003 + index) % 2**31
-        for fix in fixes:
-            if (fix["first_line"], fix["last_line"]) == lines and M.reinitialize(layer, fix["keyword"], fix["replacement"], seed):
-                fixed[index] = fix["label"]
+        for fix in fixes if lines is not None else ():
+            if (fix["first_line"], fix["last_line"]) == lines:
+                plan.append({"index": index, "keyword": fix["keyword"], "replacement": fix["replacement"],
+                             "label": fix["label"]})
+                break
+    if not request.get("runtime_only", True):
+        return plan
+    covered = _covered(weighted, request)
+    entries = [{"index": i, "initializer": M.describe_initializer(M.initializer(layer, keyword)),
+                "structure": dict(vars(first.structure[i])) if i in first.structure else None,
+                "current": first.measures[i].as_json() if i in first.measures else None, "covered": i in covered}
+               for i, (layer, keyword) in enumerate(weighted)]
+    for candidate in R.candidates(entries):
+        model["runtime_findings"].append({"mechanism": candidate["mechanism"], "layers": candidate["layers"],
+                                          "symbols": {str(i): s for i, s in candidate["symbols"].items()},
+                                          "labels": {str(i): f["label"] for i, f in candidate["fixes"].items()}})
+        for index, fix in candidate["fixes"].items():
+            plan.append({"index": index, "keyword": weighted[index][1], "replacement": fix, "label": fix["label"]})
+    return plan
+
+
+def _apply_fixes(M: Any, weighted: list[tuple[Any, str]], request: dict[str, Any], plan: list[dict[str, Any]],
+                 seed: int) -> dict[int, str]:
+    """Re-initialize the planned kernels with their replacement; the rest stays as drawn."""
+    fixed: dict[int, str] = {}
+    for step in plan:
+        index = step["index"]
+        layer_seed = (seed * 1_000_003 + index) % 2**31
+        if M.reinitialize(weighted[index][0], step["keyword"], step["replacement"], layer_seed):
+            fixed[index] = step["label"]
     return fixed
 
 
@@ -359,26 +538,45 @@ def draws(request: dict[str, Any], layers: list[tuple[Any, str]]) -> list[dict[s
 
 
 def run(request: dict[str, Any], progress: IO[str]) -> dict[str, Any]:
-    tf, keras = import_frameworks(progress)
-    device = choose_device(tf, request["device"])
-    keras.utils.set_random_seed(request["seed"])
+    """Measure FILE for the request's seed; with `seeds` in the request, once per seed in this one
+    process (the module re-executed for each), the results under "per_seed"."""
+    backend = request.get("backend") or B.DEFAULT
+    module, version, keras = import_frameworks(progress, backend)
+    device = choose_device(backend, module, request["device"])
     path = request["file"]
+    original_init = keras.layers.Layer.__init__
     record_sites(keras, path)
     from pylint_glorot.runtime import measure as M
 
-    recorder = M.Recorder()
+    recorder = M.Recorder(backend)
     recorder.install()  # before the module runs: `from tensorflow.nn import relu` there gets the recording one
+    results = []
+    try:
+        for number, seed in enumerate(request.get("seeds") or [request["seed"]]):
+            keras.utils.set_random_seed(seed)
+            results.append(_measure_file(keras, M, {**request, "seed": seed}, recorder, progress, number))
+            results[-1].update(device=device, backend=backend, backend_version=version, keras=keras.__version__,
+                               tensorflow=getattr(sys.modules.get("tensorflow"), "__version__", None))
+    finally:
+        recorder.uninstall()
+        keras.layers.Layer.__init__ = original_init
+    return results[0] if not request.get("seeds") else {"per_seed": results, **{k: results[0][k] for k in (
+        "device", "backend", "backend_version", "keras", "tensorflow")}}
+
+
+def _measure_file(keras: Any, M: Any, request: dict[str, Any], recorder: Any, progress: IO[str],
+                  number: int) -> dict[str, Any]:
+    path = request["file"]
     P.send(progress, "progress", stage=f"loading {Path(path).name}")
-    module = load_module(path)
+    module_object = load_module(path, suffix=f"__seed{number}" if number else "")
     P.send(progress, "progress", stage=f"building the model ({request.get('factory') or 'module-level models'})")
-    found = targets(keras, module, path, request.get("factory"))
+    found = targets(keras, module_object, path, request.get("factory"))
     models, all_layers = [], []
     for name, target in found:
-        models.append(measure_target(tf, name, target, request, recorder, progress))
+        models.append(measure_target(request.get("backend") or B.DEFAULT, name, target, request, recorder, progress))
         all_layers.extend(weighted_layers(M, target))
     constructions = [{"id": c["id"], **M.construct(c["kwargs"])} for c in request.get("constructions", [])]
-    return {"device": device, "tensorflow": tf.__version__, "keras": keras.__version__, "models": models,
-            "draws": draws(request, all_layers), "constructions": constructions}
+    return {"models": models, "draws": draws(request, all_layers), "constructions": constructions}
 
 
 def main() -> int:

@@ -3,7 +3,7 @@
 Runs the static checker on FILE, then loads FILE in a child process (this executes the
 user's code), builds the model, measures it with the current and with the suggested
 initializers, and judges every finding. Exit codes: 0 no finding confirmed; 1 at least one
-finding confirmed; 2 an error (one line on stderr; the traceback with --debug).
+finding confirmed or runtime-only; 2 an error (one line on stderr; the traceback with --debug).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 from typing import IO, NoReturn
 
-from pylint_glorot.runtime import plot, report
+from pylint_glorot.runtime import backends, plot, report
 from pylint_glorot.runtime.runner import Failure, run_child
 from pylint_glorot.runtime.static import StaticError, static_pass
-from pylint_glorot.runtime.verdicts import CONFIRMED, judge, layer_rows, request_parts
+from pylint_glorot.runtime.verdicts import COUNTED, judge, layer_rows, request_parts
 
 NONE_CONFIRMED, CONFIRMED_EXIT, ERROR = 0, 1, 2
 PROG = "pylint-glorot verify"
@@ -40,7 +40,7 @@ def parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Build the model a file defines and prove or refute each pylint-glorot finding on it by "
                     "measuring signal propagation. This EXECUTES the file (in a child process). "
-                    "Exit 0: nothing confirmed; 1: a finding confirmed; 2: error.",
+                    "Exit 0: nothing confirmed; 1: a finding confirmed or found at runtime only; 2: error.",
     )
     parse.add_argument("target", metavar="FILE.py[:FACTORY]",
                        help="the file, and optionally a zero-argument function in it returning a Keras Model or "
@@ -52,10 +52,17 @@ def parser() -> argparse.ArgumentParser:
                        help="seeds the weights (keras.utils.set_random_seed), the N(0,1) input, the random "
                             "readout of the loss and the replacement draws (0)")
     parse.add_argument("--device", choices=("auto", "cpu", "gpu"), default="auto",
-                       help="auto: a GPU when TensorFlow sees one, else the CPU")
+                       help="auto: a GPU when the backend sees one, else the CPU")
+    parse.add_argument("--backend", metavar="NAME",
+                       help="the Keras backend to measure on: tensorflow, jax or torch (default: $KERAS_BACKEND, "
+                            "else tensorflow); never replaced by another")
+    parse.add_argument("--draws", type=_positive, metavar="N",
+                       help="independent draws (weights, input, readout) pooled per verdict (default: 5 for models "
+                            "up to 3M kernel weights, else 1)")
     parse.add_argument("--format", choices=("text", "json"), default="text")
     parse.add_argument("--plot", type=Path, metavar="OUT.png",
-                       help="write the signal's rms per layer against depth, current vs suggested")
+                       help="write two panels against depth: the forward second moment and the kernel-gradient "
+                            "variance, current vs suggested initializers")
     parse.add_argument("--timeout", type=_positive_float, default=600.0, metavar="SECONDS",
                        help="give up on the model process after this long (600)")
     parse.add_argument("--debug", action="store_true", help="show tracebacks and the model process's output")
@@ -102,7 +109,7 @@ def _positive_float(text: str) -> float:
 def split_target(target: str) -> tuple[Path, str | None]:
     """FILE.py[:FACTORY]; a colon that is part of the path (C:\\...) stays in the path."""
     head, sep, tail = target.rpartition(":")
-    if sep and head and _FACTORY.fullmatch(tail) and not Path(target).exists():
+    if sep and head and not Path(target).exists() and (_FACTORY.fullmatch(tail) or (not tail and Path(head).exists())):
         return Path(head), tail
     return Path(target), None
 
@@ -143,8 +150,18 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         return _fail(progress, str(error))
     path, factory = split_target(arguments.target)
+    if factory == "":
+        return _fail(progress, f"{arguments.target}: no factory after ':'; give {path} or {path}:FACTORY")
+    if path.is_dir():
+        files = sorted(p.name for p in path.glob("*.py"))[:5]
+        shown = f" (it holds {', '.join(files)})" if files else ""
+        return _fail(progress, f"{path} is a folder{shown}; give one Python file: FILE.py or FILE.py:FACTORY")
     if not path.is_file():
         return _fail(progress, f"{path}: no such file; give FILE.py or FILE.py:FACTORY")
+    backend = backends.requested(arguments.backend)
+    refused = backends.refusal(backend)
+    if refused:
+        return _fail(progress, refused)
     if arguments.plot is not None and not plot.available():
         return _fail(progress, 'matplotlib is not installed, needed by --plot; pip install "pylint-glorot[runtime]"')
     progress("reading the findings")
@@ -159,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
                      "the model")
     request = {
         "file": str(path.resolve()), "factory": factory, "input_shape": arguments.input_shape,
-        "batch": arguments.batch, "seed": arguments.seed, "device": arguments.device, **request_parts(view),
+        "batch": arguments.batch, "seed": arguments.seed, "device": arguments.device, "backend": backend,
+        "draws_wanted": arguments.draws, **request_parts(view),
     }
     try:
         run = run_child(request, arguments.timeout, progress, arguments.debug)
@@ -168,19 +186,21 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(progress, failure.line().replace(request["file"], str(path)), arguments.debug, details)
     progress.clear()
     rows = layer_rows(run, view)
-    verdicts = judge(view, run, rows)
+    verdicts, hidden = judge(view, run, rows)
     shown = f"{path}:{factory}" if factory else str(path)
-    if arguments.format == "json":
-        sys.stdout.write(report.as_json(shown, run, rows, verdicts, arguments.seed, arguments.batch))
-    else:
-        sys.stdout.write(report.text(shown, run, rows, verdicts, arguments.seed))
+    written = None
     if arguments.plot is not None:
         try:
-            plot.write(arguments.plot, rows, [m["name"] for m in run["models"]],
-                       f"{shown} ({run['device']}): signal rms per weighted layer")
+            plot.write(arguments.plot, rows, [m["name"] for m in run["models"]], verdicts,
+                       f"{shown} ({run['backend']}, {run['device']})")
         except OSError as error:
             return _fail(progress, f"cannot write {arguments.plot}: {error}")
-    return CONFIRMED_EXIT if any(v.verdict == CONFIRMED for v in verdicts) else NONE_CONFIRMED
+        written = str(arguments.plot.resolve())
+    if arguments.format == "json":
+        sys.stdout.write(report.as_json(shown, run, rows, verdicts, arguments.seed, arguments.batch, hidden, written))
+    else:
+        sys.stdout.write(report.text(shown, run, rows, verdicts, arguments.seed, hidden, written))
+    return CONFIRMED_EXIT if any(v.verdict in COUNTED for v in verdicts) else NONE_CONFIRMED
 
 
 if __name__ == "__main__":

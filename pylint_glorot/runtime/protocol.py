@@ -27,6 +27,7 @@ NOT_A_MODEL = "not-a-model"
 NO_MODEL = "no-model"
 MODEL_FAILED = "model-failed"
 DEVICE_UNAVAILABLE = "device-unavailable"
+BACKEND_UNAVAILABLE = "backend-unavailable"
 INTERNAL = "internal"
 
 

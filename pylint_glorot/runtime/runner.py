@@ -36,12 +36,14 @@ class Failure(Exception):
         return f"{self.message}; {self.hint}" if self.hint else self.message
 
 
-def child_environment(device: str, debug: bool) -> dict[str, str]:
+def child_environment(device: str, debug: bool, backend: str = "tensorflow") -> dict[str, str]:
     env = dict(os.environ)
-    env["KERAS_BACKEND"] = "tensorflow"  # the measurements use tf.GradientTape
+    env["KERAS_BACKEND"] = backend  # what the user asked for (--backend or KERAS_BACKEND), never another
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "0" if debug else "2")
     if device == "cpu":
-        env["CUDA_VISIBLE_DEVICES"] = "-1"  # before TensorFlow starts: it never touches the GPU
+        env["CUDA_VISIBLE_DEVICES"] = "-1"  # before the backend starts: it never touches the GPU
+        if backend == "jax":
+            env["JAX_PLATFORMS"] = "cpu"
     return env
 
 
@@ -72,7 +74,7 @@ def run_child(request: dict[str, Any], timeout: float, on_progress: Callable[[st
         process = subprocess.Popen(
             [sys.executable, "-m", "pylint_glorot.runtime.child"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True, encoding="utf-8",
-            env=child_environment(request["device"], debug), start_new_session=hasattr(os, "setsid"),
+            env=child_environment(request["device"], debug, request.get("backend", "tensorflow")), start_new_session=hasattr(os, "setsid"),
         )
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
@@ -103,7 +105,7 @@ def run_child(request: dict[str, Any], timeout: float, on_progress: Callable[[st
         except queue.Empty:
             _stop(process)
             raise Failure(TIMEOUT, f"timed out after {timeout:g} s while {stage}",
-                          "raise --timeout, or measure a smaller input (--batch, --input-shape)",
+                          "raise --timeout (--debug shows what the model process wrote)",
                           log=_read(log)) from None
         finally:
             _stop(process)

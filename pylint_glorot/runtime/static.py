@@ -36,12 +36,17 @@ CONSTRUCTION = "construction"  # E7705: the arguments raise at construction
 HAND_ROLLED = "hand-rolled"  # W7707: the user's function draws with the built-in's variance
 NAMING = "naming"  # W7706: an old name; nothing to measure
 
-SIGNAL_MECHANISMS = (FORWARD_SHRINK, SELU_DRIFT, BACKWARD_GROWTH, GAIN_CONSISTENCY, SYMMETRY)
+FIXED_SCALE_BAND = "band"  # W7709: a fixed-scale initializer's chain leaves the band (issue 9)
+IDENTICAL = "identical"  # W7710: one initializer object or seed draws several kernels alike (issue 10)
+
+SIGNAL_MECHANISMS = (FORWARD_SHRINK, SELU_DRIFT, BACKWARD_GROWTH, GAIN_CONSISTENCY, SYMMETRY, FIXED_SCALE_BAND)
 
 _FAMILY_MECHANISM = {K.RECTIFIER: FORWARD_SHRINK, K.SELF_NORMALIZING: SELU_DRIFT, K.SATURATING: BACKWARD_GROWTH}
 _SYMBOL_MECHANISM = {
     rules.C7703: GAIN_CONSISTENCY, rules.W7708: SYMMETRY, rules.R7704: DRAW_IDENTITY,
     rules.E7705: CONSTRUCTION, rules.W7707: HAND_ROLLED, rules.W7706: NAMING,
+    # by symbol: the rules of issues 9 and 10 add them
+    "fixed-scale-initializer": FIXED_SCALE_BAND, "reused-initializer": IDENTICAL,
 }
 
 

@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pylint_glorot import knowledge as K
+from pylint_glorot.runtime import chains
+from pylint_glorot.runtime.predict import Prediction, predict
+from pylint_glorot.runtime import runtime_only as R
 from pylint_glorot.runtime import static as S
 from pylint_glorot.runtime.protocol import innermost
 
@@ -29,6 +32,9 @@ DISTINCT = 1e-2  # unit spread above which they count as different
 SAME_VARIANCE = 1.1  # W7707: a kernel's variance within this factor of the built-in's counts as the same
 
 CONFIRMED, NOT_CONFIRMED, NOT_MEASURABLE = "confirmed", "not-confirmed", "not-measurable"
+RUNTIME_ONLY = "runtime-only"  # found by measuring, not by the static pass; the fix measured to remove it
+COUNTED = (CONFIRMED, RUNTIME_ONLY)  # what makes the exit code 1
+STEADY = 2.0  # a verdict stands when its statistic is this many standard errors (over the draws) from the threshold
 _ALIASES = {"swish": "silu", "hard_swish": "hard_silu", None: "linear"}
 
 
@@ -51,6 +57,10 @@ class LayerRow:
     fixed_with: str | None
     kernel_shape: list[int] | None
     kernel_var: float | None
+    library: str | None = None  # file:line of library code that built the layer (keras.applications)
+    current_draws: list[dict[str, Any]] | None = None  # per draw, when several were pooled
+    suggested_draws: list[dict[str, Any]] | None = None
+    prediction: Prediction | None = None  # the static signal model's gain for the layer (predict.py)
     site: S.StaticSite | None = None
     disagreements: list[str] = field(default_factory=list)
 
@@ -70,6 +80,10 @@ class LayerRow:
         values = self.current if which == "current" else self.suggested
         return values.get(name) if values else None
 
+    def per_draw(self, which: str, name: str) -> list[float | None] | None:
+        draws = self.current_draws if which == "current" else self.suggested_draws
+        return [d.get(name) for d in draws] if draws else None
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -77,6 +91,9 @@ class Verdict:
     verdict: str
     evidence: str
     numbers: dict[str, Any] = field(default_factory=dict)
+    runtime_only: bool = False
+    layers: tuple[str, ...] = ()  # runtime-only: the Keras names of the layers it is about
+    library: str | None = None  # runtime-only: library file:line that built the first of them
 
 
 # --------------------------------------------------------------------------- initializer labels
@@ -117,7 +134,12 @@ def layer_rows(result: dict[str, Any], view: S.StaticView) -> list[LayerRow]:
                 activation=activation, activation_source=source, structure=structure,
                 current=layer.get("current"), suggested=layer.get("suggested"), fixed_with=layer.get("fixed_with"),
                 kernel_shape=layer.get("kernel_shape"), kernel_var=layer.get("kernel_var"),
+                library=layer.get("library"), current_draws=layer.get("current_draws"),
+                suggested_draws=layer.get("suggested_draws"),
             )
+            if layer.get("describe") and row.current:
+                row.prediction = predict(layer["describe"], row.number("current", "gain"), row.number("current", "m_in"),
+                                         row.per_draw("current", "gain"))
             lines = innermost(row.line, ranges)
             row.site = ranges[lines] if lines else None
             row.disagreements = disagreements(row)
@@ -152,38 +174,42 @@ def disagreements(row: LayerRow) -> list[str]:
 
 
 def _runs(rows: list[LayerRow], members: set[tuple[str, int]]) -> dict[tuple[str, int], list[LayerRow]]:
-    """For each member, the run it belongs to: consecutive members, each fed by the previous one
-    directly (through activation, dropout, pooling, reshaping layers, with no normalization)."""
+    """For each member, the run it belongs to (chains.py): consecutive members, each fed by the
+    previous one directly (through activation, dropout, pooling, reshaping layers, with no normalization)."""
     by_key = {row.key: row for row in rows}
-    successors: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for row in rows:
-        if row.key not in members or row.structure is None:
-            continue
-        previous = row.structure.get("predecessor")
-        if previous is not None and not row.structure.get("predecessor_normalized") and (row.model, previous) in members:
-            successors.setdefault((row.model, previous), []).append(row.key)
-    runs: dict[tuple[str, int], list[LayerRow]] = {}
-    for key in members:
-        row = by_key.get(key)
-        if row is None or row.structure is None or key in runs:
-            continue
-        head = row
-        seen = {head.key}
-        while True:
-            previous = head.structure.get("predecessor") if head.structure else None
-            link = (head.model, previous)
-            if (previous is None or head.structure.get("predecessor_normalized") or link not in members
-                    or link in seen or len(successors.get(link, [])) != 1):
-                break
-            head = by_key[link]
-            seen.add(head.key)
-        run = [head]
-        while len(successors.get(run[-1].key, [])) == 1 and successors[run[-1].key][0] not in {r.key for r in run}:
-            run.append(by_key[successors[run[-1].key][0]])
-        for member in run:
-            runs.setdefault(member.key, run)
-        runs.setdefault(key, run)
-    return runs
+    feeders = {row.key: ((row.model, row.structure["predecessor"]) if row.structure.get("predecessor") is not None
+                         else None, bool(row.structure.get("predecessor_normalized")))
+               for row in rows if row.structure is not None}
+    found = chains.runs(feeders, {key for key in members if key in by_key})
+    return {key: [by_key[k] for k in run] for key, run in found.items()}
+
+
+def _steady(per_draw: list[float], pooled: float, threshold: float) -> bool:
+    """Whether `pooled` (a log statistic) lies clearly on one side of `threshold`: at least STEADY
+    standard errors of the per-draw values away. One or two draws: taken as measured."""
+    if len(per_draw) < 3:
+        return True
+    error = statistics.stdev(per_draw) / math.sqrt(len(per_draw))
+    return abs(pooled - threshold) >= STEADY * error
+
+
+def _draw_logs(run: list[LayerRow], which: str, name: str) -> list[list[float]] | None:
+    """Per draw, the log of `name` for each layer of the run; None without several usable draws."""
+    columns = [row.per_draw(which, name) for row in run]
+    if any(c is None for c in columns) or len({len(c) for c in columns}) != 1:  # type: ignore[arg-type]
+        return None
+    draws = list(zip(*columns))  # type: ignore[misc]
+    if any(v is None or v <= 0 for draw in draws for v in draw):
+        return None
+    return [[math.log(v) for v in draw] for draw in draws]
+
+
+def _unsteady(finding: S.StaticFinding, evidence: str, per_draw: list[float], threshold: float,
+              numbers: dict[str, Any], what: str) -> Verdict:
+    low, high = math.exp(min(per_draw)), math.exp(max(per_draw))
+    return Verdict(finding, NOT_MEASURABLE, f"{evidence}; but {what} ranges x{low:.3g}..x{high:.3g} over "
+                   f"{len(per_draw)} draws, too close to the threshold x{math.exp(threshold):.3g} to call "
+                   "(raise --draws or --batch)", {**numbers, "draws": len(per_draw), "draw_low": low, "draw_high": high})
 
 
 def _product(values: list[float]) -> float:
@@ -218,7 +244,9 @@ def _layers_text(run: list[LayerRow]) -> str:
 # --------------------------------------------------------------------------- mechanisms
 
 
-def _forward(finding: S.StaticFinding, run: list[LayerRow], shrink_only: bool) -> Verdict:
+def _forward(finding: S.StaticFinding, run: list[LayerRow], shrink_only: bool, band: bool = False) -> Verdict:
+    """shrink_only: the second moment must shrink (rectifiers); band: it must leave runtime_only.BAND
+    (runtime-only findings); else it must move either way (SELU's fixed point)."""
     before = [row.number("current", "gain") for row in run]
     after = [row.number("suggested", "gain") for row in run]
     if any(v is None or v <= 0 for v in before):
@@ -237,28 +265,44 @@ def _forward(finding: S.StaticFinding, run: list[LayerRow], shrink_only: bool) -
         evidence = (f"{_layers_text(run)}: the signal's second moment x{total:.2g} over the run "
                     f"(x{numbers['gain_per_layer']:.2f} per layer); with {_fix_label(run)}: x{fixed:.2g} "
                     f"(x{numbers['suggested_gain_per_layer']:.2f} per layer)")
+    logs_before, logs_after = _draw_logs(run, "current", "gain"), _draw_logs(run, "suggested", "gain")
+    draw_totals = [sum(d) for d in logs_before] if logs_before else []
+    draw_fixed = [sum(d) for d in logs_after] if logs_after and len(logs_after) == len(draw_totals) else []
+    if draw_totals:
+        numbers["draws"] = len(draw_totals)
     effect, left = abs(math.log(total)), abs(math.log(fixed))
-    visible = (total <= 1 / VISIBLE) if shrink_only else effect >= math.log(VISIBLE)
+    if band:
+        low, high = math.log(R.BAND[0]), math.log(R.BAND[1])
+        signed, threshold = (math.log(total), low) if total < 1 else (math.log(total), high)
+        visible = not R.BAND[0] <= total <= R.BAND[1]
+    elif shrink_only:
+        signed, threshold, visible = math.log(total), -math.log(VISIBLE), total <= 1 / VISIBLE
+    else:
+        signed, threshold, visible = effect, math.log(VISIBLE), effect >= math.log(VISIBLE)
+    per_draw = [(abs(t) if not (band or shrink_only) else t) for t in draw_totals]
+    if per_draw and not _steady(per_draw, signed, threshold):
+        return _unsteady(finding, evidence, per_draw, threshold, numbers, "the second moment over the run")
     if not visible:
+        if band:
+            return Verdict(finding, NOT_CONFIRMED, f"{evidence}: inside the band x{R.BAND[0]:g}..x{R.BAND[1]:g}", numbers)
         what = "does not shrink measurably" if shrink_only else "stays near SELU's fixed point"
         return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the second moment {what} (threshold x{1 / VISIBLE:.2g})"
                        if shrink_only else f"{evidence}: the second moment {what} (threshold x{VISIBLE:g})", numbers)
+    removal = [abs(f) - REMAINING * abs(t) for t, f in zip(draw_totals, draw_fixed)]
+    if removal and not _steady(removal, left - REMAINING * effect, 0.0):
+        spread = [abs(f) - abs(t) for t, f in zip(draw_totals, draw_fixed)]
+        return _unsteady(finding, evidence, spread, 0.0, numbers, "what the fix leaves (in log terms)")
     if left > REMAINING * effect:
         return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the suggested initializer leaves more than half "
                                                "of the change (in log terms)", numbers)
-    return Verdict(finding, CONFIRMED, evidence, numbers)
+    return Verdict(finding, RUNTIME_ONLY if band else CONFIRMED, evidence, numbers)
 
 
 def _fitted_growth(values: list[float]) -> float:
-    """First-to-last ratio of the least-squares line through log(values) against depth."""
-    n = len(values)
-    logs = [math.log(v) for v in values]
-    mean_x, mean_y = (n - 1) / 2, sum(logs) / n
-    slope = sum((i - mean_x) * (y - mean_y) for i, y in enumerate(logs)) / sum((i - mean_x) ** 2 for i in range(n))
-    return math.exp(-slope * (n - 1))
+    return R.fitted_growth(values)
 
 
-def _backward(finding: S.StaticFinding, run: list[LayerRow]) -> Verdict:
+def _backward(finding: S.StaticFinding, run: list[LayerRow], band: bool = False) -> Verdict:
     if len(run) < 2:
         return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: gradient growth toward the input needs at "
                                                 "least two such layers in a row, feeding each other")
@@ -281,12 +325,26 @@ def _backward(finding: S.StaticFinding, run: list[LayerRow]) -> Verdict:
         f"first (fitted over depth; raw first/last x{numbers['first_last_ratio']:.3g}); with {_fix_label(run)}: "
         f"x{fixed:.3g} (raw x{numbers['suggested_first_last_ratio']:.3g}){forward}"
     )
-    if growth < VISIBLE:
-        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: no measurable growth (threshold x{VISIBLE:g})", numbers)
+    logs_before, logs_after = _draw_logs(run, "current", "grad_var"), _draw_logs(run, "suggested", "grad_var")
+    draw_growth = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_before] if logs_before else []
+    draw_fixed = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_after] \
+        if logs_after and len(logs_after) == len(draw_growth) else []
+    if draw_growth:
+        numbers["draws"] = len(draw_growth)
+    threshold = math.log(R.BAND[1]) if band else math.log(VISIBLE)
+    if draw_growth and not _steady(draw_growth, math.log(growth), threshold):
+        return _unsteady(finding, evidence, draw_growth, threshold, numbers, "the fitted gradient growth")
+    if math.log(growth) < threshold:
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: no measurable growth (threshold x{math.exp(threshold):g})",
+                       numbers)
+    removal = [f - REMAINING * g for g, f in zip(draw_growth, draw_fixed)]
+    if removal and not _steady(removal, math.log(fixed) - REMAINING * math.log(growth), 0.0):
+        return _unsteady(finding, evidence, [f - g for g, f in zip(draw_growth, draw_fixed)], 0.0, numbers,
+                         "what the fix leaves of the growth (in log terms)")
     if math.log(fixed) > REMAINING * math.log(growth):
         return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the suggested initializer leaves more than half of "
                                                "the growth (in log terms)", numbers)
-    return Verdict(finding, CONFIRMED, evidence, numbers)
+    return Verdict(finding, RUNTIME_ONLY if band else CONFIRMED, evidence, numbers)
 
 
 def _consistency(finding: S.StaticFinding, mine: list[LayerRow], rows: list[LayerRow],
@@ -437,29 +495,37 @@ def _unmatched(finding: S.StaticFinding, result: dict[str, Any], matched: list[L
     return None
 
 
-def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> list[Verdict]:
+def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> tuple[list[Verdict], list[S.StaticFinding]]:
+    """(a verdict per finding on what the measured models build, then the runtime-only ones; the
+    findings left out: on layer calls no measured model builds, e.g. in another factory of FILE)."""
     def matched(finding: S.StaticFinding) -> list[LayerRow]:
         if finding.site is None:
             return []
         return [row for row in rows if row.site is not None and row.site.lines == finding.site.lines]
 
+    built = {row.site.lines for row in rows if row.site is not None}
+    shown = [f for f in view.findings if f.site is None or f.site.lines in built]
+    hidden = [f for f in view.findings if f.site is not None and f.site.lines not in built]
     flagged: dict[str, set[tuple[str, int]]] = {}
-    for finding in view.findings:
+    for finding in shown:
         if finding.mechanism in S.SIGNAL_MECHANISMS:
             flagged.setdefault(finding.mechanism, set()).update(
                 row.key for row in matched(finding) if row.structure is not None)
     runs = {mechanism: _runs(rows, members) for mechanism, members in flagged.items()}
     draws = {d["id"]: d for d in result.get("draws", [])}
-    built = {c["id"]: c for c in result.get("constructions", [])}
+    constructed = {c["id"]: c for c in result.get("constructions", [])}
     verdicts = []
-    for number, finding in enumerate(view.findings):
+    for finding in shown:
+        number = view.findings.index(finding)
         mechanism = finding.mechanism
         if mechanism == S.DRAW_IDENTITY:
             verdicts.append(_draw(finding, draws.get(number)))
         elif mechanism == S.CONSTRUCTION:
-            verdicts.append(_construction(finding, built.get(number)))
+            verdicts.append(_construction(finding, constructed.get(number)))
         elif mechanism == S.HAND_ROLLED:
             verdicts.append(_hand_rolled(finding, rows))
+        elif mechanism == S.IDENTICAL:
+            verdicts.append(_identical(finding, matched(finding), result))
         elif mechanism == S.NAMING:
             verdicts.append(Verdict(finding, NOT_MEASURABLE, "an outdated name: nothing to measure at runtime"))
         elif mechanism is None:
@@ -471,7 +537,12 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> l
                 verdicts.append(why)
                 continue
             called = [row for row in mine if row.structure is not None]
-            if mechanism in (S.FORWARD_SHRINK, S.SELU_DRIFT, S.BACKWARD_GROWTH):
+            if mechanism == S.FIXED_SCALE_BAND:
+                candidates = [runs[mechanism][row.key] for row in called if row.key in runs[mechanism]]
+                judged = _forward(finding, max(candidates, key=len), shrink_only=False, band=True)
+                verdicts.append(Verdict(finding, CONFIRMED, judged.evidence, judged.numbers)
+                                if judged.verdict == RUNTIME_ONLY else judged)
+            elif mechanism in (S.FORWARD_SHRINK, S.SELU_DRIFT, S.BACKWARD_GROWTH):
                 candidates = [runs[mechanism][row.key] for row in called if row.key in runs[mechanism]]
                 run = max(candidates, key=len)
                 if mechanism == S.BACKWARD_GROWTH:
@@ -482,7 +553,67 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> l
                 verdicts.append(_consistency(finding, called, rows, flagged.get(mechanism, set())))
             else:
                 verdicts.append(_symmetry(finding, called))
-    return verdicts
+    return verdicts + runtime_verdicts(result, rows), hidden
+
+
+def _identical(finding: S.StaticFinding, mine: list[LayerRow], result: dict[str, Any]) -> Verdict:
+    """W7710 on the built kernels: the layers at the finding's line share their values with another."""
+    if not mine:
+        return Verdict(finding, NOT_MEASURABLE, "no built layer at this line to compare")
+    groups = [set(g) for m in result["models"] for g in m.get("identical_kernels", []) if m["name"] == mine[0].model]
+    same = [row for row in mine if any(row.index in g for g in groups)]
+    if same:
+        return Verdict(finding, CONFIRMED, f"{_layers_text(mine)}: kernels {', '.join(r.name for r in same)} are "
+                                           "bit-identical to another kernel of the model", {"identical": len(same)})
+    return Verdict(finding, NOT_CONFIRMED, f"{_layers_text(mine)}: every kernel differs from the others",
+                   {"identical": 0})
+
+
+def _runtime_text(symbol: str, run: list[LayerRow], fixed: list[LayerRow], mechanism: str) -> str:
+    """The message of a runtime-only finding: what is wrong, over which layers, and the fix (<= 160)."""
+    first = fixed[0]
+    labels = sorted({row.fixed_with for row in fixed if row.fixed_with})
+    what = {R.W7708: "a constant kernel", R.W7709: "a fixed-scale initializer",
+            R.C7702: "the default glorot_uniform", R.W7701: initializer_label(first.initializer)}.get(symbol, "its initializer")
+    effect = "second moment leaves the band" if mechanism == R.FORWARD else "kernel gradients grow past the band"
+    text = (f"{len(fixed)} {first.class_name} layer{'s' if len(fixed) != 1 else ''} on {what} under "
+            f"{first.activation or 'linear'}: the measured {effect} over {len(run)} layers; "
+            f"use {first.keyword}=\"{' / '.join(labels)}\"")
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def runtime_verdicts(result: dict[str, Any], rows: list[LayerRow]) -> list[Verdict]:
+    """The runtime-only candidates the child found, judged on the pooled numbers: reported where the
+    chain leaves the band and the suggested initializers bring it back; the rest is noise and dropped."""
+    by_key = {row.key: row for row in rows}
+    found = []
+    for model in result["models"]:
+        for candidate in model.get("runtime_findings", []):
+            run = [by_key[(model["name"], i)] for i in candidate["layers"] if (model["name"], i) in by_key]
+            symbols = {int(i): symbol for i, symbol in candidate["symbols"].items()}
+            for symbol in sorted(set(symbols.values())):
+                fixed = [row for row in run if symbols.get(row.index) == symbol]
+                line = next((row.line for row in fixed if row.line is not None), None)
+                finding = S.StaticFinding(symbol, line or 0, _runtime_text(symbol, run, fixed, candidate["mechanism"]),
+                                          candidate["mechanism"], keyword=fixed[0].keyword)
+                judged = _backward(finding, run, band=True) if candidate["mechanism"] == R.BACKWARD else \
+                    _forward(finding, run, shrink_only=False, band=True)
+                if judged.verdict != RUNTIME_ONLY:
+                    continue
+                found.append(Verdict(finding, RUNTIME_ONLY, judged.evidence, judged.numbers, runtime_only=True,
+                                     layers=tuple(row.name for row in fixed), library=fixed[0].library))
+        for group in model.get("identical_kernels", []):
+            same = [by_key[(model["name"], i)] for i in group if (model["name"], i) in by_key]
+            if len(same) < 2 or R.symbol_for(same[0].initializer) is None or same[0].initializer.get("class") in R.CONSTANT:
+                continue
+            line = next((row.line for row in same if row.line is not None), None)
+            text = (f"{len(same)} {same[0].class_name} kernels {tuple(same[0].kernel_shape or ())} start bit-identical: "
+                    f"one initializer object draws them all; use a fresh instance per layer")
+            finding = S.StaticFinding(R.W7710, line or 0, text[:160], "identical", keyword=same[0].keyword)
+            evidence = f"{_layers_text(same)}: kernels {', '.join(row.name for row in same)} hold the same values"
+            found.append(Verdict(finding, RUNTIME_ONLY, evidence, {"layers": len(same)}, runtime_only=True,
+                                 layers=tuple(row.name for row in same), library=same[0].library))
+    return found
 
 
 def request_parts(view: S.StaticView) -> dict[str, list[dict[str, Any]]]:
