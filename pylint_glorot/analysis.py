@@ -19,6 +19,7 @@ from pylint_glorot.findings import Finding
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.model import analyze_module
 from pylint_glorot.resolve import initializer_spec, keras_member, module_alias, qualified_name
+from pylint_glorot.reuse import merge_reused, reused_findings
 
 # Last name segments worth a look; every other call is skipped before any name resolution.
 _INTERESTING = (
@@ -110,6 +111,12 @@ def _all_findings(module: nodes.Module, options: rules.Options, collected: Colle
         yield from _hand_rolled_findings(collected, [], options)
         return
     model = analyze_module(module, calls)
+    reused = reused_findings(module, model, calls)  # W7710, ranked among its node's other findings
+    yield from merge_reused(_model_findings(module, model, calls, collected, options), reused, NodeFindings)
+
+
+def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collected: Collected,
+                    options: rules.Options) -> Iterator[NodeFindings]:
     rules.number_chains(model.sites, model.links, options)
     covered: set[int] = set()
     reported: set[tuple] = set()  # a partial's keyword is judged once, however often it is called

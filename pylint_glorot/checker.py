@@ -11,6 +11,7 @@ from pylint.interfaces import HIGH
 from pylint_glorot import rules
 from pylint_glorot.analysis import Collected, module_findings
 from pylint_glorot.findings import Finding
+from pylint_glorot.reuse_rules import W7710
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
@@ -38,6 +39,9 @@ MESSAGES = {
     "W7707": _msg(rules.W7707, "A user function that re-implements Glorot/He/LeCun from the kernel's shape "
                                "(often with fans that are wrong for convolution kernels)."),
     "W7708": _msg(rules.W7708, "A weight kernel initialized to a nonzero constant: all units start identical."),
+    "W7710": _msg(W7710, "One random initializer object, or one literal seed, reaches several kernels: an "
+                         "initializer seeded with an integer (or unseeded) draws the same values on every call, "
+                         "so kernels of one shape start identical (Keras 3, tf-keras; TF1 in graph mode)."),
 }
 
 

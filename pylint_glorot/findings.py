@@ -44,3 +44,10 @@ class Finding:
     text: str
     edit: Edit | None = None
     covers: tuple[str, ...] = field(default=())  # lower-priority symbols this one also answers
+    edits: tuple[Edit, ...] = ()  # every edit of the fix, `edit` first; filled from `edit` when not given
+
+    def __post_init__(self) -> None:
+        if not self.edits and self.edit is not None:
+            object.__setattr__(self, "edits", (self.edit,))
+        elif self.edits and self.edit is None:
+            object.__setattr__(self, "edit", self.edits[0])

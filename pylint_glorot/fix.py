@@ -116,11 +116,11 @@ def fix_text(path: str, source: SourceText, messages: Sequence[Message], config:
     except (astroid.AstroidBuildingError, SyntaxError, ValueError) as error:
         return Step(source.text, error=f"{path}: cannot analyse: {error}")
     findings = findings_by_key(module, config)
-    edits = [findings[key].edit for key in map(message_key, ours) if key in findings and findings[key].edit]
+    edits = [edit for key in map(message_key, ours) if key in findings for edit in findings[key].edits]
     if not edits:
         return Step(source.text)
     try:
-        result = apply_edits(source.text, [edit for edit in edits if edit is not None])
+        result = apply_edits(source.text, edits)
         ast.parse(result.text, filename=path)
     except (SyntaxError, ValueError) as error:
         return Step(source.text, error=f"{path}: the fixed text would not parse ({error}); left unchanged")

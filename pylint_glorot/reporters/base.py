@@ -51,11 +51,12 @@ class Reported:
 
 def fix_for(finding: Finding, source: Source) -> Fix | None:
     """The finding's edit plus, when its replacement needs an import that `source` lacks, the insertion."""
-    if finding.edit is None:
+    if not finding.edits:
         return None
-    edits: list[Edit] = [finding.edit]
-    if finding.edit.imports:
-        insertion = import_edit(source, finding.edit.imports, finding.edit.span.line)
+    edits: list[Edit] = list(finding.edits)
+    imports = [line for edit in finding.edits for line in edit.imports]
+    if imports:
+        insertion = import_edit(source, imports, min(edit.span.line for edit in finding.edits))
         if insertion is not None:
             edits.append(insertion)
     description = finding.text.rsplit("; ", 1)[-1] if "; " in finding.text else finding.text
