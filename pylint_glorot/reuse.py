@@ -368,7 +368,9 @@ def _instance(reaches: list[_Reach], keras_name: str | None) -> SharedInitialize
                               span_of(reach.replace) if reach.replace is not None else None))
     seed_node = origin.seed_node
     return SharedInitializer(
-        "instance", span_of(origin.node), origin.node.as_string(), origin.fresh_text, origin.seed,
+        "instance", span_of(origin.node),
+        f"config {origin.fresh_text}" if isinstance(origin.node, nodes.Dict) else origin.node.as_string(),
+        origin.fresh_text, origin.seed,
         span_of(seed_node) if seed_node is not None else None, origin.generation, keras_name, origin.string_name,
         tuple(uses), seed_node.as_string() if seed_node is not None else None, origin.fresh_imports,
     )

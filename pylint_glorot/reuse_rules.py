@@ -134,7 +134,7 @@ def _fix(shared: SharedInitializer) -> tuple[str, tuple[Edit, ...]]:
         seed_text = shared.seed_text or str(shared.seed)
         edits = tuple(Edit(use.replace, _with_seed(shared.fresh_text, seed_text, _distinct(seed_text, index, shared.seed or 0)))
                       for index, use in enumerate(uses))
-        return f"use one instance per layer with distinct seeds ({shared.seed}, {(shared.seed or 0) + 1}, ...)", edits
+        return f"use distinct seeds per layer ({shared.seed}, {(shared.seed or 0) + 1}, ...)", edits
     return "give each layer its own initializer with a distinct seed", ()
 
 

@@ -38,6 +38,7 @@ class Fix:
 
     description: str
     edits: tuple[Edit, ...]
+    replacements: int = 1  # the first `replacements` edits replace code; the rest insert import lines
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def fix_for(finding: Finding, source: Source) -> Fix | None:
         if insertion is not None:
             edits.append(insertion)
     description = finding.text.rsplit("; ", 1)[-1] if "; " in finding.text else finding.text
-    return Fix(description[:1].upper() + description[1:], tuple(edits))
+    return Fix(description[:1].upper() + description[1:], tuple(edits), len(finding.edits))
 
 
 def resolve(messages: Sequence[Message], config: Any, linted: dict[str, nodes.Module]) -> list[Reported]:

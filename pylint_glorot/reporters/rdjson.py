@@ -49,8 +49,8 @@ def diagnostic(item: Reported) -> dict[str, Any]:
         "code": {"value": message.symbol, "url": help_url(message.symbol, message.category)},
     }
     if item.fix is not None:
-        replacement, *imports = item.fix.edits
-        entry["suggestions"] = [{"range": span_range(replacement.span), "text": replacement.text}]
+        replacements, imports = item.fix.edits[:item.fix.replacements], item.fix.edits[item.fix.replacements:]
+        entry["suggestions"] = [{"range": span_range(edit.span), "text": edit.text} for edit in replacements]
         if imports:
             needed = "; ".join(line for edit in imports for line in edit.text.strip().splitlines())
             entry["message"] = f"{text} (the fix also needs `{needed}` at the top of the file)"
