@@ -150,6 +150,7 @@ def reused_finding(shared: SharedInitializer) -> Finding | None:
     message = f"{what} reaches {total} kernels ({_lines(shared.uses)}){mode}: {effect}; {replacement}"
     if len(message) > _MAX_TEXT:  # drop the line list before the replacement
         message = f"{what} reaches {total} kernels{mode}: {effect}; {replacement}"
-    if len(message) > _MAX_TEXT:
+    if len(message) > _MAX_TEXT:  # a long initializer: the edits carry it whole, the text names it short
+        replacement = replacement.replace(shared.fresh_text, _short(shared.fresh_text))
         message = f"{what} reaches {total} kernels with the same draws; {replacement}"
     return Finding(W7710, shared.span, message, edits=edits)
