@@ -111,7 +111,7 @@ def _all_findings(module: nodes.Module, options: rules.Options, collected: Colle
         yield from _hand_rolled_findings(collected, [], options)
         return
     model = analyze_module(module, calls)
-    reused = reused_findings(module, model, calls)  # W7710, ranked among its node's other findings
+    reused = [] if options.in_tests else reused_findings(module, model, calls)  # W7710, ranked among its node's
     yield from merge_reused(_model_findings(module, model, calls, collected, options), reused, NodeFindings)
 
 

@@ -77,9 +77,10 @@ class GlorotChecker(BaseChecker):
                 "default": r"(^|/)(test_[^/]*|[^/]*_test|conftest)\.py$",
                 "type": "regexp",
                 "metavar": "<regexp>",
-                "help": "Paths of test modules, where a constant kernel (predictable outputs) and a spelled-out "
-                        "VarianceScaling (testing it) are deliberate: constant-kernel-initializer and "
-                        "redundant-variance-scaling are not reported there. Empty to report everywhere.",
+                "help": "Paths of test modules, where a constant kernel (predictable outputs), a spelled-out "
+                        "VarianceScaling (testing it) and a repeated seed (identical builds) are deliberate: "
+                        "constant-kernel-initializer, redundant-variance-scaling and reused-initializer are "
+                        "not reported there. Empty to report everywhere.",
             },
         ),
     )

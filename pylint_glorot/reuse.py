@@ -233,7 +233,7 @@ def _parameter_sources(param: nodes.AssignName, depth: int) -> list[tuple[nodes.
         if given is None:
             if default is None:
                 return []
-            found.append((default, call, False))
+            found.extend((source, call, False) for source, _via, _direct in _sources(default, depth + 1))
             continue
         for source, _via, direct in _sources(given, depth + 1):
             found.append((source, call, direct and isinstance(given, (nodes.Name, nodes.Attribute))

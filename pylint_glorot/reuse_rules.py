@@ -64,7 +64,10 @@ def _lines(uses: tuple[KernelUse, ...]) -> str:
 
 def _short(text: str) -> str:
     text = re.sub(r"^[\w.]*\.(?=\w+\()", "", " ".join(text.split()))  # keras.initializers.HeNormal( -> HeNormal(
-    return text if len(text) <= _MAX_WRITTEN else text[: _MAX_WRITTEN - 3] + "..."
+    if len(text) <= _MAX_WRITTEN:
+        return text
+    call = re.match(r"^(\w+)\(", text)
+    return f"{call.group(1)}(...)" if call and len(call.group(1)) < _MAX_WRITTEN - 5 else text[: _MAX_WRITTEN - 3] + "..."
 
 
 def identical(shared: SharedInitializer) -> bool:
