@@ -150,10 +150,14 @@ def reused_finding(shared: SharedInitializer) -> Finding | None:
     effect = "the kernels start identical" if identical(shared) else "one random stream, identical where shapes match"
     replacement, edits = _fix(shared)
     what = _short(f"seed={shared.written}" if shared.kind == "seed" else shared.written)
-    message = f"{what} reaches {total} kernels ({_lines(shared.uses)}){mode}: {effect}; {replacement}"
-    if len(message) > _MAX_TEXT:  # drop the line list before the replacement
-        message = f"{what} reaches {total} kernels{mode}: {effect}; {replacement}"
-    if len(message) > _MAX_TEXT:  # a long initializer: the edits carry it whole, the text names it short
-        replacement = replacement.replace(shared.fresh_text, _short(shared.fresh_text))
-        message = f"{what} reaches {total} kernels with the same draws; {replacement}"
+    short = replacement.replace(shared.fresh_text, _short(shared.fresh_text))  # the edits carry it whole
+    lines = f" ({_lines(shared.uses)})"
+    for message in (f"{what} reaches {total} kernels{lines}{mode}: {effect}; {replacement}",
+                    f"{what} reaches {total} kernels{mode}: {effect}; {replacement}",
+                    f"{what} reaches {total} kernels{lines}{mode}: {effect}; {short}",
+                    f"{what} reaches {total} kernels{lines}, same draws; {short}"):
+        if len(message) <= _MAX_TEXT:
+            break
+    else:
+        message = f"{what} reaches {total} kernels with the same draws; {short}"
     return Finding(W7710, shared.span, message, edits=edits)
