@@ -75,6 +75,7 @@ class _Origin:
     string_name: str | None
     fresh_text: str
     fresh_imports: tuple[str, ...] = ()
+    written: str = ""  # how the message names it, when not its source text
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def _dict_origin(node: nodes.Dict, keras_name: str | None) -> _Origin | None:
         draw = literal(items.get("distribution")) if "distribution" in items else K.TRUNCATED_NORMAL
     generation = KERAS3 if keras_name else KERAS2
     return _Origin(node, generation, seed, None, str(draw), None, f"{prefix}.initializers.{class_name}({arguments})",
-                   () if keras_name else ("import keras",))
+                   () if keras_name else ("import keras",), f"{class_name} config (seed {seed})")
 
 
 # --------------------------------------------------------------------------- where a value comes from
@@ -369,7 +370,7 @@ def _instance(reaches: list[_Reach], keras_name: str | None) -> SharedInitialize
     seed_node = origin.seed_node
     return SharedInitializer(
         "instance", span_of(origin.node),
-        f"config {origin.fresh_text}" if isinstance(origin.node, nodes.Dict) else origin.node.as_string(),
+        origin.written or origin.node.as_string(),
         origin.fresh_text, origin.seed,
         span_of(seed_node) if seed_node is not None else None, origin.generation, keras_name, origin.string_name,
         tuple(uses), seed_node.as_string() if seed_node is not None else None, origin.fresh_imports,
