@@ -131,3 +131,16 @@ def test_astroid_builds_no_more_framework_trees_than_the_parse_floor(tmp_path: P
     floor = _lint(tmp_path, _floor())
     assert set(ours["cache"]) <= set(floor["cache"]), sorted(set(ours["cache"]) - set(floor["cache"]))
     assert len(ours["cache"]) <= len(floor["cache"])
+
+
+def test_the_network_core_imports_no_astroid_pylint_or_framework() -> None:
+    """pylint_glorot.network is plain Python: the graph builder, the rules and the runtime checker share it."""
+    code = (
+        "import sys, json, pylint_glorot.network, pylint_glorot.network.shapes, pylint_glorot.network.signal\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('astroid', 'pylint', 'tensorflow', 'keras', 'tf_keras', 'numpy'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
