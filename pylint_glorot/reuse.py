@@ -10,6 +10,7 @@ called more than once. Names are resolved from the file alone (resolve.py), neve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from astroid import nodes
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Finding
+from pylint_glorot.network.shapes import kernel_shape
 from pylint_glorot.model import LayerSite, ModuleModel, _self_assignments, loop_count
 from pylint_glorot.resolve import (
     UNKNOWN,
@@ -329,7 +331,26 @@ def _shape(reach: _Reach, with_initializer: bool) -> tuple | None:
         values.append((keyword, value))
     initializer = reach.origin.fresh_text.replace(reach.origin.seed_node.as_string(), "") \
         if with_initializer and reach.origin.seed_node is not None else ""
+    built = kernel_shape(site.class_name, dict(values), _input_shape(site.class_name, site.in_channels),
+                         _KERNELS.get(reach.keyword, "kernel"))
+    if built is not None:  # the kernel as Keras builds it: kernel_size=3 and (3, 3) are one shape
+        return ("shape", built, initializer)
     return (site.class_name, reach.keyword, tuple(values), site.in_channels, initializer)
+
+
+_KERNELS = {"kernel_initializer": "kernel", "recurrent_initializer": "recurrent_kernel",
+            "depthwise_initializer": "depthwise", "pointwise_initializer": "pointwise"}
+
+
+def _input_shape(class_name: str, channels: int) -> tuple:
+    """An input shape with only the channels known, of the rank the layer takes."""
+    rank = re.search(r"([123])D", class_name)
+    spatial = int(rank.group(1)) if rank else 0
+    if class_name.startswith("ConvLSTM"):
+        spatial += 1  # time
+    elif class_name in ("SimpleRNN", "GRU", "LSTM"):
+        spatial = 1
+    return (None,) * spatial + (channels,)
 
 
 def _graph_mode(model: ModuleModel, calls: Iterable[nodes.Call]) -> bool:

@@ -152,12 +152,13 @@ def reused_finding(shared: SharedInitializer) -> Finding | None:
     what = _short(f"seed={shared.written}" if shared.kind == "seed" else shared.written)
     short = replacement.replace(shared.fresh_text, _short(shared.fresh_text))  # the edits carry it whole
     lines = f" ({_lines(shared.uses)})"
+    compact = "identical kernels" if identical(shared) else "one random stream"
     for message in (f"{what} reaches {total} kernels{lines}{mode}: {effect}; {replacement}",
-                    f"{what} reaches {total} kernels{mode}: {effect}; {replacement}",
-                    f"{what} reaches {total} kernels{lines}{mode}: {effect}; {short}",
-                    f"{what} reaches {total} kernels{lines}, same draws; {short}"):
+                    f"{what} reaches {total} kernels{lines}{mode}: {compact}; {replacement}",
+                    f"{what} reaches {total} kernels{mode}: {compact}; {replacement}",
+                    f"{what} reaches {total} kernels{lines}{mode}: {compact}; {short}"):
         if len(message) <= _MAX_TEXT:
             break
     else:
-        message = f"{what} reaches {total} kernels with the same draws; {short}"
+        message = f"{what} reaches {total} kernels{mode}: {compact}; {short}"
     return Finding(W7710, shared.span, message, edits=edits)

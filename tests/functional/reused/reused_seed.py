@@ -37,3 +37,11 @@ def different_draws_are_not_one_stream():
         layers.LSTM(8, kernel_initializer=keras.initializers.GlorotUniform(seed=3),
                     recurrent_initializer=keras.initializers.Orthogonal(seed=3)),
     ])
+
+
+def one_kernel_size_two_spellings():
+    return keras.Sequential([
+        keras.Input(shape=(32, 32, 8)),
+        layers.Conv2D(8, 3, padding="same", kernel_initializer=keras.initializers.HeUniform(seed=5)),  # [reused-initializer]
+        layers.Conv2D(8, (3, 3), padding="same", kernel_initializer=keras.initializers.HeUniform(seed=5)),
+    ])
