@@ -139,7 +139,26 @@ def _call_origin(call: nodes.Call, graph_mode: bool) -> _Origin | None:
     plain = not call.args and not call.keywords and generation != TF1
     string_name = (named.snake if named else _STRING_NAMES.get(name)) if plain else None
     return _Origin(call, generation, seed, seed_node if seed is not None else None, draw, string_name,
-                   call.as_string())
+                   _source_text(call))
+
+
+def _source_text(node: nodes.NodeNG) -> str:
+    """The expression as the file spells it (its quotes, its spacing), on one line."""
+    raw = node.root().file_bytes
+    if raw is None or node.end_lineno is None or node.end_col_offset is None:
+        return node.as_string()
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    lines = text.splitlines()
+    try:
+        first, last = lines[node.lineno - 1].encode(), lines[node.end_lineno - 1].encode()
+        if node.lineno == node.end_lineno:
+            return first[node.col_offset:node.end_col_offset].decode()
+        middle = [line.strip() for line in lines[node.lineno:node.end_lineno - 1]]
+        parts = [first[node.col_offset:].decode().strip(), *middle, last[:node.end_col_offset].decode().strip()]
+    except (IndexError, UnicodeDecodeError):
+        return node.as_string()
+    joined = " ".join(part for part in parts if part)
+    return re.sub(r",\s*\)$", ")", joined.replace("( ", "(").replace(" )", ")"))
 
 
 def _dict_origin(node: nodes.Dict, keras_name: str | None) -> _Origin | None:
