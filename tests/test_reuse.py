@@ -242,3 +242,20 @@ def test_tf_keras_distinct_seeds_fix() -> None:
         before = _dense_kernels(tf_keras, lambda _i: shared, [(16, 16), (16, 16)])
     after = _dense_kernels(tf_keras, lambda i: tf_keras.initializers.GlorotUniform(seed=42 + i), [(16, 16), (16, 16)])
     assert reuse_check.verdict(before, after).verdict == "confirmed"
+
+
+def test_a_fresh_instance_keeps_the_file_spelling_of_a_multi_line_initializer(project: Path) -> None:
+    (project / "heads.py").write_text(textwrap.dedent(
+        '''\
+        import keras
+        from keras import layers
+
+        INIT = keras.initializers.VarianceScaling(
+            scale=2.0, mode="fan_out", distribution="untruncated_normal",
+        )
+        a = layers.Dense(8, kernel_initializer=INIT)
+        b = layers.Dense(8, kernel_initializer=INIT)
+        '''))
+    assert cli.main(["fix", "--select=reused-initializer", "heads.py"]) == cli.FIXED
+    fresh = 'keras.initializers.VarianceScaling(scale=2.0, mode="fan_out", distribution="untruncated_normal")'
+    assert (project / "heads.py").read_text().count(f"kernel_initializer={fresh})") == 2
