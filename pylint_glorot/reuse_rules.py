@@ -106,12 +106,12 @@ def _fix(shared: SharedInitializer) -> tuple[str, tuple[Edit, ...]]:
     direct = all(use.replace is not None for use in uses)
     if shared.kind == "instance" and shared.seed is None:
         if direct:  # a fresh instance at each use, with the same arguments
-            return (f"use {shared.fresh_text} in each layer",
+            return (f"use in each layer its own {shared.fresh_text}",
                     tuple(Edit(use.replace, shared.fresh_text) for use in uses))
         if shared.string_name:
-            return (f'use "{shared.string_name}" (a fresh instance per layer)',
+            return (f'use a fresh instance per layer: "{shared.string_name}"',
                     (Edit(shared.span, f'"{shared.string_name}"'),))
-        return f"create a fresh {shared.fresh_text} in each layer", ()
+        return f"use in each layer its own {shared.fresh_text}", ()
     if shared.generation == KERAS3:
         generator, imports = _generator(shared)
         if shared.kind == "instance" and shared.seed_span is not None:
@@ -126,19 +126,19 @@ def _fix(shared: SharedInitializer) -> tuple[str, tuple[Edit, ...]]:
         if len(edits) != len(uses):
             return f"use one shared seed={generator}", ()
         edits[0] = Edit(edits[0].span, name, imports + (definition,))
-        return f"use seed={name}, one shared {generator}", tuple(edits)
+        return f"use one shared {generator} as seed={name}", tuple(edits)
     # tf-keras, tf.keras on Keras 2, TF1: no generator seeds, so each kernel needs its own seed
     once = all(use.count == 1 for use in uses)
     if shared.kind == "seed" and once and all(use.seed is not None for use in uses):
         edits = tuple(Edit(use.seed, _distinct(use.seed_text, index, shared.seed or 0))
                       for index, use in enumerate(uses) if index)
-        return f"use distinct seeds ({shared.seed}, {(shared.seed or 0) + 1}, ...)", edits
+        return f"use distinct seeds {shared.seed}, " + ", ".join(edit.text for edit in edits), edits
     if shared.kind == "instance" and once and direct and shared.seed_span is not None:
         seed_text = shared.seed_text or str(shared.seed)
         edits = tuple(Edit(use.replace, _with_seed(shared.fresh_text, seed_text, _distinct(seed_text, index, shared.seed or 0)))
                       for index, use in enumerate(uses))
         return f"use distinct seeds per layer ({shared.seed}, {(shared.seed or 0) + 1}, ...)", edits
-    return "give each layer its own initializer with a distinct seed", ()
+    return "use in each layer its own initializer with a distinct seed", ()
 
 
 def reused_finding(shared: SharedInitializer) -> Finding | None:

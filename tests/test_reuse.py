@@ -64,7 +64,7 @@ def test_a_seed_generator_needs_keras_imported() -> None:
 def test_unseeded_instance_gets_a_fresh_instance_at_each_use() -> None:
     finding = reused_finding(_shared(seed=None))
     assert [e.text for e in finding.edits] == ["HeNormal()", "HeNormal()"]
-    assert finding.text.endswith("use HeNormal() in each layer")
+    assert finding.text.endswith("use in each layer its own HeNormal()")
 
 
 def test_unseeded_instance_without_editable_uses_becomes_its_string() -> None:
@@ -82,7 +82,7 @@ def test_tf_keras_gets_distinct_seeds_never_a_generator() -> None:
 def test_tf_keras_factory_called_twice_has_no_literal_fix() -> None:
     finding = reused_finding(_shared(generation=KERAS2, uses=(KernelUse(3, 2, None, replace=_span(3, 10, 14)),)))
     assert finding.edits == ()
-    assert finding.text.endswith("give each layer its own initializer with a distinct seed")
+    assert finding.text.endswith("use in each layer its own initializer with a distinct seed")
 
 
 def _seed_uses(count: int = 1) -> tuple[KernelUse, ...]:
