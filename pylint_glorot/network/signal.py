@@ -44,25 +44,19 @@ class KernelInit:
 #        tf-keras 2.x and tf.keras have the same values);
 # tf2:   tensorflow/python/ops/init_ops_v2.py (tf.random_normal_initializer etc. in TF 2);
 # tf1:   tensorflow/python/ops/init_ops.py (tf.compat.v1.*_initializer): stddev 1.0, U(0, 1).
+# keras and tf2 have the same values.
+_KERAS_DEFAULTS: dict[str, dict] = {
+    "random_normal": {"mean": 0.0, "stddev": 0.05},
+    "truncated_normal": {"mean": 0.0, "stddev": 0.05},
+    "random_uniform": {"minval": -0.05, "maxval": 0.05},
+    "variance_scaling": {"scale": 1.0, "mode": "fan_in", "distribution": "truncated_normal"},
+    "orthogonal": {"gain": 1.0},
+    "identity": {"gain": 1.0},
+    "constant": {"value": 0.0},
+}
 _DEFAULTS: dict[str, dict[str, dict]] = {
-    "keras": {
-        "random_normal": {"mean": 0.0, "stddev": 0.05},
-        "truncated_normal": {"mean": 0.0, "stddev": 0.05},
-        "random_uniform": {"minval": -0.05, "maxval": 0.05},
-        "variance_scaling": {"scale": 1.0, "mode": "fan_in", "distribution": "truncated_normal"},
-        "orthogonal": {"gain": 1.0},
-        "identity": {"gain": 1.0},
-        "constant": {"value": 0.0},
-    },
-    "tf2": {
-        "random_normal": {"mean": 0.0, "stddev": 0.05},
-        "truncated_normal": {"mean": 0.0, "stddev": 0.05},
-        "random_uniform": {"minval": -0.05, "maxval": 0.05},
-        "variance_scaling": {"scale": 1.0, "mode": "fan_in", "distribution": "truncated_normal"},
-        "orthogonal": {"gain": 1.0},
-        "identity": {"gain": 1.0},
-        "constant": {"value": 0.0},
-    },
+    "keras": _KERAS_DEFAULTS,
+    "tf2": _KERAS_DEFAULTS,
     "tf1": {
         "random_normal": {"mean": 0.0, "stddev": 1.0},
         "truncated_normal": {"mean": 0.0, "stddev": 1.0},
