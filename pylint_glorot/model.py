@@ -56,6 +56,7 @@ class LayerSite:
     normalized: bool = False  # normalization between the layer and its activation
     in_channels: int | None = None
     out_channels: int | None = None
+    kernel_size: Any = None  # the literal kernel_size (int or tuple) of a conv layer, None when not fixed
     chain_index: int = 0  # 1-based position among consecutive under-scaled rectifier layers
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
@@ -140,9 +141,16 @@ def build_site(call: nodes.Call) -> LayerSite | None:
             units = UNKNOWN
         if isinstance(units, int) and not isinstance(units, bool) and units > 0:
             out_channels = units
+    kernel_size = None
+    if "kernel_size" in spec.keyword_positions:
+        try:
+            kernel_size = literal(argument(view, "kernel_size", spec.keyword_positions["kernel_size"]))
+        except Dynamic:
+            kernel_size = None
     return LayerSite(
         class_name=class_name, spec=spec, api=api, span=span_of(call), insert_span=_insert_span(call),
         initializers=initializers, own_activation=own, out_channels=out_channels,
+        kernel_size=None if kernel_size is UNKNOWN else kernel_size,
         tf_alias=module_alias(call, "tensorflow"), has_arguments=bool(call.args or call.keywords), anchor=call, value_anchors=value_anchors,
     )
 

@@ -559,17 +559,42 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
 CONV_KINDS = ("conv", "conv_transpose", "separable", "depthwise")
 
 
+MAX_MESSAGE = 160
+
+
+def _receptive_field(site: LayerSite) -> int | None:
+    """prod(kernel_size) of a conv layer whose kernel size the source fixes."""
+    size = site.kernel_size
+    dims = next((int(ch) for ch in site.class_name if ch.isdigit()), None)
+    if isinstance(size, int) and dims:
+        return size ** dims
+    if isinstance(size, tuple) and size and all(isinstance(k, int) for k in size):
+        product = 1
+        for k in size:
+            product *= k
+        return product
+    return None
+
+
 def _conv_fan_note(found: HandRolled, site: LayerSite) -> str:
-    """Why shape[0]/shape[1] (or shape[-2]/shape[-1]) are the wrong fans for a conv kernel."""
-    layout = "kernel_size x out x in" if site.spec.kind == "conv_transpose" else "kernel_size x in x out"
-    where = f"the {site.class_name} kernel (line {site.span.line}, laid out {layout})"
+    """Why the `shape` entries the function reads are the wrong fans for a conv kernel."""
+    where = f"on the {site.class_name} (line {site.span.line})"
+    read = " and ".join(f"shape[{index}]" for index in found.fan_indices)
+    plural = len(found.fan_indices) > 1
     if found.fan_source == "leading":
-        return (f"; its fans come from shape[0] and shape[1], which for {where} are kernel dimensions: the "
-                f"receptive field and the channels are missing, so its scale is wrong (the built-in counts "
-                f"fan_in = in x prod(kernel_size))")
-    return (f"; its fans come from shape[-2] and shape[-1], which for {where} are the channels alone: the "
-            f"receptive field is missing, so its variance is prod(kernel_size) times too large (the built-in "
-            f"counts fan_in = in x prod(kernel_size))")
+        what = "kernel sizes, not fans" if plural else "a kernel size, not fan_in"
+        return f"; {where} {read} {'are' if plural else 'is'} {what}"
+    field = _receptive_field(site)
+    factor = f": variance {field}x too big" if field and field > 1 else ""
+    return f"; {where} {read} miss{'' if plural else 'es'} the receptive field{factor}"
+
+
+def _fit(parts: list[tuple[str, bool]]) -> str:
+    """Join message parts, dropping optional ones (from the end) until the text fits an editor line."""
+    while len("".join(text for text, _optional in parts)) > MAX_MESSAGE and any(o for _t, o in parts):
+        last = max(i for i, (_t, optional) in enumerate(parts) if optional)
+        del parts[last]
+    return "".join(text for text, _optional in parts)
 
 
 def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], options: Options) -> Finding:
@@ -587,12 +612,11 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
     scheme, distribution, note = found.scheme, found.distribution, ""
     if wanted and len(wanted) == len(judged) and len({(w[1], w[2]) for w in wanted}) == 1:
         scheme, distribution = wanted[0][1], wanted[0][2]  # every judged use wants the same other built-in
-        note = f"; where it is used ({wanted[0][0].activation.name}) {_SCHEME_NAMES[scheme]} suits, not {named.cls}"
+        note = f"; under {wanted[0][0].activation.name} {_SCHEME_NAMES[scheme]} suits"
     elif wanted:
         site, other, other_distribution = wanted[0]
         other_named = K.named_for(other, other_distribution)
-        note = (f"; under {site.activation.name} (line {site.span.line}) use "
-                f'"{other_named.snake if other_named else other}" there')
+        note = f'; use "{other_named.snake if other_named else other}" under {site.activation.name} (line {site.span.line})'
     conv_users = [site for site, _keyword in users if site.spec.kind in CONV_KINDS]
     fan_note = _conv_fan_note(found, conv_users[0]) if found.fan_source and conv_users else ""
     keywords = {keyword for site, keyword in users if site.api == "keras"}
@@ -603,10 +627,17 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
         text = f'{next(iter(keywords))}="{replacement_named.snake}"'
     else:
         text = f"keras.initializers.{replacement_named.cls}()"
-    message = (
-        f"{found.name} re-implements {named.cls} ({found.formula} with {found.draw} draws)"
-        f"{fan_note}{note}; use {text}"
-    )
+    lowered = found.name.lower()
+    misnamed = found.scheme != "glorot" and ("glorot" in lowered or "xavier" in lowered)
+    rule = f" (Var = {found.variance_text}, {found.draw} draws)" if found.variance_text else ""
+    message = _fit([
+        (f"{found.name} re-implements {named.cls}", False),
+        (", not Glorot" if misnamed else "", True),
+        (rule, True),
+        (fan_note, False),
+        (note, False),
+        (f"; use {text}", False),
+    ])
     return Finding(W7707, found.span, message)
 
 
