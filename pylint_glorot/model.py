@@ -97,6 +97,61 @@ def layer_member(func: nodes.NodeNG) -> tuple[str, str, K.LayerSpec] | None:
     for module in K.TF1_LAYER_MODULES:
         if name.startswith(module) and name[len(module):] in K.TF1_LAYERS:
             return "tf1", name[len(module):], K.TF1_LAYERS[name[len(module):]]
+    for module in K.CONTRIB_LAYER_MODULES:
+        if name.startswith(module) and name[len(module):] in K.CONTRIB_LAYERS:
+            return "tf1", name[len(module):], K.CONTRIB_LAYERS[name[len(module):]]
+    return None
+
+
+def _mentions_arg_scope(module: nodes.Module) -> bool:
+    """Whether the module uses slim's `arg_scope`, which can change any layer's defaults."""
+    found = getattr(module, "_glorot_arg_scope", None)
+    if found is None:
+        found = any(
+            (node.name if isinstance(node, nodes.Name) else node.attrname) in ("arg_scope", "add_arg_scope")
+            for node in module.nodes_of_class((nodes.Name, nodes.Attribute))
+        )
+        module._glorot_arg_scope = found  # dies with the tree
+    return found
+
+
+def _scope_defaults(call: nodes.Call, function_name: str, keywords: tuple[str, ...]) -> dict[str, Any]:
+    """What enclosing `with slim.arg_scope([slim.conv2d, ...], activation_fn=...)` blocks set for
+    `keywords` of this contrib/slim call: keyword -> value node, or UNKNOWN where a scope the
+    source does not spell out (`arg_scope(vgg_arg_scope())`, a `**dict`) may set it. Keywords no
+    scope sets are left out, or are UNKNOWN when the module uses arg_scope elsewhere (a caller's
+    scope may set them)."""
+    found: dict[str, Any] = {}
+    node: nodes.NodeNG | None = call
+    while node is not None and len(found) < len(keywords):
+        if isinstance(node, nodes.With) and call not in [item for item, _alias in node.items]:
+            for item, _alias in reversed(node.items):
+                if not isinstance(item, nodes.Call) or _last_name(item.func) != "arg_scope":
+                    continue
+                ops = dereference(item.args[0]) if item.args else None
+                listed = ops.elts if isinstance(ops, (nodes.List, nodes.Tuple)) else None
+                if listed is None or any(isinstance(op, nodes.Starred) for op in listed) or \
+                        any(kw.arg is None for kw in item.keywords or ()):
+                    for keyword in keywords:
+                        found.setdefault(keyword, UNKNOWN)
+                    continue
+                if function_name not in [_last_name(op) for op in listed]:
+                    continue
+                for kw in item.keywords or ():
+                    if kw.arg in keywords:
+                        found.setdefault(kw.arg, kw.value)
+        node = node.parent
+    if _mentions_arg_scope(call.root()):
+        for keyword in keywords:
+            found.setdefault(keyword, UNKNOWN)
+    return found
+
+
+def _last_name(func: nodes.NodeNG) -> str | None:
+    if isinstance(func, nodes.Name):
+        return func.name
+    if isinstance(func, nodes.Attribute):
+        return func.attrname
     return None
 
 
@@ -119,20 +174,40 @@ def build_site(call: nodes.Call) -> LayerSite | None:
     initializers: dict[str, InitializerSpec | None] = {}
     value_anchors: dict[str, Any] = {}
     keywords = set(spec.kernel_keywords) | ({spec.judged_keyword} if spec.judged_keyword else set())
+    scoped: dict[str, Any] = {}
+    if spec.normalizer_keyword:  # contrib / slim: enclosing arg_scopes give defaults
+        scoped = _scope_defaults(call, class_name, tuple(sorted(keywords)) + (
+            spec.activation_keyword, spec.normalizer_keyword))
     for keyword in sorted(keywords):
         try:
             value = argument(view, keyword, spec.keyword_positions.get(keyword))
         except Dynamic:
             initializers[keyword] = None
             continue
+        if value is None and keyword in scoped:
+            value = scoped[keyword]
+            if value is UNKNOWN:
+                initializers[keyword] = None
+                continue
         if value is not None:
             initializers[keyword] = initializer_spec(value) or _hand_rolled_spec(value)
             value_anchors[keyword] = value
     try:
-        given = argument(view, "activation", spec.keyword_positions.get("activation"))
-        own: Any = ABSENT if given is None else activation_spec(given)
+        given = argument(view, spec.activation_keyword, spec.keyword_positions.get(spec.activation_keyword))
+        if given is None and spec.activation_keyword in scoped:
+            given = scoped[spec.activation_keyword]
+        own: Any = None if given is UNKNOWN else ABSENT if given is None else activation_spec(given)
     except Dynamic:
         own = None
+    normalized = False
+    if spec.normalizer_keyword:
+        try:
+            normalizer = argument(view, spec.normalizer_keyword, spec.keyword_positions.get(spec.normalizer_keyword))
+        except Dynamic:
+            normalizer = UNKNOWN
+        if normalizer is None:
+            normalizer = scoped.get(spec.normalizer_keyword)
+        normalized = normalizer is UNKNOWN or (normalizer is not None and literal(normalizer) is not None)
     out_channels = None
     if spec.units_keyword:
         try:
@@ -150,7 +225,7 @@ def build_site(call: nodes.Call) -> LayerSite | None:
     return LayerSite(
         class_name=class_name, spec=spec, api=api, span=span_of(call), insert_span=_insert_span(call),
         initializers=initializers, own_activation=own, out_channels=out_channels,
-        kernel_size=None if kernel_size is UNKNOWN else kernel_size,
+        kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized,
         tf_alias=module_alias(call, "tensorflow"), has_arguments=bool(call.args or call.keywords), anchor=call, value_anchors=value_anchors,
     )
 
@@ -320,15 +395,30 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
     ctor = _layer_constructor(expr.func)
-    if ctor is not None:
+    if id(expr) in sites:  # a TF1 / contrib / slim layer function: its first argument is the input
+        step = Step("layer", site=sites[id(expr)])
+    elif ctor is not None:
         step = constructor_step(ctor, sites)
     else:
-        spec = activation_from_qualname(qualified_name(expr.func))
-        step = Step("activation", activation=spec) if spec else BARRIER
+        qualname = qualified_name(expr.func)
+        spec = activation_from_qualname(qualname)
+        step = Step("activation", activation=spec) if spec else _tf1_function_step(qualname)
     if step.kind == "barrier":
         return None, [BARRIER]
     name, inner = _expression_steps(expr.args[0], sites)
     return name, inner + [step]
+
+
+def _tf1_function_step(qualname: str | None) -> Step:
+    """`slim.batch_norm(net)`, `tf.layers.max_pooling2d(net, 2, 2)`, `slim.flatten(net)`: what they do to the signal."""
+    name = canonical(qualname or "")
+    for module in K.TF1_FUNCTION_MODULES:
+        if name.startswith(module) and name[len(module):] in K.TF1_FUNCTION_STEPS:
+            function = name[len(module):]
+            if function == "flatten":
+                return _UNKNOWN_SHAPE
+            return NORM if K.TF1_FUNCTION_STEPS[function] == "norm" else PASS
+    return BARRIER
 
 
 def _layer_constructor(func: nodes.NodeNG) -> nodes.Call | None:

@@ -21,6 +21,7 @@ _MAX_DEPTH = 8
 _KERAS_ROOTS = (
     "tensorflow.python.keras.",
     "tensorflow.compat.v2.keras.",
+    "tensorflow.compat.v1.keras.",  # in TF 2 the same Keras classes (tf.compat.v1.keras.initializers.HeUniform is HeUniform)
     "tensorflow.keras.",
     "tf_keras.src.",
     "tf_keras.",
@@ -118,14 +119,21 @@ def root_text(node: nodes.NodeNG) -> str:
     return ""
 
 
+_TF_COMPAT = ("tensorflow.compat.v1", "tensorflow.compat.v2")
+
+
 def module_alias(node: nodes.NodeNG, module: str) -> str | None:
-    """A local name bound to `module` (e.g. "tf" for tensorflow), looked up from `node`."""
+    """A local name bound to `module` (e.g. "tf" for tensorflow), looked up from `node`; for
+    tensorflow, also the name `tensorflow.compat.v1` is imported as, whose `keras` is tf.keras."""
+    fallback = None
     for stmt in node.root().body:
         if isinstance(stmt, nodes.Import):
             for real, alias in stmt.names:
                 if real == module:
                     return alias or real
-    return None
+                if module == "tensorflow" and real in _TF_COMPAT and fallback is None:
+                    fallback = alias or real  # `import tensorflow.compat.v1 as tf`: tf.keras is there too
+    return fallback
 
 
 # --------------------------------------------------------------------------- literals
@@ -593,7 +601,7 @@ def _extra_text(args: dict[str, nodes.NodeNG]) -> tuple[str, ...]:
 def _legacy(qualname: str) -> K.LegacyInitializer | None:
     if qualname in K.LEGACY_INITIALIZERS:
         return K.LEGACY_INITIALIZERS[qualname]
-    for prefix in ("tensorflow.compat.v1.keras.initializers.", "tensorflow.compat.v1.initializers."):
+    for prefix in ("tensorflow.compat.v1.initializers.",):
         if qualname.startswith(prefix):
             name = qualname[len(prefix):]
             if name == "VarianceScaling":
