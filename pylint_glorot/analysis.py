@@ -22,7 +22,7 @@ from pylint_glorot.resolve import initializer_spec, keras_member, module_alias, 
 
 # Last name segments worth a look; every other call is skipped before any name resolution.
 _INTERESTING = (
-    set(K.LAYERS) | set(K.TF1_LAYERS)
+    set(K.LAYERS) | set(K.TF1_LAYERS) | set(K.CONTRIB_LAYERS)
     | {K.SEQUENTIAL, "VarianceScaling", "variance_scaling", "Ones", "ones", "Constant", "constant"}
     | {n.cls for n in K.NAMED} | {n.snake for n in K.NAMED}
     | {name.rsplit(".", 1)[-1] for name in K.LEGACY_INITIALIZERS}

@@ -137,7 +137,8 @@ ACTIVATION_FAMILIES = {
 JUDGED_FAMILIES = (RECTIFIER, SELF_NORMALIZING, SATURATING)
 
 # Activation callables outside keras.activations, by qualified name (after canonicalisation).
-TF_ACTIVATION_MODULES = ("tensorflow.nn.", "tensorflow.math.", "tensorflow.", "keras.ops.", "keras.activations.")
+TF_ACTIVATION_MODULES = ("tensorflow.nn.", "tensorflow.math.", "tensorflow.", "keras.ops.", "keras.activations.",
+                         "tensorflow.compat.v1.nn.", "tensorflow.compat.v1.math.", "tensorflow.compat.v1.")
 
 
 def activation_family(name: str) -> str:
