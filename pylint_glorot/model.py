@@ -18,6 +18,8 @@ from pylint_glorot.findings import Span
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.resolve import (
     UNKNOWN,
+    CallView,
+    config_keywords,
     call_view,
     dereference,
     ActivationSpec,
@@ -64,6 +66,7 @@ class LayerSite:
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
+    config_style: bool = False  # built from a literal config dict: a missing keyword is added as a dict entry
     anchor: Any = None  # the astroid call node, opaque to the rules
     value_anchors: dict[str, Any] = field(default_factory=dict)  # keyword -> astroid value node
 
@@ -165,11 +168,47 @@ def _insert_span(call: nodes.Call) -> Span:
     return Span(line, col, line, col)
 
 
+def _config_site(call: nodes.Call) -> tuple[tuple[str, str, K.LayerSpec], CallView, nodes.Dict] | None:
+    """`Dense.from_config({...})`, `layers.deserialize({"class_name": "Dense", "config": {...}})`:
+    the layer and its config entries as keywords, when the config is a literal dict."""
+    if len(call.args) != 1 or call.keywords:
+        return None
+    func = call.func
+    if isinstance(func, nodes.Attribute) and func.attrname == "from_config":
+        found = layer_member(func.expr)
+        config = config_keywords(call.args[0]) if found else None
+        return (found, CallView(func.expr, [], config[1], call), config[0]) if found and config else None
+    member = keras_member(qualified_name(func))
+    if member != ("layers", "deserialize"):
+        return None
+    outer = config_keywords(call.args[0])
+    if outer is None:
+        return None
+    entries = {keyword.arg: keyword.value for keyword in outer[1]}
+    class_name = literal(entries.get("class_name"))
+    config = config_keywords(entries["config"]) if "config" in entries else None
+    if not isinstance(class_name, str) or class_name not in K.LAYERS or config is None:
+        return None
+    return ("keras", class_name, K.LAYERS[class_name]), CallView(func, [], config[1], call), config[0]
+
+
+def _config_insert_span(config: nodes.Dict) -> Span:
+    if config.items:
+        last = config.items[-1][1]
+        return Span(last.end_lineno, last.end_col_offset, last.end_lineno, last.end_col_offset)
+    line, col = config.end_lineno, (config.end_col_offset or 1) - 1
+    return Span(line, col, line, col)
+
+
 def build_site(call: nodes.Call) -> LayerSite | None:
     view = call_view(call)
     found = layer_member(view.func)
+    config_dict = None
     if not found:
-        return None
+        from_config = _config_site(call)
+        if from_config is None:
+            return None
+        found, view, config_dict = from_config
     api, class_name, spec = found
     initializers: dict[str, InitializerSpec | None] = {}
     value_anchors: dict[str, Any] = {}
@@ -223,10 +262,13 @@ def build_site(call: nodes.Call) -> LayerSite | None:
         except Dynamic:
             kernel_size = None
     return LayerSite(
-        class_name=class_name, spec=spec, api=api, span=span_of(call), insert_span=_insert_span(call),
+        class_name=class_name, spec=spec, api=api, span=span_of(call),
+        insert_span=_insert_span(call) if config_dict is None else _config_insert_span(config_dict),
+        config_style=config_dict is not None,
         initializers=initializers, own_activation=own, out_channels=out_channels,
         kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized,
-        tf_alias=module_alias(call, "tensorflow"), has_arguments=bool(call.args or call.keywords), anchor=call, value_anchors=value_anchors,
+        tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
+        has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
     )
 
 

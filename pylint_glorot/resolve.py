@@ -562,6 +562,8 @@ def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Spa
         return None
     name = member[1]
     common = {"prefix": prefix, "import_module": import_module}
+    if name in ("get", "deserialize") and call is not None:
+        return _got_initializer(call, span, **common)
     if name in ("VarianceScaling", "variance_scaling"):
         args = _keyword_map(call, ("scale", "mode", "distribution", "seed"))
         return _variance_scaling(args, span, "vs", "keras", func.as_string(), **common)
@@ -581,6 +583,38 @@ def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Spa
     if name in K.FIXED_SCALE_INITIALIZERS:
         return InitializerSpec("fixed", span, "class", written_name=_call_text(func, call), **common)
     return None
+
+
+def _got_initializer(call: nodes.Call, span: Span, prefix: str, import_module: str | None) -> InitializerSpec | None:
+    """`initializers.get("glorot_uniform")`, `initializers.deserialize({...})`: what the literal names.
+    The span is the whole call, which a replacement takes the place of, spelled as a class of
+    the same module (`initializers.HeUniform()`; `initializers.he_uniform()` for a string)."""
+    if len(call.args) != 1 or call.keywords:
+        return None
+    target = dereference(call.args[0])
+    if isinstance(target, nodes.Const) and isinstance(target.value, str):
+        spec = _string_initializer(target.value, span)
+    elif isinstance(target, nodes.Dict):
+        spec = _dict_initializer(target, span)
+    else:
+        return None
+    if spec is None:
+        return None
+    written = call.as_string() if spec.spelled == "string" else spec.written_name
+    return replace(spec, written_name=written, spelled="vs" if spec.is_vs else "class", prefix=prefix,
+                   import_module=import_module, snake_style=spec.spelled == "string")
+
+
+def config_keywords(node: nodes.NodeNG) -> tuple[nodes.Dict, list[Keyword]] | None:
+    """A layer config given as a literal dict (`{"units": 64, "activation": "relu"}`): its entries
+    as keywords; None when a key is not a literal string (`**other`)."""
+    target = dereference(node)
+    if not isinstance(target, nodes.Dict):
+        return None
+    keys = [literal(key) for key, _value in target.items]
+    if not all(isinstance(key, str) for key in keys):
+        return None
+    return target, [Keyword(key, value) for key, (_k, value) in zip(keys, target.items)]
 
 
 def _call_text(func: nodes.NodeNG, call: nodes.Call | None) -> str:

@@ -197,7 +197,8 @@ def _covered(spec: InitializerSpec) -> tuple[str, tuple[str, ...]]:
 
 def _add_keyword(site: LayerSite, keyword: str, text: str, imports: tuple[str, ...]) -> Edit:
     """The edit that adds `keyword=text` to the layer call."""
-    argument = f", {keyword}={text}" if site.has_arguments else f"{keyword}={text}"
+    entry = f'"{keyword}": {text}' if site.config_style else f"{keyword}={text}"
+    argument = f", {entry}" if site.has_arguments else entry
     return Edit(site.insert_span, argument, imports)
 
 
