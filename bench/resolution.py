@@ -20,7 +20,7 @@ from pathlib import Path
 
 import astroid
 
-from pylint_glorot import analysis
+from pylint_glorot import analysis, rules
 from pylint_glorot.model import ABSENT, analyze_module
 
 HERE = Path(__file__).resolve().parent
@@ -33,7 +33,13 @@ def corpus_trees() -> dict[str, Path]:
     return {name: extracted(name, version) / sub for name, (version, sub) in PACKAGES.items()}
 
 
-def count(files: list[Path]) -> collections.Counter:
+def _in_tests(path: Path) -> bool:
+    return path.name.startswith("test_") or path.name.endswith("_test.py") or path.name == "conftest.py"
+
+
+def count(files: list[Path], findings: list[str]) -> collections.Counter:
+    """Resolution counts over `files`; appends "path:line: symbol: text" for each finding the
+    checker would report with every message enabled (the first candidate of each node)."""
     counts: collections.Counter = collections.Counter()
     for path in files:
         try:
@@ -42,6 +48,14 @@ def count(files: list[Path]) -> collections.Counter:
             counts["unparsable files"] += 1
             continue
         collected = analysis.collect(module)
+        try:
+            for node in analysis.module_findings(module, rules.Options(in_tests=_in_tests(path)), collected):
+                first = node.candidates[0]
+                counts[f"finding {first.symbol}"] += 1
+                findings.append(f"{path}:{first.span.line}: {first.symbol}: {first.text}")
+        except Exception as error:  # noqa: BLE001 - a crash is a result to report
+            counts["exceptions"] += 1
+            findings.append(f"{path}: EXCEPTION {error!r}")
         calls = analysis._interesting_calls(collected)  # noqa: SLF001 - the same filter the checker uses
         if not calls:
             continue
@@ -68,12 +82,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--json", type=Path, help="write the counts here")
+    parser.add_argument("--findings", type=Path, help="write every finding here, one a line")
     options = parser.parse_args()
     trees = {str(p): p for p in options.paths} if options.paths else corpus_trees()
     result = {}
+    findings: list[str] = []
     for name, tree in trees.items():
         files = sorted(tree.rglob("*.py")) if tree.is_dir() else [tree]
-        counts = count(files)
+        counts = count(files, findings)
         counts["files"] = len(files)
         result[name] = dict(counts)
         sites = counts["sites"] or 1
@@ -81,9 +97,12 @@ def main() -> None:
         print(f"{name}: {counts['files']} files, {counts['sites']} layer sites; activation resolved "
               f"{counts['activation resolved']} ({100 * counts['activation resolved'] / sites:.0f}%); initializer "
               f"given {counts['initializer given']}, resolved {counts['initializer given, resolved']} "
-              f"({100 * counts['initializer given, resolved'] / given:.0f}%); default {counts['initializer default']}")
+              f"({100 * counts['initializer given, resolved'] / given:.0f}%); default {counts['initializer default']}; "
+              f"findings {sum(v for k, v in counts.items() if k.startswith('finding '))}")
     if options.json:
         options.json.write_text(json.dumps(result, indent=1, sort_keys=True))
+    if options.findings:
+        options.findings.write_text("".join(line + "\n" for line in findings))
 
 
 if __name__ == "__main__":

@@ -16,12 +16,14 @@ from astroid import nodes
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Span
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
+from pylint_glorot.variables import applied_variable
 from pylint_glorot.resolve import (
     UNKNOWN,
     CallView,
     config_keywords,
     call_view,
     dereference,
+    has_star_arguments,
     ActivationSpec,
     Dynamic,
     InitializerSpec,
@@ -200,11 +202,30 @@ def _config_insert_span(config: nodes.Dict) -> Span:
     return Span(line, col, line, col)
 
 
+def _variable_site(call: nodes.Call) -> LayerSite | None:
+    """`w = get_variable(...)` applied by `tf.matmul` / `tf.nn.conv2d` and then an activation."""
+    applied = applied_variable(call)
+    if applied is None or has_star_arguments(call):
+        return None
+    value = argument(call, "initializer", applied.spec.keyword_positions["initializer"])
+    initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
+    return LayerSite(
+        class_name="get_variable", spec=applied.spec, api="tf1", span=span_of(call), insert_span=_insert_span(call),
+        initializers=initializers, own_activation=applied.activation, normalized=applied.normalized,
+        in_channels=applied.in_channels, out_channels=applied.out_channels, tf_alias=module_alias(call, "tensorflow"),
+        anchor=call, value_anchors={"initializer": value} if value is not None else {},
+        has_arguments=bool(call.args or call.keywords),
+    )
+
+
 def build_site(call: nodes.Call) -> LayerSite | None:
     view = call_view(call)
     found = layer_member(view.func)
     config_dict = None
     if not found:
+        variable = _variable_site(call)
+        if variable is not None:
+            return variable
         from_config = _config_site(call)
         if from_config is None:
             return None
@@ -437,7 +458,8 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
     ctor = _layer_constructor(expr.func)
-    if id(expr) in sites:  # a TF1 / contrib / slim layer function: its first argument is the input
+    if id(expr) in sites and sites[id(expr)].spec.keyword_positions.get("inputs") == 0:
+        # a TF1 / contrib / slim layer function: its first argument is the input
         step = Step("layer", site=sites[id(expr)])
     elif ctor is not None:
         step = constructor_step(ctor, sites)
