@@ -218,10 +218,31 @@ def _variable_site(call: nodes.Call) -> LayerSite | None:
     )
 
 
+_REPEATS = tuple(module + "repeat" for module in K.CONTRIB_LAYER_MODULES)
+
+
+def _repeated_view(call: nodes.Call) -> tuple[CallView, int] | None:
+    """`slim.repeat(net, 2, slim.conv2d, 64, [3, 3])`: the layer call it makes, and how many times."""
+    if len(call.args) < 3 or any(isinstance(arg, nodes.Starred) for arg in call.args):
+        return None
+    if canonical(qualified_name(call.func) or "") not in _REPEATS:
+        return None
+    times = literal(call.args[1])
+    if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+        return None
+    return CallView(call.args[2], [call.args[0], *call.args[3:]], list(call.keywords or ()), call), times
+
+
 def build_site(call: nodes.Call) -> LayerSite | None:
     view = call_view(call)
     found = layer_member(view.func)
     config_dict = None
+    repeat = 1
+    if not found and _last_name(call.func) == "repeat":
+        repeated = _repeated_view(call)
+        if repeated is not None:
+            view, repeat = repeated
+            found = layer_member(view.func)
     if not found:
         variable = _variable_site(call)
         if variable is not None:
@@ -287,7 +308,7 @@ def build_site(call: nodes.Call) -> LayerSite | None:
         insert_span=_insert_span(call) if config_dict is None else _config_insert_span(config_dict),
         config_style=config_dict is not None,
         initializers=initializers, own_activation=own, out_channels=out_channels,
-        kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized,
+        kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized, repeat=repeat,
         tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
         has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
     )

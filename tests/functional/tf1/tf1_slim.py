@@ -41,3 +41,10 @@ def linear_then_relu(inputs):
     h = tf.contrib.layers.fully_connected(inputs, 64, activation_fn=None, weights_initializer=tf.contrib.layers.xavier_initializer())  # [initializer-activation-mismatch]
     out = tf.nn.relu(h)
     return out
+
+
+def repeated(images):
+    net = slim.repeat(images, 3, slim.conv2d, 64, [3, 3])  # [implicit-initializer-mismatch]
+    net = slim.max_pool2d(net, [2, 2])
+    net = slim.repeat(net, 2, slim.conv2d, 64, [3, 3], weights_initializer=tf.keras.initializers.he_uniform())
+    return slim.repeat(net, 3, slim.conv2d, 128, [3, 3], normalizer_fn=slim.batch_norm)
