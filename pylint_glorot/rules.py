@@ -590,12 +590,13 @@ def _conv_fan_note(found: HandRolled, site: LayerSite) -> str:
     return f"; {where} {read} miss{'' if plural else 'es'} the receptive field{factor}"
 
 
-def _fit(parts: list[tuple[str, bool]]) -> str:
-    """Join message parts, dropping optional ones (from the end) until the text fits an editor line."""
-    while len("".join(text for text, _optional in parts)) > MAX_MESSAGE and any(o for _t, o in parts):
-        last = max(i for i, (_t, optional) in enumerate(parts) if optional)
-        del parts[last]
-    return "".join(text for text, _optional in parts)
+def _fit(parts: list[tuple[str, int]]) -> str:
+    """Join message parts, dropping the droppable ones (highest rank first; rank 0: never) until the
+    text fits an editor line."""
+    parts = list(parts)
+    while len("".join(text for text, _rank in parts)) > MAX_MESSAGE and any(rank for _text, rank in parts):
+        parts.remove(max(parts, key=lambda part: part[1]))
+    return "".join(text for text, _rank in parts)
 
 
 def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], options: Options) -> Finding:
@@ -632,12 +633,12 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
     misnamed = found.scheme != "glorot" and ("glorot" in lowered or "xavier" in lowered)
     rule = f" (Var = {found.variance_text}, {found.draw} draws)" if found.variance_text else ""
     message = _fit([
-        (f"{found.name} re-implements {named.cls}", False),
-        (", not Glorot" if misnamed else "", True),
-        (rule, True),
-        (fan_note, False),
-        (note, False),
-        (f"; use {text}", False),
+        (f"{found.name} re-implements {named.cls}", 0),
+        (", not Glorot" if misnamed else "", 3),
+        (rule, 4),
+        (fan_note, 1),
+        (note, 2),
+        (f"; use {text}", 0),
     ])
     return Finding(W7707, found.span, message)
 
