@@ -100,13 +100,15 @@ def _legacy_table() -> dict[str, LegacyInitializer]:
         table[prefix + "glorot_normal_initializer"] = LegacyInitializer("named", "glorot_normal", gone)
         table[prefix + "variance_scaling_initializer"] = LegacyInitializer("v1_variance_scaling", None, gone)
         table[prefix + "keras.initializers.glorot_uniform_initializer"] = LegacyInitializer("named", "glorot_uniform", gone)
-    for name in ("xavier_initializer", "xavier_initializer_conv2d"):
-        table["tensorflow.contrib.layers." + name] = LegacyInitializer("contrib_xavier", None, True)
-        table["tensorflow.contrib.layers.python.layers.initializers." + name] = LegacyInitializer("contrib_xavier", None, True)
-    table["tensorflow.contrib.layers.variance_scaling_initializer"] = LegacyInitializer("contrib_variance_scaling", None, True)
-    table["tensorflow.contrib.layers.python.layers.initializers.variance_scaling_initializer"] = (
-        LegacyInitializer("contrib_variance_scaling", None, True)
-    )
+    # contrib's initializers, also re-exported by slim; tf_slim (which runs on TF 2) has the same functions
+    contrib = ("tensorflow.contrib.layers.", "tensorflow.contrib.layers.python.layers.initializers.",
+               "tensorflow.contrib.slim.")
+    slim = ("tf_slim.", "tf_slim.layers.", "tf_slim.initializers.", "tf_slim.layers.initializers.")
+    for prefixes, gone in ((contrib, True), (slim, False)):
+        for prefix in prefixes:
+            for name in ("xavier_initializer", "xavier_initializer_conv2d"):
+                table[prefix + name] = LegacyInitializer("contrib_xavier", None, gone)
+            table[prefix + "variance_scaling_initializer"] = LegacyInitializer("contrib_variance_scaling", None, gone)
     return table
 
 

@@ -266,9 +266,10 @@ def _legacy_note(spec: InitializerSpec) -> str:
     legacy = spec.legacy
     assert legacy is not None
     if legacy.kind == "contrib_xavier":
-        return "the TF1 Xavier name of Glorot; tf.contrib is gone in TF 2"
+        return "the TF1 Xavier name of Glorot; tf.contrib is gone in TF 2" if legacy.gone_in_tf2 else (
+            "the slim Xavier name of Glorot")
     if legacy.kind == "contrib_variance_scaling":
-        return "a TF1 name; tf.contrib is gone in TF 2"
+        return "a TF1 name; tf.contrib is gone in TF 2" if legacy.gone_in_tf2 else "a slim name"
     if legacy.gone_in_tf2:
         return "a TF1 name, gone in TF 2"
     return "a tf.compat.v1 name"

@@ -50,3 +50,8 @@ def no_scope_here(images):
     net = slim.conv2d(net, 32, [3, 3])
     net = slim.conv2d(net, 32, [3, 3])
     return net
+
+
+def tf_slim_names(images):
+    net = slim.conv2d(images, 32, [3, 3], activation_fn=tf.nn.relu, normalizer_fn=None, weights_initializer=slim.xavier_initializer())  # [initializer-activation-mismatch]
+    return slim.fully_connected(net, 10, activation_fn=None, normalizer_fn=None, weights_initializer=slim.variance_scaling_initializer(factor=1.0, mode="FAN_AVG", uniform=True))  # [redundant-variance-scaling]
