@@ -164,6 +164,7 @@ class LayerSpec:
     string_initializers: bool = True  # the keyword accepts a string name
     activation_keyword: str = "activation"  # contrib / slim layers: "activation_fn"
     normalizer_keyword: str | None = None  # contrib / slim: "normalizer_fn", applied between kernel and activation
+    keyword_in_text: bool = True  # the judged initializer is passed by that keyword (not for tf.Variable(init(shape)))
 
 
 _DENSE_POS = {"units": 0, "activation": 1, "use_bias": 2, "kernel_initializer": 3}

@@ -203,14 +203,14 @@ def _config_insert_span(config: nodes.Dict) -> Span:
 
 
 def _variable_site(call: nodes.Call) -> LayerSite | None:
-    """`w = get_variable(...)` applied by `tf.matmul` / `tf.nn.conv2d` and then an activation."""
+    """`w = get_variable(...)` / `tf.Variable(init(shape))` applied by `tf.matmul` / `tf.nn.conv2d`, then an activation."""
     applied = applied_variable(call)
     if applied is None or has_star_arguments(call):
         return None
-    value = argument(call, "initializer", applied.spec.keyword_positions["initializer"])
+    value = applied.initializer
     initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
     return LayerSite(
-        class_name="get_variable", spec=applied.spec, api="tf1", span=span_of(call), insert_span=_insert_span(call),
+        class_name=applied.class_name, spec=applied.spec, api="tf1", span=span_of(call), insert_span=_insert_span(call),
         initializers=initializers, own_activation=applied.activation, normalized=applied.normalized,
         in_channels=applied.in_channels, out_channels=applied.out_channels, tf_alias=module_alias(call, "tensorflow"),
         anchor=call, value_anchors={"initializer": value} if value is not None else {},

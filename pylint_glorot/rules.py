@@ -172,7 +172,8 @@ def _judged_ratio(site: LayerSite, spec: InitializerSpec | None, scheme: str) ->
 
 
 def _landing(site: LayerSite, keyword: str) -> Landing:
-    return Landing(keyword, site.spec.string_initializers and site.api == "keras", site.tf_alias)
+    return Landing(keyword if site.spec.keyword_in_text else None, site.spec.string_initializers and site.api == "keras",
+                   site.tf_alias)
 
 
 def _measurable_fix(site: LayerSite, spec: InitializerSpec | None, options: Options) -> tuple[str, str, float | None] | None:

@@ -1,6 +1,8 @@
-"""Hand-built TF1 layers: a kernel from `get_variable`, applied with `tf.matmul` / `tf.nn.conv2d`.
+"""Hand-built TF1 layers: a kernel from `get_variable` (or `tf.Variable(init(shape))`), applied
+with `tf.matmul` / `tf.nn.conv2d`.
 
     w = tf.compat.v1.get_variable("w", [784, 256], initializer=tf.contrib.layers.xavier_initializer())
+    v = tf.Variable(tf.keras.initializers.GlorotUniform()(shape=(784, 256)))
     h = tf.nn.relu(tf.matmul(x, w) + b)
 
 The kernel `w` feeds relu. This module follows the variable's name to where it is applied and
@@ -21,6 +23,7 @@ from pylint_glorot.resolve import (
 )
 
 GET_VARIABLE = ("tensorflow.get_variable", "tensorflow.compat.v1.get_variable")
+VARIABLE = ("tensorflow.Variable", "tensorflow.compat.v1.Variable")
 _APPLY_DENSE = ("tensorflow.matmul", "tensorflow.linalg.matmul", "tensorflow.compat.v1.matmul")
 _APPLY_CONV = ("tensorflow.nn.conv1d", "tensorflow.nn.conv2d", "tensorflow.nn.conv3d",
                "tensorflow.compat.v1.nn.conv1d", "tensorflow.compat.v1.nn.conv2d", "tensorflow.compat.v1.nn.conv3d")
@@ -28,11 +31,15 @@ _BIAS_ADD = ("tensorflow.nn.bias_add", "tensorflow.add", "tensorflow.math.add", 
              "tensorflow.compat.v1.add")
 _NORMALIZATIONS = ("batch_normalization", "batch_norm", "layer_norm", "layer_normalization")
 
+_GET_VARIABLE_POSITIONS = {"name": 0, "shape": 1, "dtype": 2, "initializer": 3}
 VARIABLE_SPECS = {
-    "dense": K.LayerSpec("dense", "initializer", ("initializer",), {"name": 0, "shape": 1, "dtype": 2, "initializer": 3},
-                         units_keyword="", string_initializers=False),
-    "conv": K.LayerSpec("conv", "initializer", ("initializer",), {"name": 0, "shape": 1, "dtype": 2, "initializer": 3},
-                        units_keyword="", string_initializers=False),
+    ("get_variable", kind): K.LayerSpec(kind, "initializer", ("initializer",), _GET_VARIABLE_POSITIONS,
+                                        units_keyword="", string_initializers=False)
+    for kind in ("dense", "conv")
+} | {  # tf.Variable(init(shape)): the initializer is not a keyword, the replacement takes the place of `init`
+    ("Variable", kind): K.LayerSpec(kind, "initializer", ("initializer",), {}, units_keyword="",
+                                    string_initializers=False, keyword_in_text=False)
+    for kind in ("dense", "conv")
 }
 
 
@@ -45,6 +52,8 @@ class AppliedVariable:
     normalized: bool
     in_channels: int | None
     out_channels: int | None
+    class_name: str  # "get_variable" | "Variable"
+    initializer: nodes.NodeNG | None  # the initializer as written; None: get_variable's default
 
 
 def _name(call: nodes.Call) -> str:
@@ -54,7 +63,15 @@ def _name(call: nodes.Call) -> str:
 def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     """For `w = get_variable(...)`: how `w` is used, when every use applies it as the kernel of one
     kind of layer followed by one activation the source names; None otherwise."""
-    if _name(call) not in GET_VARIABLE:
+    name = _name(call)
+    if name in GET_VARIABLE:
+        class_name, initializer, shape = "get_variable", _argument(call, "initializer", 3), _argument(call, "shape", 1)
+    elif name in VARIABLE:
+        drawn = _drawn_initial_value(call)
+        if drawn is None:
+            return None
+        class_name, (initializer, shape) = "Variable", drawn
+    else:
         return None
     parent = call.parent
     if not (isinstance(parent, nodes.Assign) and len(parent.targets) == 1
@@ -79,18 +96,29 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     if len(kinds) != 1 or len(found) != 1:
         return None
     (activation, normalized), = found
-    shape = _shape(call)
+    dims = literal(shape) if shape is not None else UNKNOWN
     in_channels = out_channels = None
-    if isinstance(shape, tuple) and len(shape) >= 2 and all(isinstance(d, int) and not isinstance(d, bool) for d in shape):
-        in_channels, out_channels = shape[-2], shape[-1]
-    return AppliedVariable(VARIABLE_SPECS[kinds.pop()], activation, normalized, in_channels, out_channels)
+    if isinstance(dims, tuple) and len(dims) >= 2 and all(isinstance(d, int) and not isinstance(d, bool) for d in dims):
+        in_channels, out_channels = dims[-2], dims[-1]
+    return AppliedVariable(VARIABLE_SPECS[(class_name, kinds.pop())], activation, normalized, in_channels, out_channels,
+                           class_name, initializer)
 
 
-def _shape(call: nodes.Call) -> Any:
-    for keyword in call.keywords or ():
-        if keyword.arg == "shape":
-            return literal(keyword.value)
-    return literal(call.args[1]) if len(call.args) > 1 else UNKNOWN
+def _argument(call: nodes.Call, keyword: str, position: int) -> nodes.NodeNG | None:
+    for given in call.keywords or ():
+        if given.arg == keyword:
+            return given.value
+    return call.args[position] if len(call.args) > position else None
+
+
+def _drawn_initial_value(call: nodes.Call) -> tuple[nodes.NodeNG, nodes.NodeNG] | None:
+    """`tf.Variable(init(shape))`, `tf.Variable(initial_value=GlorotUniform()(shape=(784, 256)))`:
+    (`init`, the shape)."""
+    value = _argument(call, "initial_value", 0)
+    if not isinstance(value, nodes.Call) or not isinstance(value.func, (nodes.Call, nodes.Name)):
+        return None
+    shape = _argument(value, "shape", 0)
+    return (value.func, shape) if shape is not None else None
 
 
 def _application(use: nodes.Name) -> tuple[str, nodes.NodeNG] | None:

@@ -67,7 +67,7 @@ namespace = {}
 exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), namespace)
 with tf.compat.v1.Session() as session:
     session.run(tf.compat.v1.global_variables_initializer())
-    for name, fan_in in (("w1", 784), ("w2", 256), ("w6", 256)):
+    for name, fan_in in (("w1", 784), ("w2", 256), ("w6", 256), ("v1", 784), ("v3", 784)):
         print(name, float(np.var(session.run(namespace[name]))) * fan_in / 2.0)
 """
 
@@ -81,7 +81,7 @@ def _tensorflow_installed() -> bool:
 
 @pytest.mark.skipif(not _tensorflow_installed(), reason="TensorFlow is not installed")
 def test_the_fixed_hand_built_layers_run_and_draw_he_variance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fixed get_variable kernels build under TF 2 (tf.compat.v1 graph mode) with Var = 2/fan_in."""
+    """The fixed get_variable / tf.Variable kernels build under TF 2 (tf.compat.v1 graph mode) with Var = 2/fan_in."""
     (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\n")
     copy = tmp_path / "layers.py"
     shutil.copy(FUNCTIONAL / "tf1/tf1_get_variable.py", copy)
@@ -91,8 +91,8 @@ def test_the_fixed_hand_built_layers_run_and_draw_he_variance(tmp_path: Path, mo
     result = subprocess.run([sys.executable, "-c", RUN_FIXED_GRAPH, str(copy)], capture_output=True, text=True,
                             check=False, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
-    ratios = {line.split()[0]: float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("w")}
-    assert set(ratios) == {"w1", "w2", "w6"}
+    ratios = {line.split()[0]: float(line.split()[1]) for line in result.stdout.splitlines() if line[:1] in "wv"}
+    assert set(ratios) == {"w1", "w2", "w6", "v1", "v3"}
     for name, ratio in ratios.items():  # variance / (2 / fan_in): 1 for He, 0.5-0.75 for the Glorot it replaced
         assert 0.9 < ratio < 1.1, (name, ratio)
 

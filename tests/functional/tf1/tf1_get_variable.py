@@ -28,3 +28,23 @@ h6 = tf.nn.relu(h1 @ w6)
 w7 = tf.compat.v1.get_variable("w7", [256, 256], initializer=tf.contrib.layers.xavier_initializer())  # [deprecated-initializer]
 h7 = tf.nn.relu(tf.matmul(h1, w7))
 h8 = tf.nn.tanh(tf.matmul(h4, w7))
+
+
+def glorot_init(shape):  # [hand-rolled-initializer]
+    return tf.random.normal(shape=shape, stddev=1. / tf.sqrt(shape[0] / 2.))
+
+
+def xavier_by_hand(shape):  # [hand-rolled-initializer]
+    in_dim, out_dim = shape
+    limit = tf.sqrt(6.) / tf.sqrt(tf.cast(in_dim + out_dim, tf.float32))
+    return tf.random.uniform(shape, -limit, limit)
+
+
+v1 = tf.Variable(tf.keras.initializers.GlorotUniform()(shape=(784, 256)))  # [initializer-activation-mismatch]
+g1 = tf.nn.relu(tf.matmul(x, v1))
+v2 = tf.Variable(glorot_init([784, 256]))
+g2 = tf.nn.relu(tf.matmul(x, v2))
+v3 = tf.Variable(xavier_by_hand([784, 256]))  # [initializer-activation-mismatch]
+g3 = tf.nn.relu(tf.matmul(x, v3))
+v4 = tf.Variable(tf.random.normal([784, 256], stddev=0.01))
+g4 = tf.nn.relu(tf.matmul(x, v4))
