@@ -135,7 +135,8 @@ def _application(use: nodes.Name) -> tuple[str, nodes.NodeNG] | None:
         return None
     name = _name(parent)
     if name in _APPLY_DENSE:
-        return "dense", parent
+        swapped = any(kw.arg in ("transpose_b", "adjoint_b") and literal(kw.value) is not False for kw in parent.keywords or ())
+        return None if swapped else ("dense", parent)  # a transposed kernel is (out, in): its fans are the other way
     if name in _APPLY_CONV:
         return "conv", parent
     return None

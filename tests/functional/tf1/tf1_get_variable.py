@@ -48,3 +48,5 @@ v3 = tf.Variable(xavier_by_hand([784, 256]))  # [initializer-activation-mismatch
 g3 = tf.nn.relu(tf.matmul(x, v3))
 v4 = tf.Variable(tf.random.normal([784, 256], stddev=0.01))
 g4 = tf.nn.relu(tf.matmul(x, v4))
+w9 = tf.compat.v1.get_variable("w9", [256, 784], initializer=tf.contrib.layers.xavier_initializer())  # [deprecated-initializer]
+g9 = tf.nn.relu(tf.matmul(x, w9, transpose_b=True))
