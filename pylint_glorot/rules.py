@@ -452,12 +452,24 @@ def _deprecated(spec: InitializerSpec, landing: Landing) -> Finding | None:
     if spec.legacy is None and not spec.xavier_string:
         return None
     if spec.distribution is None or spec.scheme is None:
-        return None
+        return _deprecated_custom(spec, landing)
     named = spec.named or K.named_for(spec.scheme, spec.distribution)
-    if named is None:
-        return None
+    if named is None or (spec.is_vs and spec.named is None):  # (2.0, "fan_avg") is no named initializer
+        return _deprecated_custom(spec, landing)
     text, imports = replacement(named.scheme, named.distribution, spec, landing)
     message = f"{spec.written_name} is {named.cls} under an old name ({_legacy_note(spec)}); {_use(landing, text)}"
+    return Finding(W7706, spec.span, message, Edit(spec.span, text, imports))
+
+
+def _deprecated_custom(spec: InitializerSpec, landing: Landing) -> Finding | None:
+    """An old-name VarianceScaling whose parameters no named initializer has: the modern
+    VarianceScaling with the same parameters (contrib's FAN_AVG is Keras' fan_avg)."""
+    if not spec.is_vs or spec.invalid or spec.scale is None or spec.mode is None or spec.distribution is None:
+        return None
+    args = _call_arguments(spec)
+    body = f'{float(spec.scale)!r}, "{spec.mode}", "{spec.distribution}"' + (f", {args}" if args else "")
+    text, imports = _object_text("VarianceScaling", "VarianceScaling", body, spec, landing)
+    message = f"{spec.written_name} is an old name ({_legacy_note(spec)}); {_use(landing, text)}"
     return Finding(W7706, spec.span, message, Edit(spec.span, text, imports))
 
 

@@ -22,6 +22,7 @@ FAULTY = [
     "tf1/tf1_compat_v1.py",
     "tf1/tf1_apis.py",
     "tf1/tf1_get_variable.py",
+    "deprecated/deprecated_initializer.py",
     "handrolled/handrolled_tutorials.py",
     "spellings/spellings_module_values.py",
 ]

@@ -11,3 +11,5 @@ v1_keras = tf.compat.v1.keras.initializers.he_normal()  # in TF 2 the very Keras
 v1_init_module = tf.compat.v1.initializers.lecun_uniform(seed=2)  # [deprecated-initializer]
 modern = tf.keras.initializers.GlorotUniform()
 xavier_under_relu = layers.Dense(10, activation="relu", kernel_initializer="xavier_uniform")  # [initializer-activation-mismatch]
+custom_contrib = tf.contrib.layers.variance_scaling_initializer(factor=2.0, mode="FAN_AVG", uniform=True)  # [deprecated-initializer]
+custom_v1 = tf.compat.v1.variance_scaling_initializer(scale=3.0, mode="fan_out", seed=4)  # [deprecated-initializer]
