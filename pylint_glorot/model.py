@@ -930,7 +930,7 @@ def _read_input_shape(site: LayerSite) -> None:
             site.input_shape = shape
             break
     else:
-        if not site.nodes:
+        if not site.nodes and site.api == "keras":  # a get_variable's shape= is its kernel's, not an input's
             site.input_shape = declared_input_shape(call_view(site.anchor)) if site.anchor is not None else None
     shape = site.input_shape
     if not shape:

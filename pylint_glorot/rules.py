@@ -161,6 +161,9 @@ def short_name(written: str, limit: int = 40) -> str:
     """How the user wrote an initializer, cut to `Name(...)` when the call is long."""
     if len(written) <= limit:
         return written
+    name, note, _rest = written.partition(" (a hand-written ")
+    if note and len(name) <= limit:  # "xavier_init (a hand-written GlorotUniform)": the name, then its note
+        return written if len(written) <= limit + 30 else name
     if written.startswith("{"):
         return "this initializer dict"
     head = written.split("(", 1)[0].rsplit(".", 1)[-1]
@@ -245,7 +248,8 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     predicted = _predicted(site, figures.kernel_init(spec, site.api), scheme, ratio)
     message = ""
     for name, detail in ((short_name(spec.written_name) + note, predicted), (short_name(spec.written_name), predicted),
-                         (short_name(spec.written_name) + note, ""), (short_name(spec.written_name, 24), "")):
+                         (short_name(spec.written_name, 24), predicted), (short_name(spec.written_name) + note, ""),
+                         (short_name(spec.written_name, 24), "")):
         message = f"{site.class_name} feeds {activation.name}, but {name} {_PROBLEM[activation.family]}{detail}; {use}"
         if len(message) <= MAX_MESSAGE:
             break

@@ -20,6 +20,6 @@ unknown = layers.deserialize({"class_name": "MyLayer", "config": {"units": 64, "
 
 chain = keras.Sequential([
     layers.Dense.from_config({"units": 64, "activation": "relu"}),  # [implicit-initializer-mismatch]
-    layers.Dense.from_config({"units": 64, "activation": "relu"}),  # [implicit-initializer-mismatch]
-    layers.Dense.from_config({"units": 64, "activation": "relu"}),  # [implicit-initializer-mismatch]
+    layers.Dense.from_config({"units": 64, "activation": "relu"}),
+    layers.Dense.from_config({"units": 64, "activation": "relu"}),
 ])

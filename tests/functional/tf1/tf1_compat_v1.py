@@ -4,8 +4,8 @@ import tensorflow.compat.v1 as tf
 
 x = tf.placeholder(tf.float32, [None, 784])
 h = tf.layers.dense(x, 256, activation=tf.nn.relu)  # [implicit-initializer-mismatch]
-h = tf.layers.dense(h, 256, activation=tf.nn.relu)  # [implicit-initializer-mismatch]
-h = tf.layers.dense(h, 256)  # [implicit-initializer-mismatch]
+h = tf.layers.dense(h, 256, activation=tf.nn.relu)
+h = tf.layers.dense(h, 256)
 h = tf.nn.relu(h)
 h = tf.layers.dropout(h, 0.5)
 logits = tf.layers.dense(h, 10)

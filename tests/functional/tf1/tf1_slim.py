@@ -11,9 +11,9 @@ def xavier_under_default_relu(images):
 
 def default_chain(images):
     net = slim.conv2d(images, 32, [3, 3])  # [implicit-initializer-mismatch]
-    net = slim.conv2d(net, 32, [3, 3])  # [implicit-initializer-mismatch]
+    net = slim.conv2d(net, 32, [3, 3])
     net = slim.max_pool2d(net, [2, 2])
-    net = slim.conv2d(net, 32, [3, 3])  # [implicit-initializer-mismatch]
+    net = slim.conv2d(net, 32, [3, 3])
     net = slim.flatten(net)
     return slim.fully_connected(net, 10, activation_fn=None)
 
