@@ -284,7 +284,7 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     scheme, distribution, ratio = fix
     activation = site.activation
     text, imports = replacement(scheme, distribution, None, _landing(site, keyword))
-    use = _use(_landing(site, keyword), text)
+    use = f'use "{keyword}": {text}' if site.config_style else _use(_landing(site, keyword), text)
     if activation.family != K.RECTIFIER:
         factor = _factor_text(ratio)
         head = f"{site.class_name} feeds {activation.name} with the default glorot_uniform, not LeCun normal"
@@ -296,8 +296,10 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     if not implicit or implicit[0] is not site:
         return None  # once per chain, at its first layer that lacks the keyword
     without = "residual add" if options.check_normalized else "normalization"
-    head = (f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) "
-            f"use glorot_uniform: signal {_factor_text(site.chain_shrink)} over the chain")
+    shrink = f"use glorot_uniform: signal {_factor_text(site.chain_shrink)} over the chain"
+    head = f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) {shrink}"
+    if len(head) + 2 + len(use) > MAX_MESSAGE:  # a long TF1 replacement: the lines are in the chain's spans
+        head = f"{site.chain_length} {activation.name} layers in a row without {without} {shrink}"
     edits = [_add_keyword(member, keyword, text, imports if member is site else ()) for member in implicit]
     return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]),
                    chain=tuple(member.span for member in site.chain))
