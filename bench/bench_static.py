@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-OUR_MESSAGES = "W7701,C7702,C7703,R7704,E7705,W7706,W7707,W7708,W7709"
+OUR_MESSAGES = "W7701,C7702,C7703,R7704,E7705,W7706,W7707,W7708,W7709,W7710"
 
 
 def corpus(package: str = "tf-models-official", version: str = "2.20.0") -> Path:

@@ -28,7 +28,7 @@ PACKAGES = {
     "keras-cv": ("0.9.0", "keras_cv"),
     "tf-agents": ("0.19.0", "tf_agents"),
 }
-OURS = "W7701,C7702,C7703,R7704,E7705,W7706,W7707,W7708,W7709"
+OURS = "W7701,C7702,C7703,R7704,E7705,W7706,W7707,W7708,W7709,W7710"
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<id>[A-Z]\d{4}): (?P<text>.*) \((?P<symbol>[a-z-]+)\)$")
 
 

@@ -19,6 +19,7 @@ from pylint_glorot.findings import Finding
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.model import analyze_module
 from pylint_glorot.resolve import initializer_spec, keras_member, module_alias, qualified_name
+from pylint_glorot.reuse import merge_reused, reused_findings
 
 # Last name segments worth a look; every other call is skipped before any name resolution.
 _INTERESTING = (
@@ -120,6 +121,12 @@ def _all_findings(module: nodes.Module, options: rules.Options, collected: Colle
     builds = [call for call in collected.calls
               if isinstance(call.func, nodes.Attribute) and call.func.attrname == "build" and len(call.args) == 1]
     model = analyze_module(module, calls, builds)
+    reused = [] if options.in_tests else reused_findings(module, model, calls)  # W7710, ranked among its node's
+    yield from merge_reused(_model_findings(module, model, calls, collected, options), reused, NodeFindings)
+
+
+def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collected: Collected,
+                    options: rules.Options) -> Iterator[NodeFindings]:
     rules.number_chains(model.sites, model.links, options)
     rules.number_fixed_chains(model.sites, model.links, options)
     covered: set[int] = set()

@@ -12,6 +12,7 @@ from pylint_glorot import rules
 from pylint_glorot.analysis import Collected, module_findings
 from pylint_glorot.findings import Finding
 from pylint_glorot.pages import DEFAULT_URL, docs_url
+from pylint_glorot.reuse_rules import W7710
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
@@ -57,6 +58,11 @@ MESSAGES = {
                                "once per chain at its first layer; the fix gives every layer of the chain the "
                                "named initializer that keeps the gain near 1 for its activation, with the same "
                                "kind of draw and seed. One-layer heads are not reported."),
+    "W7710": _msg(W7710, "One random initializer object, or one literal seed, reaches several kernels: an "
+                         "initializer seeded with an integer (or unseeded) draws the same values on every call, "
+                         "so kernels of one shape start identical (Keras 3, tf-keras; TF1 in graph mode). The "
+                         "fix gives each use a fresh instance, or seed=keras.random.SeedGenerator(n) in Keras 3, "
+                         "or distinct seeds in tf-keras."),
 }
 
 
@@ -93,9 +99,10 @@ class GlorotChecker(BaseChecker):
                 "default": r"(^|/)(test_[^/]*|[^/]*_test|conftest)\.py$",
                 "type": "regexp",
                 "metavar": "<regexp>",
-                "help": "Paths of test modules, where a constant kernel (predictable outputs) and a spelled-out "
-                        "VarianceScaling (testing it) are deliberate: constant-kernel-initializer and "
-                        "redundant-variance-scaling are not reported there. Empty to report everywhere.",
+                "help": "Paths of test modules, where a constant kernel (predictable outputs), a spelled-out "
+                        "VarianceScaling (testing it) and a repeated seed (identical builds) are deliberate: "
+                        "constant-kernel-initializer, redundant-variance-scaling and reused-initializer are "
+                        "not reported there. Empty to report everywhere.",
             },
         ),
         (

@@ -26,6 +26,7 @@ import keras
 import tensorflow as tf
 from keras import initializers, layers
 from keras.initializers import VarianceScaling
+SHARED = initializers.HeNormal(seed=7)
 """
 
 LAYERS = ["layers.Dense", "layers.Conv2D", "layers.SeparableConv2D", "layers.LSTM", "layers.EinsumDense",
@@ -39,6 +40,7 @@ VALUES = [
     "tf.contrib.layers.xavier_initializer(uniform=flag)", "tf.contrib.layers.variance_scaling_initializer(mode=1)",
     "initializers.Constant(value=[1, 2])", "initializers.Constant(tf.ones(3))", "(1, 2)", "[]", "f(g(h()))",
     "layers.ReLU()", "layers.LeakyReLU(negative_slope=x)", '"relu" if x else "tanh"', "-1.5", "1 / 0",
+    "SHARED", "initializers.Orthogonal()", "initializers.HeNormal(seed=x)", '{"class_name": "HeNormal", "config": {"seed": 1}}',
 ]
 KEYWORDS = ["activation", "kernel_initializer", "pointwise_initializer", "depthwise_initializer",
             "recurrent_initializer", "units", "filters", "input_shape", "data_format", None]
@@ -111,10 +113,9 @@ def check(source: str) -> None:
         for found in module_findings(module, options):
             for finding in found.candidates:
                 assert finding.text and finding.span.line >= 1
-                if finding.edit is not None:
-                    ast.parse(apply_edit(source, finding.edit))
-            if found.candidates[0].edit is not None:
-                reported.append(found.candidates[0].edit)
+                if finding.edits:
+                    ast.parse(apply_edits(source, finding.edits).text)
+            reported.extend(found.candidates[0].edits)
         # what `pylint-glorot fix` writes: every reported finding's edit at once, plus imports
         ast.parse(apply_edits(source, reported).text)
 

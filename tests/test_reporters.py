@@ -62,7 +62,17 @@ TF1 = textwrap.dedent(
     '''
 )
 
-FILES = {"model.py": MODEL, "unicode_line.py": UNICODE, "pkg/tf1.py": TF1}
+REUSED = textwrap.dedent(
+    '''\
+    from keras import initializers, layers
+    SHARED = initializers.GlorotUniform()
+    a = layers.Dense(8, kernel_initializer=SHARED)
+    b = layers.Dense(8, kernel_initializer=SHARED)
+    c = layers.Dense(8, kernel_initializer=initializers.HeNormal(seed=3)), layers.Dense(8, kernel_initializer=initializers.HeNormal(seed=3))
+    '''
+)
+
+FILES = {"model.py": MODEL, "unicode_line.py": UNICODE, "pkg/tf1.py": TF1, "reused.py": REUSED}
 
 
 @pytest.fixture()
@@ -169,7 +179,7 @@ def test_sarif_paths_are_relative_and_columns_are_utf16(project: Path) -> None:
     run = _report(project, "glorot-sarif")["runs"][0]
     assert run["columnKind"] == "utf16CodeUnits"
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
-    assert uris == {"model.py", "unicode_line.py", "pkg/tf1.py"}
+    assert uris == {"model.py", "unicode_line.py", "pkg/tf1.py", "reused.py"}
     (result,) = [r for r in run["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "unicode_line.py"]
     region = result["locations"][0]["physicalLocation"]["region"]
     line = UNICODE.splitlines()[1]
@@ -256,7 +266,8 @@ def test_rdjson_suggestions_do_what_the_fix_command_does_but_imports(
     imports = {line for d in result["diagnostics"] if d["location"]["path"] == name
                for line in d["message"].split("(the fix also needs `")[1:]}
     for needed in imports:
-        fixed = fixed.replace(needed.split("`")[0] + "\n", "", 1)
+        for line in needed.split("`")[0].split("; "):
+            fixed = fixed.replace(line + "\n", "", 1)
     assert remove_unused_imports(FILES[name], _apply_rdjson(result, name, FILES[name])) == fixed
 
 
@@ -340,3 +351,12 @@ def test_from_stdin_fixes_come_from_the_buffer(project: Path) -> None:
     (result,) = log["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
     assert _apply_sarif(log, "buffer.py", buffer) == buffer.replace('"glorot_uniform"', '"he_uniform"')
+
+
+def test_a_fix_of_several_edits_travels_whole(project: Path) -> None:
+    """W7710 edits every use of a shared initializer: SARIF carries all the replacements of one fix."""
+    run = _report(project, "glorot-sarif")["runs"][0]
+    shared = [r for r in run["results"] if r["ruleId"] == "W7710" and "GlorotUniform()" in r["message"]["text"]][0]
+    replacements = shared["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert [r["insertedContent"]["text"] for r in replacements] == ["initializers.GlorotUniform()"] * 2
+    assert [r["deletedRegion"]["startLine"] for r in replacements] == [3, 4]

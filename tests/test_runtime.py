@@ -38,7 +38,8 @@ HAS_TORCH = importlib.util.find_spec("torch") is not None
 BACKENDS = ["tensorflow"] + (["jax"] if HAS_JAX else []) + (["torch"] if HAS_TORCH else [])
 # seeds 0-9 must give the same verdicts on these (one child process for all: tests/seed_sweep.py)
 SWEEP = ["relu_glorot.py:build", "relu_he.py:build", "tanh_he.py:build", "tanh_narrow.py:build",
-         "tanh_glorot.py", "mixed.py:build", "subclassed.py:build@64", "dropout.py:functional", "fixed_scale.py:build"]
+         "tanh_glorot.py", "mixed.py:build", "subclassed.py:build@64", "dropout.py:functional", "fixed_scale.py:build",
+         "fixed_chain.py:build"]
 # the same seed gives the same verdicts on every backend installed
 BACKEND_MODELS = ["relu_glorot.py:build", "tanh_narrow.py:build", "dropout.py:functional", "fixed_scale.py:build",
                   "subclassed_ops.py:build@64"]
@@ -74,6 +75,7 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "other_factory": ([_model("factories.py:tanh_net")], {}),
     "an_int": ([_model("factories.py:count")], {}),
     "fixed_scale": ([_model("fixed_scale.py:build"), "--format", "json"], {}),
+    "fixed_chain": ([_model("fixed_chain.py:build"), "--format", "json"], {}),
     "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
     "mobilenet": ([_model("library.py:mobilenet"), "--format", "json"], {}),
     "jax_backend": ([_model("relu_glorot.py:build"), "--format", "json", "--draws", "1"], {"KERAS_BACKEND": "jax"}),
@@ -235,11 +237,45 @@ def test_variance_scaling_draws_bit_identical_to_he_normal(runs: Runs) -> None:
     assert "HeNormal(seed=7)" in finding["evidence"] and "bit-identical" in finding["evidence"]
 
 
-@pytest.mark.xfail(strict=True, reason="C7702 now reports once per chain (Finding.chain holds every layer); "
-                   "the runtime still builds a run from the layers that carry a finding (issue 11)")
 def test_a_chain_finding_is_measured_over_the_whole_chain(runs: Runs) -> None:
-    found = {(f["symbol"], f["line"]): f for f in runs.json("mixed")["findings"]}
-    assert found[("implicit-initializer-mismatch", 21)]["numbers"]["run_length"] == 4
+    document = runs.json("mixed")
+    found = {(f["symbol"], f["line"]): f for f in document["findings"]}
+    chain = found[("implicit-initializer-mismatch", 21)]
+    assert chain["numbers"]["run_length"] == 4 and "lines 21-24" in chain["evidence"]
+    layers = {layer["line"]: layer for layer in document["layers"]}
+    # the finding's edits all go together: every layer of the chain gets he_uniform in the suggested pass
+    assert [layers[line]["suggested"]["initializer"] for line in (21, 22, 23, 24)] == ["he_uniform"] * 4
+    assert not any(f["runtime_only"] for f in document["findings"])
+
+
+def test_a_chain_finding_fixes_every_layer_of_its_chain() -> None:
+    view = static.static_pass(MODELS / "fixed_chain.py")
+    (finding,) = view.findings
+    assert finding.symbol == "fixed-scale-initializer" and finding.line == 11
+    assert [site.first_line for site in finding.sites] == list(range(11, 19))
+    fixes = verdicts.request_parts(view)["fixes"]
+    assert [(f["first_line"], f["label"], f["mechanism"]) for f in fixes] == \
+        [(line, "he_uniform", static.FIXED_SCALE_BAND) for line in range(11, 19)]
+    mixed = static.static_pass(MODELS / "mixed.py")
+    chain = next(f for f in mixed.findings if f.symbol == "implicit-initializer-mismatch")
+    assert [site.first_line for site in chain.sites] == [21, 22, 23, 24]
+    assert [f["first_line"] for f in verdicts.request_parts(mixed)["fixes"] if f["mechanism"] == "forward-shrink"] == \
+        [21, 22, 23, 24]
+
+
+def test_a_fixed_scale_chain_the_static_pass_reads_is_confirmed(runs: Runs) -> None:
+    done = runs.get("fixed_chain")
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    (finding,) = document["findings"]  # one static finding for the chain, no runtime-only duplicate
+    assert finding["symbol"] == "fixed-scale-initializer" and finding["line"] == 11
+    assert finding["verdict"] == "confirmed", finding
+    numbers = finding["numbers"]
+    # RandomUniform(-0.05, 0.05) on 64 inputs under relu: x(64 * 0.05**2 / 3 / 2) = x0.027 per layer
+    assert numbers["run_length"] == 8 and numbers["gain"] < 1e-10, numbers
+    assert 0.5 < numbers["suggested_gain"] < 2, numbers
+    chain = [layer for layer in document["layers"] if 11 <= layer["line"] <= 18]
+    assert len(chain) == 8 and all(layer["suggested"]["initializer"] == "he_uniform" for layer in chain)
 
 
 def test_every_mechanism_in_one_model(runs: Runs) -> None:
@@ -301,6 +337,7 @@ def test_seeds_0_to_9_give_the_same_verdicts(runs: Runs) -> None:
     assert narrow == [["initializer-activation-mismatch", 12, "confirmed"]]  # the tanh criterion, Dense(1) head
     assert found[_model("relu_he.py:build")][0] == []
     assert ["fixed-scale-initializer", 16, "runtime-only"] in found[_model("fixed_scale.py:build")][0]
+    assert found[_model("fixed_chain.py:build")][0] == [["fixed-scale-initializer", 11, "confirmed"]]
 
 
 def test_prediction_agrees_with_measurement_on_the_zoo(runs: Runs) -> None:
@@ -350,9 +387,10 @@ def test_a_backend_without_gradients_is_refused_in_one_line(runs: Runs) -> None:
 def test_dropout_between_layers_is_walked_in_the_graph(runs: Runs) -> None:
     document = runs.json("dropout")
     assert document["models"][0]["structure_from"] == "graph"
-    for line in (9, 11, 13):
-        finding = _finding(document, "implicit-initializer-mismatch", line)
-        assert finding["verdict"] == "confirmed" and finding["numbers"]["run_length"] == 3, finding
+    # one C7702 for the chain, at its first layer, measured over all three through the Dropouts
+    finding = _finding(document, "implicit-initializer-mismatch")
+    assert finding["line"] == 9 and finding["verdict"] == "confirmed", finding
+    assert finding["numbers"]["run_length"] == 3 and "lines 9, 11, 13" in finding["evidence"], finding
     unbuilt = runs.json("dropout_sequential")  # built by verify's first call: Keras then gives it a graph too
     assert unbuilt["models"][0]["structure_from"] == "graph"
     finding = _finding(unbuilt, "initializer-activation-mismatch", 21)

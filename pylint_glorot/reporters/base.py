@@ -44,7 +44,7 @@ class Fix:
 
     description: str
     edits: tuple[Edit, ...]
-    replacements: int = 1
+    replacements: int = 1  # the first `replacements` edits replace code; the rest insert import lines
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,9 @@ def flagged(rows: list[LayerRow], verdicts: list[Verdict]) -> set[tuple[str, int
     """The layers a finding (static or runtime-only) is about."""
     keys = set()
     for verdict in verdicts:
-        site = verdict.finding.site
+        lines = {site.lines for site in verdict.finding.sites}
         for row in rows:
-            if (site is not None and row.site is not None and row.site.lines == site.lines) or row.name in verdict.layers:
+            if (row.site is not None and row.site.lines in lines) or row.name in verdict.layers:
                 keys.add(row.key)
     return keys
 

@@ -118,6 +118,15 @@ class User:
 
 
 @dataclass(frozen=True)
+class ChainMember:
+    """C7702/W7709: one layer call of the finding's chain, and what the finding's edits put there
+    (None where they leave it alone: a member with its own explicit initializer and finding)."""
+
+    site: StaticSite
+    replacement: Replacement | None
+
+
+@dataclass(frozen=True)
 class StaticFinding:
     symbol: str
     line: int
@@ -130,6 +139,23 @@ class StaticFinding:
     construction: dict[str, Any] | None = None  # E7705: the keyword arguments that should raise
     expected: Replacement | None = None  # W7707: the built-in the function copies
     users: tuple[User, ...] = field(default=())
+    chain: tuple[ChainMember, ...] = field(default=())  # C7702/W7709: every layer call of the chain, first first
+
+    @property
+    def sites(self) -> tuple[StaticSite, ...]:
+        """The layer calls the finding is about: its chain, else its own site."""
+        if self.chain:
+            return tuple(member.site for member in self.chain)
+        return (self.site,) if self.site is not None else ()
+
+    def fixes(self) -> list[tuple[StaticSite, str, Replacement]]:
+        """(site, keyword, replacement) for every layer the finding's fix changes: all go together."""
+        if not self.chain:
+            if self.site is None or self.keyword is None or self.replacement is None:
+                return []
+            return [(self.site, self.keyword, self.replacement)]
+        return [(member.site, self.keyword if member.site == self.site and self.keyword else member.site.keyword,
+                 member.replacement) for member in self.chain if member.replacement is not None]
 
 
 @dataclass(frozen=True)
@@ -270,6 +296,29 @@ def _mechanism(finding: Finding, site: StaticSite | None) -> str | None:
     return _SYMBOL_MECHANISM.get(finding.symbol)
 
 
+def _inside(span: Span, site: StaticSite) -> bool:
+    return site.first_line <= span.line and span.end_line <= site.last_line
+
+
+def _chain(finding: Finding, replacement: Replacement | None,
+           by_span: dict[Span, StaticSite]) -> tuple[ChainMember, ...]:
+    """The finding's chain as sites, each with the initializer the finding's edits put there: the edit
+    inside the layer call, or (an initializer defined once, outside the calls) the finding's own."""
+    sites = [by_span[span] for span in finding.chain if span in by_span]
+    if not sites:
+        return ()
+    inside = {id(site): edit for site in sites for edit in finding.edits if _inside(edit.span, site)}
+    shared = any(not any(_inside(edit.span, site) for site in sites) for edit in finding.edits)
+    members = []
+    for site in sites:
+        edit = inside.get(id(site))
+        if edit is not None:
+            members.append(ChainMember(site, parse_replacement(edit.text) or replacement))
+        else:
+            members.append(ChainMember(site, replacement if shared else None))
+    return tuple(members)
+
+
 # --------------------------------------------------------------------------- the pass
 
 
@@ -295,6 +344,7 @@ def static_pass(path: Path, options: rules.Options | None = None) -> StaticView:
     model = analyze_module(module, list(module.nodes_of_class(nodes.Call)))
     pairs = [(site, _static_site(site)) for site in model.sites]
     by_anchor = {id(site.anchor): (site, static) for site, static in pairs}
+    by_span = {site.span: static for site, static in pairs}
     findings = []
     for node_findings in module_findings(module, options):
         finding = node_findings.candidates[0]
@@ -303,12 +353,16 @@ def static_pass(path: Path, options: rules.Options | None = None) -> StaticView:
         spec = _spec_at(finding.span, node_findings.anchor, layer) if finding.symbol in (rules.R7704, rules.E7705) else None
         expected, users = (_hand_rolled_parts(node_findings.anchor, pairs) if finding.symbol == rules.W7707
                            else (None, ()))
+        chain = _chain(finding, replacement, by_span) if finding.chain else ()
+        if site is None and chain:
+            site = chain[0].site
         findings.append(StaticFinding(
             symbol=finding.symbol, line=finding.span.line, text=finding.text, mechanism=_mechanism(finding, site),
             site=site, keyword=keyword, replacement=replacement,
             draw=_draw(spec) if finding.symbol == rules.R7704 else None,
             construction=_construction(spec, finding.span) if finding.symbol == rules.E7705 else None,
             expected=expected, users=users,
+            chain=chain,
         ))
     findings.sort(key=lambda f: (f.line, f.symbol))
     star = any(isinstance(node, nodes.ImportFrom) and any(name == "*" for name, _alias in node.names)

@@ -499,13 +499,12 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
     """(a verdict per finding on what the measured models build, then the runtime-only ones; the
     findings left out: on layer calls no measured model builds, e.g. in another factory of FILE)."""
     def matched(finding: S.StaticFinding) -> list[LayerRow]:
-        if finding.site is None:
-            return []
-        return [row for row in rows if row.site is not None and row.site.lines == finding.site.lines]
+        lines = {site.lines for site in finding.sites}
+        return [row for row in rows if row.site is not None and row.site.lines in lines]
 
     built = {row.site.lines for row in rows if row.site is not None}
-    shown = [f for f in view.findings if f.site is None or f.site.lines in built]
-    hidden = [f for f in view.findings if f.site is not None and f.site.lines not in built]
+    shown = [f for f in view.findings if f.site is None or any(site.lines in built for site in f.sites)]
+    hidden = [f for f in view.findings if not any(f is g for g in shown)]
     flagged: dict[str, set[tuple[str, int]]] = {}
     for finding in shown:
         if finding.mechanism in S.SIGNAL_MECHANISMS:
@@ -622,9 +621,9 @@ def request_parts(view: S.StaticView) -> dict[str, list[dict[str, Any]]]:
     fixes, draws, constructions = [], [], []
     for number, finding in enumerate(view.findings):
         if finding.mechanism in S.SIGNAL_MECHANISMS and finding.site and finding.replacement and finding.keyword:
-            fixes.append({"first_line": finding.site.first_line, "last_line": finding.site.last_line,
-                          "keyword": finding.keyword, "replacement": finding.replacement.as_json(),
-                          "label": finding.replacement.label(), "mechanism": finding.mechanism})
+            fixes.extend({"first_line": site.first_line, "last_line": site.last_line, "keyword": keyword,
+                          "replacement": replacement.as_json(), "label": replacement.label(),
+                          "mechanism": finding.mechanism} for site, keyword, replacement in finding.fixes())
         elif finding.mechanism == S.DRAW_IDENTITY and finding.draw is not None:
             draws.append({"id": number, **finding.draw, "keyword": finding.keyword,
                           "lines": list(finding.site.lines) if finding.site else None})
