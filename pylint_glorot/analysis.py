@@ -23,10 +23,11 @@ from pylint_glorot.reuse import merge_reused, reused_findings
 
 # Last name segments worth a look; every other call is skipped before any name resolution.
 _INTERESTING = (
-    set(K.LAYERS) | set(K.TF1_LAYERS)
+    set(K.LAYERS) | set(K.TF1_LAYERS) | set(K.CONTRIB_LAYERS)
     | {K.SEQUENTIAL, "VarianceScaling", "variance_scaling", "Ones", "ones", "Constant", "constant"}
     | {n.cls for n in K.NAMED} | {n.snake for n in K.NAMED}
     | {name.rsplit(".", 1)[-1] for name in K.LEGACY_INITIALIZERS}
+    | {"deserialize", "from_config", "get_variable", "Variable", "repeat"}
 )
 
 
@@ -76,7 +77,14 @@ def _interesting_calls(collected: Collected) -> list[nodes.Call]:
         for call in calls if _last_name(call.func) == "partial" and isinstance(call.parent, nodes.Assign)
         for target in call.parent.targets if isinstance(target, nodes.AssignName)
     }
-    return [call for call in calls if _last_name(call.func) in _INTERESTING or _last_name(call.func) in partials]
+    return [call for call in calls if _last_name(call.func) in _INTERESTING or _last_name(call.func) in partials
+            or _is_literal_get(call)]
+
+
+def _is_literal_get(call: nodes.Call) -> bool:
+    """`initializers.get("glorot_uniform")` / `get({...})`: cheap to tell from `dict.get(key, default)`."""
+    return (_last_name(call.func) == "get" and len(call.args) == 1 and not call.keywords
+            and isinstance(call.args[0], (nodes.Const, nodes.Dict)))
 
 
 def module_findings(module: nodes.Module, options: rules.Options,

@@ -112,13 +112,15 @@ def _legacy_table() -> dict[str, LegacyInitializer]:
         table[prefix + "glorot_normal_initializer"] = LegacyInitializer("named", "glorot_normal", gone)
         table[prefix + "variance_scaling_initializer"] = LegacyInitializer("v1_variance_scaling", None, gone)
         table[prefix + "keras.initializers.glorot_uniform_initializer"] = LegacyInitializer("named", "glorot_uniform", gone)
-    for name in ("xavier_initializer", "xavier_initializer_conv2d"):
-        table["tensorflow.contrib.layers." + name] = LegacyInitializer("contrib_xavier", None, True)
-        table["tensorflow.contrib.layers.python.layers.initializers." + name] = LegacyInitializer("contrib_xavier", None, True)
-    table["tensorflow.contrib.layers.variance_scaling_initializer"] = LegacyInitializer("contrib_variance_scaling", None, True)
-    table["tensorflow.contrib.layers.python.layers.initializers.variance_scaling_initializer"] = (
-        LegacyInitializer("contrib_variance_scaling", None, True)
-    )
+    # contrib's initializers, also re-exported by slim; tf_slim (which runs on TF 2) has the same functions
+    contrib = ("tensorflow.contrib.layers.", "tensorflow.contrib.layers.python.layers.initializers.",
+               "tensorflow.contrib.slim.")
+    slim = ("tf_slim.", "tf_slim.layers.", "tf_slim.initializers.", "tf_slim.layers.initializers.")
+    for prefixes, gone in ((contrib, True), (slim, False)):
+        for prefix in prefixes:
+            for name in ("xavier_initializer", "xavier_initializer_conv2d"):
+                table[prefix + name] = LegacyInitializer("contrib_xavier", None, gone)
+            table[prefix + "variance_scaling_initializer"] = LegacyInitializer("contrib_variance_scaling", None, gone)
     return table
 
 
@@ -149,7 +151,8 @@ ACTIVATION_FAMILIES = {
 JUDGED_FAMILIES = (RECTIFIER, SELF_NORMALIZING, SATURATING)
 
 # Activation callables outside keras.activations, by qualified name (after canonicalisation).
-TF_ACTIVATION_MODULES = ("tensorflow.nn.", "tensorflow.math.", "tensorflow.", "keras.ops.", "keras.activations.")
+TF_ACTIVATION_MODULES = ("tensorflow.nn.", "tensorflow.math.", "tensorflow.", "keras.ops.", "keras.activations.",
+                         "tensorflow.compat.v1.nn.", "tensorflow.compat.v1.math.", "tensorflow.compat.v1.")
 
 
 def activation_family(name: str) -> str:
@@ -171,6 +174,9 @@ class LayerSpec:
     units_keyword: str = "units"
     default_initializers: dict[str, str] | None = None
     string_initializers: bool = True  # the keyword accepts a string name
+    activation_keyword: str = "activation"  # contrib / slim layers: "activation_fn"
+    normalizer_keyword: str | None = None  # contrib / slim: "normalizer_fn", applied between kernel and activation
+    keyword_in_text: bool = True  # the judged initializer is passed by that keyword (not for tf.Variable(init(shape)))
 
 
 _DENSE_POS = {"units": 0, "activation": 1, "use_bias": 2, "kernel_initializer": 3}
@@ -218,6 +224,40 @@ TF1_LAYERS: dict[str, LayerSpec] = {
        for name in ("conv2d_transpose", "conv3d_transpose")},
 }
 TF1_LAYER_MODULES = ("tensorflow.layers.", "tensorflow.compat.v1.layers.")
+
+
+def _contrib(kind: str, positions: dict[str, int]) -> LayerSpec:
+    return LayerSpec(kind, "weights_initializer", ("weights_initializer",), positions, default_activation="relu",
+                     units_keyword="num_outputs", string_initializers=False, activation_keyword="activation_fn",
+                     normalizer_keyword="normalizer_fn")
+
+
+# tf.contrib.layers / slim / tf_slim: (inputs, num_outputs, ...), activation_fn=nn.relu and
+# weights_initializer=xavier_initializer() (= glorot_uniform) by default (TF 1.15 contrib, tf_slim 1.1).
+_CONTRIB_CONV = {"inputs": 0, "num_outputs": 1, "kernel_size": 2, "activation_fn": 7, "normalizer_fn": 8,
+                 "weights_initializer": 10}
+CONTRIB_LAYERS: dict[str, LayerSpec] = {
+    "fully_connected": _contrib("dense", {"inputs": 0, "num_outputs": 1, "activation_fn": 2, "normalizer_fn": 3,
+                                          "weights_initializer": 5}),
+    **{name: _contrib("conv", _CONTRIB_CONV)
+       for name in ("conv1d", "conv2d", "conv3d", "convolution", "convolution1d", "convolution2d", "convolution3d")},
+    **{name: _contrib("conv_transpose", {"inputs": 0, "num_outputs": 1, "kernel_size": 2, "activation_fn": 6,
+                                         "normalizer_fn": 7, "weights_initializer": 9})
+       for name in ("conv2d_transpose", "convolution2d_transpose", "conv3d_transpose", "convolution3d_transpose")},
+}
+CONTRIB_LAYER_MODULES = (
+    "tensorflow.contrib.layers.", "tensorflow.contrib.layers.python.layers.layers.",
+    "tensorflow.contrib.slim.", "tensorflow.contrib.slim.layers.",
+    "tf_slim.", "tf_slim.layers.", "tf_slim.layers.layers.",
+)
+# Functions of the same APIs that pass the signal on: (normalization | passthrough), by last name.
+TF1_FUNCTION_STEPS = {
+    **dict.fromkeys(("batch_norm", "batch_normalization", "layer_norm", "group_norm", "instance_norm"), "norm"),
+    **dict.fromkeys(("max_pool2d", "avg_pool2d", "max_pool3d", "avg_pool3d", "max_pooling1d", "max_pooling2d",
+                     "max_pooling3d", "average_pooling1d", "average_pooling2d", "average_pooling3d", "dropout",
+                     "flatten", "max_pool", "avg_pool", "pad"), "pass"),
+}
+TF1_FUNCTION_MODULES = TF1_LAYER_MODULES + CONTRIB_LAYER_MODULES + ("tensorflow.nn.", "tensorflow.compat.v1.nn.")
 
 DEFAULT_KERNEL_INITIALIZER = "glorot_uniform"
 

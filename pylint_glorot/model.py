@@ -18,10 +18,14 @@ from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
+from pylint_glorot.variables import applied_variable
 from pylint_glorot.resolve import (
     UNKNOWN,
+    CallView,
+    config_keywords,
     call_view,
     dereference,
+    has_star_arguments,
     ActivationSpec,
     Dynamic,
     InitializerSpec,
@@ -58,6 +62,7 @@ class LayerSite:
     normalized: bool = False  # normalization between the layer and its activation
     in_channels: int | None = None
     out_channels: int | None = None
+    kernel_size: Any = None  # the literal kernel_size (int or tuple) of a conv layer, None when not fixed
     chain_index: int = 0  # 1-based position among consecutive under-scaled rectifier layers
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
@@ -68,6 +73,7 @@ class LayerSite:
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
+    config_style: bool = False  # built from a literal config dict: a missing keyword is added as a dict entry
     anchor: Any = None  # the astroid call node, opaque to the rules
     value_anchors: dict[str, Any] = field(default_factory=dict)  # keyword -> astroid value node
     config: dict[str, Any] = field(default_factory=dict)  # literal keywords that decide shapes and fans
@@ -117,6 +123,61 @@ def layer_member(func: nodes.NodeNG) -> tuple[str, str, K.LayerSpec] | None:
     for module in K.TF1_LAYER_MODULES:
         if name.startswith(module) and name[len(module):] in K.TF1_LAYERS:
             return "tf1", name[len(module):], K.TF1_LAYERS[name[len(module):]]
+    for module in K.CONTRIB_LAYER_MODULES:
+        if name.startswith(module) and name[len(module):] in K.CONTRIB_LAYERS:
+            return "tf1", name[len(module):], K.CONTRIB_LAYERS[name[len(module):]]
+    return None
+
+
+def _mentions_arg_scope(module: nodes.Module) -> bool:
+    """Whether the module uses slim's `arg_scope`, which can change any layer's defaults."""
+    found = getattr(module, "_glorot_arg_scope", None)
+    if found is None:
+        found = any(
+            (node.name if isinstance(node, nodes.Name) else node.attrname) in ("arg_scope", "add_arg_scope")
+            for node in module.nodes_of_class((nodes.Name, nodes.Attribute))
+        )
+        module._glorot_arg_scope = found  # dies with the tree
+    return found
+
+
+def _scope_defaults(call: nodes.Call, function_name: str, keywords: tuple[str, ...]) -> dict[str, Any]:
+    """What enclosing `with slim.arg_scope([slim.conv2d, ...], activation_fn=...)` blocks set for
+    `keywords` of this contrib/slim call: keyword -> value node, or UNKNOWN where a scope the
+    source does not spell out (`arg_scope(vgg_arg_scope())`, a `**dict`) may set it. Keywords no
+    scope sets are left out, or are UNKNOWN when the module uses arg_scope elsewhere (a caller's
+    scope may set them)."""
+    found: dict[str, Any] = {}
+    node: nodes.NodeNG | None = call
+    while node is not None and len(found) < len(keywords):
+        if isinstance(node, nodes.With) and call not in [item for item, _alias in node.items]:
+            for item, _alias in reversed(node.items):
+                if not isinstance(item, nodes.Call) or _last_name(item.func) != "arg_scope":
+                    continue
+                ops = dereference(item.args[0]) if item.args else None
+                listed = ops.elts if isinstance(ops, (nodes.List, nodes.Tuple)) else None
+                if listed is None or any(isinstance(op, nodes.Starred) for op in listed) or \
+                        any(kw.arg is None for kw in item.keywords or ()):
+                    for keyword in keywords:
+                        found.setdefault(keyword, UNKNOWN)
+                    continue
+                if function_name not in [_last_name(op) for op in listed]:
+                    continue
+                for kw in item.keywords or ():
+                    if kw.arg in keywords:
+                        found.setdefault(kw.arg, kw.value)
+        node = node.parent
+    if _mentions_arg_scope(call.root()):
+        for keyword in keywords:
+            found.setdefault(keyword, UNKNOWN)
+    return found
+
+
+def _last_name(func: nodes.NodeNG) -> str | None:
+    if isinstance(func, nodes.Name):
+        return func.name
+    if isinstance(func, nodes.Attribute):
+        return func.attrname
     return None
 
 
@@ -130,29 +191,125 @@ def _insert_span(call: nodes.Call) -> Span:
     return Span(line, col, line, col)
 
 
+def _config_site(call: nodes.Call) -> tuple[tuple[str, str, K.LayerSpec], CallView, nodes.Dict] | None:
+    """`Dense.from_config({...})`, `layers.deserialize({"class_name": "Dense", "config": {...}})`:
+    the layer and its config entries as keywords, when the config is a literal dict."""
+    if len(call.args) != 1 or call.keywords:
+        return None
+    func = call.func
+    if isinstance(func, nodes.Attribute) and func.attrname == "from_config":
+        found = layer_member(func.expr)
+        config = config_keywords(call.args[0]) if found else None
+        return (found, CallView(func.expr, [], config[1], call), config[0]) if found and config else None
+    member = keras_member(qualified_name(func))
+    if member != ("layers", "deserialize"):
+        return None
+    outer = config_keywords(call.args[0])
+    if outer is None:
+        return None
+    entries = {keyword.arg: keyword.value for keyword in outer[1]}
+    class_name = literal(entries.get("class_name"))
+    config = config_keywords(entries["config"]) if "config" in entries else None
+    if not isinstance(class_name, str) or class_name not in K.LAYERS or config is None:
+        return None
+    return ("keras", class_name, K.LAYERS[class_name]), CallView(func, [], config[1], call), config[0]
+
+
+def _config_insert_span(config: nodes.Dict) -> Span:
+    if config.items:
+        last = config.items[-1][1]
+        return Span(last.end_lineno, last.end_col_offset, last.end_lineno, last.end_col_offset)
+    line, col = config.end_lineno, (config.end_col_offset or 1) - 1
+    return Span(line, col, line, col)
+
+
+def _variable_site(call: nodes.Call) -> LayerSite | None:
+    """`w = get_variable(...)` / `tf.Variable(init(shape))` applied by `tf.matmul` / `tf.nn.conv2d`, then an activation."""
+    applied = applied_variable(call)
+    if applied is None or has_star_arguments(call):
+        return None
+    value = applied.initializer
+    initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
+    return LayerSite(
+        class_name=applied.class_name, spec=applied.spec, api="tf1", span=span_of(call), insert_span=_insert_span(call),
+        initializers=initializers, own_activation=applied.activation, normalized=applied.normalized,
+        in_channels=applied.in_channels, out_channels=applied.out_channels, tf_alias=module_alias(call, "tensorflow"),
+        anchor=call, value_anchors={"initializer": value} if value is not None else {},
+        has_arguments=bool(call.args or call.keywords),
+    )
+
+
+_REPEATS = tuple(module + "repeat" for module in K.CONTRIB_LAYER_MODULES)
+
+
+def _repeated_view(call: nodes.Call) -> tuple[CallView, int] | None:
+    """`slim.repeat(net, 2, slim.conv2d, 64, [3, 3])`: the layer call it makes, and how many times."""
+    if len(call.args) < 3 or any(isinstance(arg, nodes.Starred) for arg in call.args):
+        return None
+    if canonical(qualified_name(call.func) or "") not in _REPEATS:
+        return None
+    times = literal(call.args[1])
+    if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+        return None
+    return CallView(call.args[2], [call.args[0], *call.args[3:]], list(call.keywords or ()), call), times
+
+
 def build_site(call: nodes.Call) -> LayerSite | None:
     view = call_view(call)
     found = layer_member(view.func)
+    config_dict = None
+    repeat = 1
+    if not found and _last_name(call.func) == "repeat":
+        repeated = _repeated_view(call)
+        if repeated is not None:
+            view, repeat = repeated
+            found = layer_member(view.func)
     if not found:
-        return None
+        variable = _variable_site(call)
+        if variable is not None:
+            return variable
+        from_config = _config_site(call)
+        if from_config is None:
+            return None
+        found, view, config_dict = from_config
     api, class_name, spec = found
     initializers: dict[str, InitializerSpec | None] = {}
     value_anchors: dict[str, Any] = {}
     keywords = set(spec.kernel_keywords) | ({spec.judged_keyword} if spec.judged_keyword else set())
+    scoped: dict[str, Any] = {}
+    if spec.normalizer_keyword:  # contrib / slim: enclosing arg_scopes give defaults
+        scoped = _scope_defaults(call, class_name, tuple(sorted(keywords)) + (
+            spec.activation_keyword, spec.normalizer_keyword))
     for keyword in sorted(keywords):
         try:
             value = argument(view, keyword, spec.keyword_positions.get(keyword))
         except Dynamic:
             initializers[keyword] = None
             continue
+        if value is None and keyword in scoped:
+            value = scoped[keyword]
+            if value is UNKNOWN:
+                initializers[keyword] = None
+                continue
         if value is not None:
             initializers[keyword] = initializer_spec(value) or _hand_rolled_spec(value)
             value_anchors[keyword] = value
     try:
-        given = argument(view, "activation", spec.keyword_positions.get("activation"))
-        own: Any = ABSENT if given is None else activation_spec(given)
+        given = argument(view, spec.activation_keyword, spec.keyword_positions.get(spec.activation_keyword))
+        if given is None and spec.activation_keyword in scoped:
+            given = scoped[spec.activation_keyword]
+        own: Any = None if given is UNKNOWN else ABSENT if given is None else activation_spec(given)
     except Dynamic:
         own = None
+    normalized = False
+    if spec.normalizer_keyword:
+        try:
+            normalizer = argument(view, spec.normalizer_keyword, spec.keyword_positions.get(spec.normalizer_keyword))
+        except Dynamic:
+            normalizer = UNKNOWN
+        if normalizer is None:
+            normalizer = scoped.get(spec.normalizer_keyword)
+        normalized = normalizer is UNKNOWN or (normalizer is not None and literal(normalizer) is not None)
     out_channels = None
     if spec.units_keyword:
         try:
@@ -161,11 +318,21 @@ def build_site(call: nodes.Call) -> LayerSite | None:
             units = UNKNOWN
         if isinstance(units, int) and not isinstance(units, bool) and units > 0:
             out_channels = units
+    kernel_size = None
+    if "kernel_size" in spec.keyword_positions:
+        try:
+            kernel_size = literal(argument(view, "kernel_size", spec.keyword_positions["kernel_size"]))
+        except Dynamic:
+            kernel_size = None
     return LayerSite(
-        class_name=class_name, spec=spec, api=api, span=span_of(call), insert_span=_insert_span(call),
+        class_name=class_name, spec=spec, api=api, span=span_of(call),
+        insert_span=_insert_span(call) if config_dict is None else _config_insert_span(config_dict),
+        config_style=config_dict is not None,
         initializers=initializers, own_activation=own, out_channels=out_channels,
-        tf_alias=module_alias(call, "tensorflow"), has_arguments=bool(call.args or call.keywords), anchor=call,
-        value_anchors=value_anchors, config=layer_config(view, keras_kind(class_name)) if api == "keras" else {},
+        kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized, repeat=repeat,
+        tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
+        has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
+        config=layer_config(view, keras_kind(class_name)) if api == "keras" else {},
     )
 
 
@@ -347,7 +514,10 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
     ctor = _layer_constructor(expr.func)
-    if ctor is not None:
+    if id(expr) in sites and sites[id(expr)].spec.keyword_positions.get("inputs") == 0:
+        # a TF1 / contrib / slim layer function: its first argument is the input
+        step = constructor_step(expr, sites)
+    elif ctor is not None:
         step = constructor_step(ctor, sites)
     else:
         qualname = qualified_name(expr.func)
@@ -357,7 +527,7 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
             step = _step("merge", expr, member[1][:1].upper() + member[1][1:])  # layers.add([x, y])
             step.node.config = {key: value for key, value in step.node.config.items() if key == "axis"}
         else:
-            step = _step("activation", layer="Activation", activation=spec) if spec else BARRIER
+            step = _step("activation", layer="Activation", activation=spec) if spec else _tf1_function_step(qualname)
     if step.kind == "barrier":
         return None, [BARRIER]
     if step.kind == "merge":
@@ -369,6 +539,18 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return None, [step]
     name, inner = _expression_steps(expr.args[0], sites)
     return name, inner + [step]
+
+
+def _tf1_function_step(qualname: str | None) -> Step:
+    """`slim.batch_norm(net)`, `tf.layers.max_pooling2d(net, 2, 2)`, `slim.flatten(net)`: what they do to the signal."""
+    name = canonical(qualname or "")
+    for module in K.TF1_FUNCTION_MODULES:
+        if name.startswith(module) and name[len(module):] in K.TF1_FUNCTION_STEPS:
+            function = name[len(module):]
+            if function == "flatten":
+                return _step("pass", channels=-1)  # passes the scale, loses the channel count
+            return _step("norm" if K.TF1_FUNCTION_STEPS[function] == "norm" else "pass")
+    return _step("barrier")
 
 
 def _layer_constructor(func: nodes.NodeNG) -> nodes.Call | None:
@@ -748,7 +930,7 @@ def _read_input_shape(site: LayerSite) -> None:
             site.input_shape = shape
             break
     else:
-        if not site.nodes:
+        if not site.nodes and site.api == "keras":  # a get_variable's shape= is its kernel's, not an input's
             site.input_shape = declared_input_shape(call_view(site.anchor)) if site.anchor is not None else None
     shape = site.input_shape
     if not shape:

@@ -21,6 +21,7 @@ _MAX_DEPTH = 8
 _KERAS_ROOTS = (
     "tensorflow.python.keras.",
     "tensorflow.compat.v2.keras.",
+    "tensorflow.compat.v1.keras.",  # in TF 2 the same Keras classes (tf.compat.v1.keras.initializers.HeUniform is HeUniform)
     "tensorflow.keras.",
     "tf_keras.src.",
     "tf_keras.",
@@ -118,14 +119,21 @@ def root_text(node: nodes.NodeNG) -> str:
     return ""
 
 
+_TF_COMPAT = ("tensorflow.compat.v1", "tensorflow.compat.v2")
+
+
 def module_alias(node: nodes.NodeNG, module: str) -> str | None:
-    """A local name bound to `module` (e.g. "tf" for tensorflow), looked up from `node`."""
+    """A local name bound to `module` (e.g. "tf" for tensorflow), looked up from `node`; for
+    tensorflow, also the name `tensorflow.compat.v1` is imported as, whose `keras` is tf.keras."""
+    fallback = None
     for stmt in node.root().body:
         if isinstance(stmt, nodes.Import):
             for real, alias in stmt.names:
                 if real == module:
                     return alias or real
-    return None
+                if module == "tensorflow" and real in _TF_COMPAT and fallback is None:
+                    fallback = alias or real  # `import tensorflow.compat.v1 as tf`: tf.keras is there too
+    return fallback
 
 
 # --------------------------------------------------------------------------- literals
@@ -558,6 +566,8 @@ def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Spa
         return None
     name = member[1]
     common = {"prefix": prefix, "import_module": import_module}
+    if name in ("get", "deserialize") and call is not None:
+        return _got_initializer(call, span, **common)
     if name in ("VarianceScaling", "variance_scaling"):
         args = _keyword_map(call, ("scale", "mode", "distribution", "seed"))
         return _variance_scaling(args, span, "vs", "keras", func.as_string(), **common)
@@ -592,6 +602,38 @@ def _fixed_parameters(args: dict[Any, nodes.NodeNG]) -> tuple[tuple[str, Any], .
     return tuple(found)
 
 
+def _got_initializer(call: nodes.Call, span: Span, prefix: str, import_module: str | None) -> InitializerSpec | None:
+    """`initializers.get("glorot_uniform")`, `initializers.deserialize({...})`: what the literal names.
+    The span is the whole call, which a replacement takes the place of, spelled as a class of
+    the same module (`initializers.HeUniform()`; `initializers.he_uniform()` for a string)."""
+    if len(call.args) != 1 or call.keywords:
+        return None
+    target = dereference(call.args[0])
+    if isinstance(target, nodes.Const) and isinstance(target.value, str):
+        spec = _string_initializer(target.value, span)
+    elif isinstance(target, nodes.Dict):
+        spec = _dict_initializer(target, span)
+    else:
+        return None
+    if spec is None:
+        return None
+    written = call.as_string() if spec.spelled == "string" else spec.written_name
+    return replace(spec, written_name=written, spelled="vs" if spec.is_vs else "class", prefix=prefix,
+                   import_module=import_module, snake_style=spec.spelled == "string")
+
+
+def config_keywords(node: nodes.NodeNG) -> tuple[nodes.Dict, list[Keyword]] | None:
+    """A layer config given as a literal dict (`{"units": 64, "activation": "relu"}`): its entries
+    as keywords; None when a key is not a literal string (`**other`)."""
+    target = dereference(node)
+    if not isinstance(target, nodes.Dict):
+        return None
+    keys = [literal(key) for key, _value in target.items]
+    if not all(isinstance(key, str) for key in keys):
+        return None
+    return target, [Keyword(key, value) for key, (_k, value) in zip(keys, target.items)]
+
+
 def _call_text(func: nodes.NodeNG, call: nodes.Call | None) -> str:
     return call.as_string() if call is not None else func.as_string()
 
@@ -610,7 +652,7 @@ def _extra_text(args: dict[str, nodes.NodeNG]) -> tuple[str, ...]:
 def _legacy(qualname: str) -> K.LegacyInitializer | None:
     if qualname in K.LEGACY_INITIALIZERS:
         return K.LEGACY_INITIALIZERS[qualname]
-    for prefix in ("tensorflow.compat.v1.keras.initializers.", "tensorflow.compat.v1.initializers."):
+    for prefix in ("tensorflow.compat.v1.initializers.",):
         if qualname.startswith(prefix):
             name = qualname[len(prefix):]
             if name == "VarianceScaling":

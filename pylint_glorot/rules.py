@@ -161,6 +161,9 @@ def short_name(written: str, limit: int = 40) -> str:
     """How the user wrote an initializer, cut to `Name(...)` when the call is long."""
     if len(written) <= limit:
         return written
+    name, note, _rest = written.partition(" (a hand-written ")
+    if note and len(name) <= limit:  # "xavier_init (a hand-written GlorotUniform)": the name, then its note
+        return written if len(written) <= limit + 30 else name
     if written.startswith("{"):
         return "this initializer dict"
     head = written.split("(", 1)[0].rsplit(".", 1)[-1]
@@ -200,7 +203,8 @@ def _judged_ratio(site: LayerSite, spec: InitializerSpec | None, scheme: str) ->
 
 
 def _landing(site: LayerSite, keyword: str) -> Landing:
-    return Landing(keyword, site.spec.string_initializers and site.api == "keras", site.tf_alias)
+    return Landing(keyword if site.spec.keyword_in_text else None, site.spec.string_initializers and site.api == "keras",
+                   site.tf_alias)
 
 
 def _measurable_fix(site: LayerSite, spec: InitializerSpec | None, options: Options) -> tuple[str, str, float | None] | None:
@@ -225,7 +229,8 @@ def _covered(spec: InitializerSpec) -> tuple[str, tuple[str, ...]]:
 
 def _add_keyword(site: LayerSite, keyword: str, text: str, imports: tuple[str, ...]) -> Edit:
     """The edit that adds `keyword=text` to the layer call."""
-    argument = f", {keyword}={text}" if site.has_arguments else f"{keyword}={text}"
+    entry = f'"{keyword}": {text}' if site.config_style else f"{keyword}={text}"
+    argument = f", {entry}" if site.has_arguments else entry
     return Edit(site.insert_span, argument, imports)
 
 
@@ -243,7 +248,8 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     predicted = _predicted(site, figures.kernel_init(spec, site.api), scheme, ratio)
     message = ""
     for name, detail in ((short_name(spec.written_name) + note, predicted), (short_name(spec.written_name), predicted),
-                         (short_name(spec.written_name) + note, ""), (short_name(spec.written_name, 24), "")):
+                         (short_name(spec.written_name, 24), predicted), (short_name(spec.written_name) + note, ""),
+                         (short_name(spec.written_name, 24), "")):
         message = f"{site.class_name} feeds {activation.name}, but {name} {_PROBLEM[activation.family]}{detail}; {use}"
         if len(message) <= MAX_MESSAGE:
             break
@@ -278,7 +284,7 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     scheme, distribution, ratio = fix
     activation = site.activation
     text, imports = replacement(scheme, distribution, None, _landing(site, keyword))
-    use = _use(_landing(site, keyword), text)
+    use = f'use "{keyword}": {text}' if site.config_style else _use(_landing(site, keyword), text)
     if activation.family != K.RECTIFIER:
         factor = _factor_text(ratio)
         head = f"{site.class_name} feeds {activation.name} with the default glorot_uniform, not LeCun normal"
@@ -290,8 +296,10 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     if not implicit or implicit[0] is not site:
         return None  # once per chain, at its first layer that lacks the keyword
     without = "residual add" if options.check_normalized else "normalization"
-    head = (f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) "
-            f"use glorot_uniform: signal {_factor_text(site.chain_shrink)} over the chain")
+    shrink = f"use glorot_uniform: signal {_factor_text(site.chain_shrink)} over the chain"
+    head = f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) {shrink}"
+    if len(head) + 2 + len(use) > MAX_MESSAGE:  # a long TF1 replacement: the lines are in the chain's spans
+        head = f"{site.chain_length} {activation.name} layers in a row without {without} {shrink}"
     edits = [_add_keyword(member, keyword, text, imports if member is site else ()) for member in implicit]
     return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]),
                    chain=tuple(member.span for member in site.chain))
@@ -322,9 +330,9 @@ def _legacy_note(spec: InitializerSpec) -> str:
     legacy = spec.legacy
     assert legacy is not None
     if legacy.kind == "contrib_xavier":
-        return "tf.contrib is gone in TF 2"
+        return "tf.contrib is gone in TF 2" if legacy.gone_in_tf2 else "a slim name"
     if legacy.kind == "contrib_variance_scaling":
-        return "tf.contrib is gone in TF 2"
+        return "tf.contrib is gone in TF 2" if legacy.gone_in_tf2 else "a slim name"
     if legacy.gone_in_tf2:
         return "a TF1 name, gone in TF 2"
     return "a tf.compat.v1 name"
@@ -525,13 +533,25 @@ def _deprecated(spec: InitializerSpec, landing: Landing) -> Finding | None:
     if spec.legacy is None and not spec.xavier_string:
         return None
     if spec.distribution is None or spec.scheme is None:
-        return None
+        return _deprecated_custom(spec, landing)
     named = spec.named or K.named_for(spec.scheme, spec.distribution)
-    if named is None:
-        return None
+    if named is None or (spec.is_vs and spec.named is None):  # (2.0, "fan_avg") is no named initializer
+        return _deprecated_custom(spec, landing)
     text, imports = replacement(named.scheme, named.distribution, spec, landing)
     message = compose(f"{short_name(spec.written_name)} is {named.cls} under an old name", _use(landing, text),
                       f" ({_legacy_note(spec)})")
+    return Finding(W7706, spec.span, message, Edit(spec.span, text, imports))
+
+
+def _deprecated_custom(spec: InitializerSpec, landing: Landing) -> Finding | None:
+    """An old-name VarianceScaling whose parameters no named initializer has: the modern
+    VarianceScaling with the same parameters (contrib's FAN_AVG is Keras' fan_avg)."""
+    if not spec.is_vs or spec.invalid or spec.scale is None or spec.mode is None or spec.distribution is None:
+        return None
+    args = _call_arguments(spec)
+    body = f'{float(spec.scale)!r}, "{spec.mode}", "{spec.distribution}"' + (f", {args}" if args else "")
+    text, imports = _object_text("VarianceScaling", "VarianceScaling", body, spec, landing)
+    message = compose(f"{short_name(spec.written_name)} is an old name", _use(landing, text), f" ({_legacy_note(spec)})")
     return Finding(W7706, spec.span, message, Edit(spec.span, text, imports))
 
 
@@ -640,11 +660,31 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
 CONV_KINDS = ("conv", "conv_transpose", "separable", "depthwise")
 
 
+def _receptive_field(site: LayerSite) -> int | None:
+    """prod(kernel_size) of a conv layer whose kernel size the source fixes."""
+    size = site.kernel_size
+    dims = next((int(ch) for ch in site.class_name if ch.isdigit()), None)
+    if isinstance(size, int) and dims:
+        return size ** dims
+    if isinstance(size, tuple) and size and all(isinstance(k, int) for k in size):
+        product = 1
+        for k in size:
+            product *= k
+        return product
+    return None
+
+
 def _conv_fan_note(found: HandRolled, site: LayerSite) -> str:
-    """Why shape[0]/shape[1] (or shape[-2]/shape[-1]) are the wrong fans for a conv kernel."""
+    """Why the `shape` entries the function reads are the wrong fans for a conv kernel."""
+    where = f"on the {site.class_name} (line {site.span.line})"
+    read = " and ".join(f"shape[{index}]" for index in found.fan_indices)
+    plural = len(found.fan_indices) > 1
     if found.fan_source == "leading":
-        return f", whose shape[0]/shape[1] fans are wrong for the {site.class_name} kernel (line {site.span.line})"
-    return f", whose shape[-2]/shape[-1] fans miss the {site.class_name} kernel's receptive field (line {site.span.line})"
+        what = "kernel sizes, not fans" if plural else "a kernel size, not fan_in"
+        return f"; {where} {read} {'are' if plural else 'is'} {what}"
+    field = _receptive_field(site)
+    factor = f": variance {field}x too big" if field and field > 1 else ""
+    return f"; {where} {read} miss{'' if plural else 'es'} the receptive field{factor}"
 
 
 def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], options: Options) -> Finding:
@@ -678,8 +718,12 @@ def hand_rolled_finding(found: HandRolled, users: list[tuple[LayerSite, str]], o
         text = f'{next(iter(keywords))}="{replacement_named.snake}"'
     else:
         text = f"keras.initializers.{replacement_named.cls}()"
+    lowered = found.name.lower()
+    misnamed = found.scheme != "glorot" and ("glorot" in lowered or "xavier" in lowered)
+    variance = f"Var = {found.variance_text}" if found.variance_text else short_name(found.formula, 40)
     message = compose(f"{found.name} re-implements {named.cls}", f"use {text}",
-                      f" ({short_name(found.formula, 40)}, {found.draw} draws)", fan_note, note, drop=(0, 2, 1))
+                      ", not Glorot" if misnamed else "", f" ({variance}, {found.draw} draws)", fan_note, note,
+                      drop=(1, 0, 3, 2))
     return Finding(W7707, found.span, message)
 
 

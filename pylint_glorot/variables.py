@@ -1,0 +1,185 @@
+"""Hand-built TF1 layers: a kernel from `get_variable` (or `tf.Variable(init(shape))`), applied
+with `tf.matmul` / `tf.nn.conv2d`.
+
+    w = tf.compat.v1.get_variable("w", [784, 256], initializer=tf.contrib.layers.xavier_initializer())
+    v = tf.Variable(tf.keras.initializers.GlorotUniform()(shape=(784, 256)))
+    h = tf.nn.relu(tf.matmul(x, w) + b)
+
+The kernel `w` feeds relu. This module follows the variable's name to where it is applied and
+from there to the activation around it (directly, or through one assignment), and says what
+it found; `model.build_site` makes a layer site of it. Reads astroid's tree only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from astroid import nodes
+
+from pylint_glorot import knowledge as K
+from pylint_glorot.resolve import (
+    ActivationSpec, UNKNOWN, activation_from_qualname, canonical, literal, qualified_name,
+)
+
+GET_VARIABLE = ("tensorflow.get_variable", "tensorflow.compat.v1.get_variable")
+VARIABLE = ("tensorflow.Variable", "tensorflow.compat.v1.Variable")
+_APPLY_DENSE = ("tensorflow.matmul", "tensorflow.linalg.matmul", "tensorflow.compat.v1.matmul")
+_APPLY_CONV = ("tensorflow.nn.conv1d", "tensorflow.nn.conv2d", "tensorflow.nn.conv3d",
+               "tensorflow.compat.v1.nn.conv1d", "tensorflow.compat.v1.nn.conv2d", "tensorflow.compat.v1.nn.conv3d")
+_BIAS_ADD = ("tensorflow.nn.bias_add", "tensorflow.add", "tensorflow.math.add", "tensorflow.compat.v1.nn.bias_add",
+             "tensorflow.compat.v1.add")
+_NORMALIZATIONS = ("batch_normalization", "batch_norm", "layer_norm", "layer_normalization")
+
+_GET_VARIABLE_POSITIONS = {"name": 0, "shape": 1, "dtype": 2, "initializer": 3}
+VARIABLE_SPECS = {
+    ("get_variable", kind): K.LayerSpec(kind, "initializer", ("initializer",), _GET_VARIABLE_POSITIONS,
+                                        units_keyword="", string_initializers=False)
+    for kind in ("dense", "conv")
+} | {  # tf.Variable(init(shape)): the initializer is not a keyword, the replacement takes the place of `init`
+    ("Variable", kind): K.LayerSpec(kind, "initializer", ("initializer",), {}, units_keyword="",
+                                    string_initializers=False, keyword_in_text=False)
+    for kind in ("dense", "conv")
+}
+
+
+@dataclass(frozen=True)
+class AppliedVariable:
+    """A get_variable kernel and the activation it feeds."""
+
+    spec: K.LayerSpec
+    activation: ActivationSpec
+    normalized: bool
+    in_channels: int | None
+    out_channels: int | None
+    class_name: str  # "get_variable" | "Variable"
+    initializer: nodes.NodeNG | None  # the initializer as written; None: get_variable's default
+
+
+def _name(call: nodes.Call) -> str:
+    return canonical(qualified_name(call.func) or "")
+
+
+def applied_variable(call: nodes.Call) -> AppliedVariable | None:
+    """For `w = get_variable(...)`: how `w` is used, when every use applies it as the kernel of one
+    kind of layer followed by one activation the source names; None otherwise."""
+    name = _name(call)
+    if name in GET_VARIABLE:
+        class_name, initializer, shape = "get_variable", _argument(call, "initializer", 3), _argument(call, "shape", 1)
+    elif name in VARIABLE:
+        drawn = _drawn_initial_value(call)
+        if drawn is None:
+            return None
+        class_name, (initializer, shape) = "Variable", drawn
+    else:
+        return None
+    parent = call.parent
+    if not (isinstance(parent, nodes.Assign) and len(parent.targets) == 1
+            and isinstance(parent.targets[0], nodes.AssignName)):
+        return None
+    variable = parent.targets[0].name
+    scope = parent.scope()
+    uses = [name for name in scope.nodes_of_class(nodes.Name) if name.name == variable and name.scope() is scope]
+    if not uses:
+        return None
+    kinds, found = set(), set()
+    for use in uses:
+        applied = _application(use)
+        if applied is None:
+            return None
+        kind, applied_call = applied
+        after = _activation_after(applied_call)
+        if after is None:
+            return None
+        kinds.add(kind)
+        found.add(after)
+    if len(kinds) != 1 or len(found) != 1:
+        return None
+    (activation, normalized), = found
+    dims = literal(shape) if shape is not None else UNKNOWN
+    in_channels = out_channels = None
+    if isinstance(dims, tuple) and len(dims) >= 2 and all(isinstance(d, int) and not isinstance(d, bool) for d in dims):
+        in_channels, out_channels = dims[-2], dims[-1]
+    return AppliedVariable(VARIABLE_SPECS[(class_name, kinds.pop())], activation, normalized, in_channels, out_channels,
+                           class_name, initializer)
+
+
+def _argument(call: nodes.Call, keyword: str, position: int) -> nodes.NodeNG | None:
+    for given in call.keywords or ():
+        if given.arg == keyword:
+            return given.value
+    return call.args[position] if len(call.args) > position else None
+
+
+def _drawn_initial_value(call: nodes.Call) -> tuple[nodes.NodeNG, nodes.NodeNG] | None:
+    """`tf.Variable(init(shape))`, `tf.Variable(initial_value=GlorotUniform()(shape=(784, 256)))`:
+    (`init`, the shape)."""
+    value = _argument(call, "initial_value", 0)
+    if not isinstance(value, nodes.Call) or not isinstance(value.func, (nodes.Call, nodes.Name)):
+        return None
+    shape = _argument(value, "shape", 0)
+    return (value.func, shape) if shape is not None else None
+
+
+def _application(use: nodes.Name) -> tuple[str, nodes.NodeNG] | None:
+    """("dense" | "conv", the expression that applies the kernel) for `tf.matmul(x, w)`, `x @ w`,
+    `tf.nn.conv2d(x, w, ...)`."""
+    parent = use.parent
+    if isinstance(parent, nodes.BinOp) and parent.op == "@" and parent.right is use:
+        return "dense", parent
+    if isinstance(parent, nodes.Keyword):
+        parent, is_kernel = parent.parent, parent.arg in ("b", "filters", "filter")
+    else:
+        is_kernel = isinstance(parent, nodes.Call) and len(parent.args) > 1 and parent.args[1] is use
+    if not isinstance(parent, nodes.Call) or not is_kernel:
+        return None
+    name = _name(parent)
+    if name in _APPLY_DENSE:
+        swapped = any(kw.arg in ("transpose_b", "adjoint_b") and literal(kw.value) is not False for kw in parent.keywords or ())
+        return None if swapped else ("dense", parent)  # a transposed kernel is (out, in): its fans are the other way
+    if name in _APPLY_CONV:
+        return "conv", parent
+    return None
+
+
+def _activation_after(expression: nodes.NodeNG) -> tuple[ActivationSpec, bool] | None:
+    """The activation applied to `expression` (through a bias add, and at most one assignment)."""
+    node = expression
+    for _hop in range(2):
+        while True:
+            parent = node.parent
+            if isinstance(parent, nodes.BinOp) and parent.op == "+":
+                node = parent
+            elif isinstance(parent, nodes.Call) and parent.args and parent.args[0] is node and _name(parent) in _BIAS_ADD:
+                node = parent
+            else:
+                break
+        parent = node.parent
+        if isinstance(parent, nodes.Call) and parent.args and parent.args[0] is node:
+            qualname = qualified_name(parent.func)
+            activation = activation_from_qualname(qualname)
+            if activation is not None:
+                return activation, False
+            if (qualname or "").rsplit(".", 1)[-1] in _NORMALIZATIONS:
+                return None  # normalized before its activation: not judged
+            return None
+        if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], nodes.AssignName):
+            node = _single_reader(parent, parent.targets[0].name)
+            if node is None:
+                return None
+            continue
+        return None
+    return None
+
+
+def _single_reader(assign: nodes.Assign, name: str) -> nodes.Name | None:
+    """The one later read of `name` in the statement list of `assign`, before it is written again."""
+    body = getattr(assign.parent, "body", None)
+    if not isinstance(body, list) or assign not in body:
+        return None
+    readers: list[nodes.Name] = []
+    for stmt in body[body.index(assign) + 1:]:
+        readers.extend(n for n in stmt.nodes_of_class(nodes.Name) if n.name == name)
+        if any(n.name == name for n in stmt.nodes_of_class(nodes.AssignName)):
+            break
+    return readers[0] if len(readers) == 1 else None
