@@ -16,21 +16,11 @@ from pathlib import Path
 import pytest
 
 from pylint_glorot import cli
+from test_fix import _fix, project  # noqa: F401  (the project-folder fixture and the fix entry point, shared)
 
 ROOT = Path(__file__).parents[1]
 SIMPLE = 'from keras import layers\nd = layers.Dense(8, activation="relu", kernel_initializer="glorot_uniform")\n'
 SIMPLE_FIXED = SIMPLE.replace('"glorot_uniform"', '"he_uniform"')
-
-
-@pytest.fixture()
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\n")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def _fix(*args: str) -> int:
-    return cli.main(["fix", *args])
 
 
 # --------------------------------------------------------------------------- permissions and owners
