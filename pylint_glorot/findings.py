@@ -50,6 +50,8 @@ class Finding:
     covers: tuple[str, ...] = field(default=())  # lower-priority symbols this one also answers
     more_edits: tuple[Edit, ...] = field(default=())
     chain: tuple[Span, ...] = field(default=())  # C7702/W7709: every layer call of the chain, the first first
+    # W7710: `chain` holds the layer calls the shared value reaches; this, the kernel keyword at each
+    chain_keywords: tuple[str, ...] = field(default=())
 
     @property
     def edits(self) -> tuple[Edit, ...]:

@@ -400,13 +400,38 @@ def _line(reach: _Reach) -> int:
     return (reach.via or reach.site.anchor).lineno
 
 
+def _enclosing_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
+    frame = node.parent
+    while frame is not None and not isinstance(frame, _FRAMES):
+        frame = frame.parent
+    return frame if isinstance(frame, nodes.FunctionDef) else None
+
+
+def _places(reach: _Reach, instance: bool) -> list[tuple[nodes.NodeNG, int]]:
+    """(node whose line is shown, kernels built from there): the factory call passing the value in; for a layer in
+    a function called more than once that the value does not come into by a parameter (a literal
+    seed, a module-level instance), each call of that function; else the layer call."""
+    count = _count(reach, instance)
+    origin = reach.origin.node if instance else None
+    anchor = reach.site.anchor
+    if reach.via is not None or count == 0:
+        return [(reach.via or anchor, count)]
+    function = _enclosing_function(anchor)
+    calls = _calls_of(function) if function is not None else []
+    if not calls or (origin is not None and _inside(origin, function)) or _function_runs(anchor, origin) < 2:
+        return [(anchor, count)]
+    factor = _loop_factor(anchor, origin)
+    return [(call, factor * _loop_factor(call, origin) * _function_runs(call, origin)) for call in calls]
+
+
 def _instance(reaches: list[_Reach], keras_name: str | None) -> SharedInitializer:
     origin = reaches[0].origin
     uses = []
     for reach in reaches:
-        count = _count(reach, instance=True)
-        uses.append(KernelUse(_line(reach), count, _shape(reach, False) if count == 1 else None,
-                              span_of(reach.replace) if reach.replace is not None else None))
+        for place, count in _places(reach, instance=True):
+            uses.append(KernelUse(place.lineno, count, _shape(reach, False) if count == 1 else None,
+                                  span_of(reach.replace) if reach.replace is not None else None,
+                                  site=reach.site.span, keyword=reach.keyword))
     seed_node = origin.seed_node
     return SharedInitializer(
         "instance", span_of(origin.node),
@@ -422,14 +447,15 @@ def _seeded(reaches: list[_Reach], keras_name: str | None) -> SharedInitializer:
     uses, seen = [], set()
     for reach in reaches:
         seed_node = reach.origin.seed_node
-        key = (id(seed_node), _line(reach))
-        if key in seen:
-            continue
-        seen.add(key)
-        count = _count(reach, instance=False)
-        uses.append(KernelUse(_line(reach), count, _shape(reach, True) if count == 1 else None,
-                              seed=span_of(seed_node) if seed_node is not None else None,
-                              seed_text=seed_node.as_string() if seed_node is not None else ""))
+        for place, count in _places(reach, instance=False):
+            key = (id(seed_node), id(place))
+            if key in seen:
+                continue
+            seen.add(key)
+            uses.append(KernelUse(place.lineno, count, _shape(reach, True) if count == 1 else None,
+                                  seed=span_of(seed_node) if seed_node is not None else None,
+                                  seed_text=seed_node.as_string() if seed_node is not None else "",
+                                  site=reach.site.span, keyword=reach.keyword))
     first = reaches[0].origin
     generations = {reach.origin.generation for reach in reaches}
     generation = KERAS3 if generations == {KERAS3} else (TF1 if TF1 in generations else KERAS2)

@@ -36,6 +36,8 @@ class KernelUse:
     replace: Span | None = None  # the expression to replace by a fresh instance (a direct use), if any
     seed: Span | None = None  # this use's seed argument (the literal-seed case)
     seed_text: str = ""  # that seed as written
+    site: Span | None = None  # the layer call building the kernel (where `verify` finds it)
+    keyword: str = ""  # the kernel's initializer keyword there
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,19 @@ def _with_seed(text: str, seed_text: str | None, new: str) -> str:
     return f"{text[:-1]}, seed={new})"
 
 
+def _once_each(spans: list[Span | None]) -> bool:
+    """Whether every use has its own place to edit (a factory called twice shares one)."""
+    return None not in spans and len(set(spans)) == len(spans)
+
+
+def _unique(edits: list[Edit]) -> list[Edit]:
+    """One edit per span: uses in one factory, named by its call sites, share the factory's text."""
+    found: dict[Span, Edit] = {}
+    for edit in edits:
+        found.setdefault(edit.span, edit)
+    return list(found.values())
+
+
 def _fix(shared: SharedInitializer) -> tuple[str, tuple[Edit, ...]]:
     """(replacement text, edits): the fix by case and API generation."""
     uses = shared.uses
@@ -107,7 +122,7 @@ def _fix(shared: SharedInitializer) -> tuple[str, tuple[Edit, ...]]:
     if shared.kind == "instance" and shared.seed is None:
         if direct:  # a fresh instance at each use, with the same arguments
             return (f"use in each layer its own {shared.fresh_text}",
-                    tuple(Edit(use.replace, shared.fresh_text) for use in uses))
+                    tuple(_unique([Edit(use.replace, shared.fresh_text) for use in uses])))  # type: ignore[arg-type]
         if shared.string_name:
             return (f'use a fresh instance per layer: "{shared.string_name}"',
                     (Edit(shared.span, f'"{shared.string_name}"'),))
@@ -122,18 +137,18 @@ def _fix(shared: SharedInitializer) -> tuple[str, tuple[Edit, ...]]:
             return f"use {text}", (Edit(shared.span, text, imports + shared.fresh_imports),)
         name = f"seed_generator_{shared.seed}".replace("-", "minus_")
         definition = f"{name} = {generator}"
-        edits = [Edit(use.seed, name) for use in uses if use.seed is not None]
-        if len(edits) != len(uses):
+        if any(use.seed is None for use in uses):
             return f"use one shared seed={generator}", ()
+        edits = _unique([Edit(use.seed, name) for use in uses])  # type: ignore[arg-type]
         edits[0] = Edit(edits[0].span, name, imports + (definition,))
         return f"use one shared {generator} as seed={name}", tuple(edits)
     # tf-keras, tf.keras on Keras 2, TF1: no generator seeds, so each kernel needs its own seed
     once = all(use.count == 1 for use in uses)
-    if shared.kind == "seed" and once and all(use.seed is not None for use in uses):
+    if shared.kind == "seed" and once and _once_each([use.seed for use in uses]):
         edits = tuple(Edit(use.seed, _distinct(use.seed_text, index, shared.seed or 0))
                       for index, use in enumerate(uses) if index)
         return f"use distinct seeds {shared.seed}, " + ", ".join(edit.text for edit in edits), edits
-    if shared.kind == "instance" and once and direct and shared.seed_span is not None:
+    if shared.kind == "instance" and once and _once_each([use.replace for use in uses]) and shared.seed_span is not None:
         seed_text = shared.seed_text or str(shared.seed)
         edits = tuple(Edit(use.replace, _with_seed(shared.fresh_text, seed_text, _distinct(seed_text, index, shared.seed or 0)))
                       for index, use in enumerate(uses))
@@ -161,4 +176,12 @@ def reused_finding(shared: SharedInitializer) -> Finding | None:
             break
     else:
         message = f"{what} reaches {total} kernels{mode}: {compact}; {short}"
-    return Finding(W7710, shared.span, message, edit=edits[0] if edits else None, more_edits=tuple(edits[1:]))
+    chain = _chain(shared.uses)
+    return Finding(W7710, shared.span, message, edit=edits[0] if edits else None, more_edits=tuple(edits[1:]),
+                   chain=tuple(site for site, _keyword in chain), chain_keywords=tuple(k for _site, k in chain))
+
+
+def _chain(uses: tuple[KernelUse, ...]) -> list[tuple[Span, str]]:
+    """Each layer call the value reaches, with its kernel keyword, once, in source order."""
+    found = {(use.site, use.keyword) for use in uses if use.site is not None}
+    return sorted(found, key=lambda pair: (pair[0].start, pair[1]))  # type: ignore[union-attr]
