@@ -571,12 +571,19 @@ def _measure_file(keras: Any, M: Any, request: dict[str, Any], recorder: Any, pr
     module_object = load_module(path, suffix=f"__seed{number}" if number else "")
     P.send(progress, "progress", stage=f"building the model ({request.get('factory') or 'module-level models'})")
     found = targets(keras, module_object, path, request.get("factory"))
-    models, all_layers = [], []
+    models, all_layers, built = [], [], []
     for name, target in found:
         models.append(measure_target(request.get("backend") or B.DEFAULT, name, target, request, recorder, progress))
         all_layers.extend(weighted_layers(M, target))
+        built.append((name, weighted_layers(M, target)))
     constructions = [{"id": c["id"], **M.construct(c["kwargs"])} for c in request.get("constructions", [])]
-    return {"models": models, "draws": draws(request, all_layers), "constructions": constructions}
+    reused = []
+    if (request.get("reuse") or {}).get("findings"):
+        from pylint_glorot.runtime import reuse_pass
+
+        P.send(progress, "progress", stage="comparing the kernels of shared initializers, as written and fixed")
+        reused = reuse_pass.compare_uses(sys.modules[__name__], keras, M, request, built)
+    return {"models": models, "draws": draws(request, all_layers), "constructions": constructions, "reuse": reused}
 
 
 def main() -> int:

@@ -7,7 +7,8 @@ the two initializers' scales (fans differ). After the fix (a fresh instance per 
 `SeedGenerator` seed, distinct seeds) no two kernels are related that way.
 
 Pure: numpy arrays in, a verdict out. Layers or variables are accepted and read with
-`.numpy()`; nothing here imports TensorFlow or Keras.
+`.numpy()`; nothing here imports TensorFlow or Keras. numpy is imported where arrays are read,
+so that `verify`'s parent process can judge the child's pairs (`related_groups`) without it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-
-import numpy as np
 
 IDENTICAL = "identical"
 ONE_STREAM = "one-stream"  # the smaller kernel is a (scaled) prefix of the larger one
@@ -72,8 +71,10 @@ class ReuseVerdict:
     reason: str
 
 
-def kernel_values(kernel: Any) -> np.ndarray:
+def kernel_values(kernel: Any) -> Any:
     """The values of a kernel given as an array, a variable (`.numpy()`), or a built layer (`.kernel`)."""
+    import numpy as np
+
     if hasattr(kernel, "kernel") and not hasattr(kernel, "numpy"):
         kernel = kernel.kernel
     if hasattr(kernel, "numpy"):
@@ -83,6 +84,8 @@ def kernel_values(kernel: Any) -> np.ndarray:
 
 def relation(a: Any, b: Any) -> tuple[str, float | None]:
     """How two kernels relate: identical, one stream (a scaled shared prefix), or independent."""
+    import numpy as np
+
     x, y = kernel_values(a), kernel_values(b)
     if x.shape == y.shape and np.array_equal(x, y):
         return IDENTICAL, 1.0
@@ -122,3 +125,29 @@ def verdict(before: Sequence[Any], after: Sequence[Any] | None) -> ReuseVerdict:
     if now.any_related:
         return ReuseVerdict("not-confirmed", was, now, f"after the fix the kernels are still {now.relation}")
     return ReuseVerdict("confirmed", was, now, f"the kernels are {was.relation} as written and independent after the fix")
+
+
+def related_groups(count: int, pairs: Sequence[Pair]) -> list[list[int]]:
+    """The kernels (by index, 0..count-1) joined by identical or one-stream pairs, largest group first;
+    a kernel related to none is a group of its own."""
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for pair in pairs:
+        if pair.relation != INDEPENDENT:
+            parent[root(pair.first)] = root(pair.second)
+    groups: dict[int, list[int]] = {}
+    for i in range(count):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda group: (-len(group), group[0]))
+
+
+def max_abs_correlation(pairs: Sequence[Pair]) -> float | None:
+    """The largest |correlation| over the pairs where it could be computed."""
+    values = [abs(pair.correlation) for pair in pairs if pair.correlation is not None]
+    return max(values) if values else None

@@ -19,11 +19,13 @@ from astroid import nodes
 from pylint_glorot import knowledge as K
 from pylint_glorot import rules
 from pylint_glorot.analysis import module_findings
+from pylint_glorot.edits import apply_edits
 from pylint_glorot.findings import Finding, Span
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.model import LayerSite, analyze_module
 from pylint_glorot.reporters.recover import build_module, read_source
 from pylint_glorot.resolve import InitializerSpec, initializer_spec
+from pylint_glorot.reuse_rules import W7710
 
 # The mechanism each finding names, which decides what the runtime measures (docs/runtime.md).
 FORWARD_SHRINK = "forward-shrink"  # Glorot/LeCun under rectifiers: the signal's second moment shrinks
@@ -127,6 +129,16 @@ class ChainMember:
 
 
 @dataclass(frozen=True)
+class KernelUse:
+    """W7710: one layer call the shared value reaches, the kernel keyword there, and the same call's
+    lines in FILE with every W7710 edit applied (None where it was not found there)."""
+
+    site: StaticSite
+    keyword: str
+    fixed_lines: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
 class StaticFinding:
     symbol: str
     line: int
@@ -140,10 +152,13 @@ class StaticFinding:
     expected: Replacement | None = None  # W7707: the built-in the function copies
     users: tuple[User, ...] = field(default=())
     chain: tuple[ChainMember, ...] = field(default=())  # C7702/W7709: every layer call of the chain, first first
+    uses: tuple[KernelUse, ...] = field(default=())  # W7710: the kernels the shared value reaches
 
     @property
     def sites(self) -> tuple[StaticSite, ...]:
-        """The layer calls the finding is about: its chain, else its own site."""
+        """The layer calls the finding is about: its chain (W7710: its uses), else its own site."""
+        if self.uses:
+            return tuple(dict.fromkeys(use.site for use in self.uses))
         if self.chain:
             return tuple(member.site for member in self.chain)
         return (self.site,) if self.site is not None else ()
@@ -159,11 +174,22 @@ class StaticFinding:
 
 
 @dataclass(frozen=True)
+class FixedText:
+    """FILE with every W7710 finding's edits applied, and its weighted layer calls' line ranges
+    (empty text, and why, where there is nothing to apply or the result does not parse)."""
+
+    text: str
+    sites: tuple[tuple[int, int], ...] = ()
+    why: str = ""
+
+
+@dataclass(frozen=True)
 class StaticView:
     sites: list[StaticSite]
     findings: list[StaticFinding]
     names: frozenset[str] | None = None  # names bound at module level; None when a star import hides some
     functions: tuple[str, ...] = ()  # module-level functions and classes, to suggest as factories
+    fixed: FixedText | None = None  # W7710: FILE with every W7710 edit applied
 
     def defines(self, dotted: str) -> bool:
         """Whether FILE may define `dotted` (its first part) at module level."""
@@ -319,6 +345,41 @@ def _chain(finding: Finding, replacement: Replacement | None,
     return tuple(members)
 
 
+def _uses(finding: Finding, by_span: dict[Span, StaticSite]) -> tuple[KernelUse, ...]:
+    return tuple(KernelUse(by_span[span], keyword) for span, keyword in zip(finding.chain, finding.chain_keywords)
+                 if span in by_span)
+
+
+def _fixed_text(path: Path, reused: list[Finding], sites: list[LayerSite]) -> tuple[FixedText, dict[tuple[int, int], tuple[int, int]]]:
+    """FILE with every W7710 edit applied, and each layer call's lines there. The edits change
+    initializer arguments and add import or definition lines, never a layer call, so the calls
+    correspond one to one, in source order."""
+    edits = [edit for finding in reused for edit in finding.edits]
+    if not edits:
+        return FixedText("", why="the findings carry no edit to apply (the message says what to change)"), {}
+    try:
+        text = apply_edits(read_source(str(path)).text, edits).text
+        rebuilt = build_module(text, str(path), path.stem)
+        fixed = analyze_module(rebuilt, list(rebuilt.nodes_of_class(nodes.Call)))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError, astroid.AstroidError) as error:
+        return FixedText("", why=f"the fixed text cannot be built: {error}"), {}
+    before = sorted(sites, key=lambda site: site.span.start)
+    after = sorted(fixed.sites, key=lambda site: site.span.start)
+    if [site.class_name for site in before] != [site.class_name for site in after]:
+        return FixedText(text, why="the fixed text's layer calls do not match FILE's"), {}
+    mapping = {_lines(old): _lines(new) for old, new in zip(before, after)}
+    return FixedText(text, tuple(_lines(site) for site in after)), mapping
+
+
+def _lines(site: LayerSite) -> tuple[int, int]:
+    return (site.anchor.lineno, site.anchor.end_lineno or site.anchor.lineno)
+
+
+def _with_fixed_lines(finding: StaticFinding, mapping: dict[tuple[int, int], tuple[int, int]]) -> StaticFinding:
+    uses = tuple(KernelUse(use.site, use.keyword, mapping.get(use.site.lines)) for use in finding.uses)
+    return StaticFinding(**{**vars(finding), "uses": uses})
+
+
 # --------------------------------------------------------------------------- the pass
 
 
@@ -345,9 +406,10 @@ def static_pass(path: Path, options: rules.Options | None = None) -> StaticView:
     pairs = [(site, _static_site(site)) for site in model.sites]
     by_anchor = {id(site.anchor): (site, static) for site, static in pairs}
     by_span = {site.span: static for site, static in pairs}
-    findings = []
+    findings, shown = [], []
     for node_findings in module_findings(module, options):
         finding = node_findings.candidates[0]
+        shown.append(finding)
         layer, site = by_anchor.get(id(node_findings.anchor), (None, None))
         keyword, replacement = keyword_and_replacement(finding)
         spec = _spec_at(finding.span, node_findings.anchor, layer) if finding.symbol in (rules.R7704, rules.E7705) else None
@@ -362,11 +424,16 @@ def static_pass(path: Path, options: rules.Options | None = None) -> StaticView:
             draw=_draw(spec) if finding.symbol == rules.R7704 else None,
             construction=_construction(spec, finding.span) if finding.symbol == rules.E7705 else None,
             expected=expected, users=users,
-            chain=chain,
+            chain=chain if finding.symbol != W7710 else (),
+            uses=_uses(finding, by_span) if finding.symbol == W7710 else (),
         ))
+    fixed = None
+    if any(f.symbol == W7710 for f in findings):
+        fixed, mapping = _fixed_text(path, [f for f in shown if f.symbol == W7710], model.sites)
+        findings = [_with_fixed_lines(f, mapping) if f.uses else f for f in findings]
     findings.sort(key=lambda f: (f.line, f.symbol))
     star = any(isinstance(node, nodes.ImportFrom) and any(name == "*" for name, _alias in node.names)
                for node in module.nodes_of_class(nodes.ImportFrom))
     functions = tuple(node.name for node in module.body if isinstance(node, (nodes.FunctionDef, nodes.ClassDef)))
     return StaticView([static for _site, static in pairs], findings, None if star else frozenset(module.locals),
-                      functions)
+                      functions, fixed)

@@ -20,6 +20,7 @@ from typing import Any
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.runtime import chains
+from pylint_glorot.runtime import reuse_check as RC
 from pylint_glorot.runtime.predict import Prediction, predict
 from pylint_glorot.runtime import runtime_only as R
 from pylint_glorot.runtime import static as S
@@ -503,7 +504,7 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
         return [row for row in rows if row.site is not None and row.site.lines in lines]
 
     built = {row.site.lines for row in rows if row.site is not None}
-    shown = [f for f in view.findings if f.site is None or any(site.lines in built for site in f.sites)]
+    shown = [f for f in view.findings if (f.site is None and not f.uses) or any(site.lines in built for site in f.sites)]
     hidden = [f for f in view.findings if not any(f is g for g in shown)]
     flagged: dict[str, set[tuple[str, int]]] = {}
     for finding in shown:
@@ -513,6 +514,8 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
     runs = {mechanism: _runs(rows, members) for mechanism, members in flagged.items()}
     draws = {d["id"]: d for d in result.get("draws", [])}
     constructed = {c["id"]: c for c in result.get("constructions", [])}
+    reused = {r["id"]: r for r in result.get("reuse", [])}
+    covered: set[tuple[str, int]] = set()  # kernels a confirmed W7710 is about: no runtime-only W7710 for them
     verdicts = []
     for finding in shown:
         number = view.findings.index(finding)
@@ -523,6 +526,11 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
             verdicts.append(_construction(finding, constructed.get(number)))
         elif mechanism == S.HAND_ROLLED:
             verdicts.append(_hand_rolled(finding, rows))
+        elif mechanism == S.IDENTICAL and finding.uses:
+            judged, related = _reused(finding, reused.get(number), result)
+            verdicts.append(judged)
+            if judged.verdict == CONFIRMED:
+                covered |= related
         elif mechanism == S.IDENTICAL:
             verdicts.append(_identical(finding, matched(finding), result))
         elif mechanism == S.NAMING:
@@ -552,7 +560,7 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
                 verdicts.append(_consistency(finding, called, rows, flagged.get(mechanism, set())))
             else:
                 verdicts.append(_symmetry(finding, called))
-    return verdicts + runtime_verdicts(result, rows), hidden
+    return verdicts + runtime_verdicts(result, rows, covered), hidden
 
 
 def _identical(finding: S.StaticFinding, mine: list[LayerRow], result: dict[str, Any]) -> Verdict:
@@ -568,6 +576,89 @@ def _identical(finding: S.StaticFinding, mine: list[LayerRow], result: dict[str,
                    {"identical": 0})
 
 
+def _relation_text(relation: str, correlation: float | None = None) -> str:
+    measured = f"correlation {correlation:.6f}" if correlation is not None else "correlation 1"
+    return {RC.IDENTICAL: "bit-identical", RC.ONE_STREAM: "one random stream (the smaller kernel holds the larger "
+            f"one's first values, scaled: {measured})",
+            "mixed": f"bit-identical where shapes match, one random stream otherwise ({measured})"}.get(relation, relation)
+
+
+def _kernel_list(kernels: list[dict[str, Any]], members: list[int]) -> str:
+    shown = [f"{kernels[i]['name']} {tuple(kernels[i]['shape'])}" for i in members[:4]]
+    return ", ".join(shown) + (f" and {len(members) - 4} more" if len(members) > 4 else "")
+
+
+def _pairs_json(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    kernels = entry["kernels"]
+    return [{"first": kernels[i]["name"], "second": kernels[j]["name"], "relation": relation, "correlation": correlation}
+            for i, j, relation, correlation in entry["pairs"]]
+
+
+def _group_relation(pairs: list[RC.Pair], group: set[int]) -> str:
+    inside = {p.relation for p in pairs if p.first in group and p.second in group and p.relation != RC.INDEPENDENT}
+    return inside.pop() if len(inside) == 1 else "mixed"
+
+
+def _reused(finding: S.StaticFinding, entry: dict[str, Any] | None,
+            result: dict[str, Any]) -> tuple[Verdict, set[tuple[str, int]]]:
+    """W7710 on the kernels its uses built: confirmed when one group of identical or one-stream kernels
+    spans every use line that was built (and, where the fixed file was built, its kernels are
+    independent); not-confirmed when they are independent (the numbers say how far)."""
+    if entry is None or not entry["kernels"]:
+        lines = ", ".join(str(site.first_line) for site in finding.sites)
+        return Verdict(finding, NOT_MEASURABLE, f"no layer of the measured model(s) was built by the uses' "
+                                                f"layer calls (line {lines})"), set()
+    kernels = entry["kernels"]
+    if len(kernels) < 2:
+        return Verdict(finding, NOT_MEASURABLE, f"only one kernel was built by the uses' layer calls "
+                                                f"({kernels[0]['name']}, line {kernels[0]['line']})"), set()
+    pairs = [RC.Pair(i, j, relation, correlation) for i, j, relation, correlation in entry["pairs"]]
+    group = RC.related_groups(len(kernels), pairs)[0]
+    members = set(group)
+    built_lines = sorted({k["line"] for k in kernels if k["line"] is not None})
+    group_lines = {kernels[i]["line"] for i in group}
+    relation = _group_relation(pairs, members) if len(group) > 1 else RC.INDEPENDENT
+    correlations = [p.correlation for p in pairs if p.first in members and p.second in members
+                    and p.correlation is not None]
+    numbers: dict[str, Any] = {
+        "identical": sum(1 for i in group if any(p.relation == RC.IDENTICAL and i in (p.first, p.second)
+                                                 for p in pairs)) if len(group) > 1 else 0,
+        "kernels": len(kernels), "related": len(group) if len(group) > 1 else 0, "relation": relation,
+        "lines": built_lines, "min_correlation": min(correlations) if len(group) > 1 and correlations else None,
+        "max_abs_correlation": RC.max_abs_correlation(pairs), "pairs": _pairs_json(entry),
+    }
+    where = f"{len(kernels)} kernels built at line{'s' if len(built_lines) != 1 else ''} " +         ", ".join(map(str, built_lines))
+    related_keys = {(kernels[i]["model"], kernels[i]["index"]) for i in group} if len(group) > 1 else set()
+    if len(group) < 2:
+        weakest = numbers["max_abs_correlation"]
+        shown = f"max |correlation| {weakest:.3f}" if weakest is not None else "too small to correlate"
+        return Verdict(finding, NOT_CONFIRMED, f"{where}: independent as written ({shown}): the built kernels share "
+                                               "no values (drawn again or loaded after construction?)", numbers), set()
+    before = f"{where}: {_kernel_list(kernels, group)} are {_relation_text(relation, numbers['min_correlation'])}"
+    if group_lines != set(built_lines):
+        missing = ", ".join(str(line) for line in built_lines if line not in group_lines)
+        return Verdict(finding, NOT_CONFIRMED, f"{before}; but the kernels at line {missing} are independent of them",
+                       numbers), related_keys
+    suggested, why = entry.get("suggested"), entry.get("suggested_why") or ""
+    if suggested is None:
+        return Verdict(finding, CONFIRMED, f"{before}; the fix was not measured: {why}",
+                       {**numbers, "suggested_why": why}), related_keys
+    fixed_pairs = [RC.Pair(i, j, r, c) for i, j, r, c in suggested["pairs"]]
+    fixed_relation = RC.Comparison(tuple(fixed_pairs)).relation
+    largest = RC.max_abs_correlation(fixed_pairs)
+    numbers.update(suggested_kernels=len(suggested["kernels"]), suggested_relation=fixed_relation,
+                   suggested_max_abs_correlation=largest, suggested_pairs=_pairs_json(suggested))
+    shown = f"max |correlation| {largest:.3f}" if largest is not None else "too small to correlate"
+    if len(suggested["kernels"]) < 2:
+        return Verdict(finding, CONFIRMED, f"{before}; with the fix applied fewer than two kernels were built there",
+                       numbers), related_keys
+    if any(p.relation != RC.INDEPENDENT for p in fixed_pairs):
+        return Verdict(finding, NOT_CONFIRMED, f"{before}; with the fix applied they are still "
+                                               f"{_relation_text(fixed_relation)}", numbers), related_keys
+    return Verdict(finding, CONFIRMED, f"{before}; with the fix applied ({len(suggested['kernels'])} kernels): "
+                                       f"independent, {shown}", numbers), related_keys
+
+
 def _runtime_text(symbol: str, run: list[LayerRow], fixed: list[LayerRow], mechanism: str) -> str:
     """The message of a runtime-only finding: what is wrong, over which layers, and the fix (<= 160)."""
     first = fixed[0]
@@ -581,7 +672,8 @@ def _runtime_text(symbol: str, run: list[LayerRow], fixed: list[LayerRow], mecha
     return text if len(text) <= 160 else text[:157] + "..."
 
 
-def runtime_verdicts(result: dict[str, Any], rows: list[LayerRow]) -> list[Verdict]:
+def runtime_verdicts(result: dict[str, Any], rows: list[LayerRow],
+                     covered: set[tuple[str, int]] | frozenset[tuple[str, int]] = frozenset()) -> list[Verdict]:
     """The runtime-only candidates the child found, judged on the pooled numbers: reported where the
     chain leaves the band and the suggested initializers bring it back; the rest is noise and dropped."""
     by_key = {row.key: row for row in rows}
@@ -605,6 +697,8 @@ def runtime_verdicts(result: dict[str, Any], rows: list[LayerRow]) -> list[Verdi
             same = [by_key[(model["name"], i)] for i in group if (model["name"], i) in by_key]
             if len(same) < 2 or R.symbol_for(same[0].initializer) is None or same[0].initializer.get("class") in R.CONSTANT:
                 continue
+            if all(row.key in covered for row in same):
+                continue  # a static W7710 is confirmed on these kernels
             line = next((row.line for row in same if row.line is not None), None)
             text = (f"{len(same)} {same[0].class_name} kernels {tuple(same[0].kernel_shape or ())} start bit-identical: "
                     f"one initializer object draws them all; use a fresh instance per layer")
@@ -629,4 +723,19 @@ def request_parts(view: S.StaticView) -> dict[str, list[dict[str, Any]]]:
                           "lines": list(finding.site.lines) if finding.site else None})
         elif finding.mechanism == S.CONSTRUCTION and finding.construction is not None:
             constructions.append({"id": number, **finding.construction})
-    return {"fixes": fixes, "draws": draws, "constructions": constructions}
+    return {"fixes": fixes, "draws": draws, "constructions": constructions, "reuse": _reuse_request(view)}
+
+
+def _reuse_request(view: S.StaticView) -> dict[str, Any]:
+    """W7710: the uses' layer calls per finding, as written and in the fixed text, and that text."""
+    findings = [{"id": number, "uses": [{"lines": list(use.site.lines), "keyword": use.keyword,
+                                         "fixed_lines": list(use.fixed_lines) if use.fixed_lines else None}
+                                        for use in finding.uses]}
+                for number, finding in enumerate(view.findings) if finding.uses]
+    if not findings:
+        return {}
+    fixed = view.fixed
+    return {"findings": findings, "sites": [list(site.lines) for site in view.sites],
+            "text": fixed.text if fixed and not fixed.why else None,
+            "fixed_sites": [list(lines) for lines in fixed.sites] if fixed else [],
+            "why": fixed.why if fixed else "no W7710 edit to apply"}
