@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from astroid import nodes
 
 from pylint_glorot import knowledge as K
-from pylint_glorot.findings import Finding
+from pylint_glorot import siblings
+from pylint_glorot.findings import Finding, Span
 from pylint_glorot.network.shapes import kernel_shape
 from pylint_glorot.model import LayerSite, ModuleModel, _self_assignments, loop_count
 from pylint_glorot.resolve import (
@@ -28,6 +30,7 @@ from pylint_glorot.resolve import (
     _legacy,
     _single_binding,
     argument,
+    canonical,
     call_view,
     has_star_arguments,
     initializer_spec,
@@ -219,6 +222,9 @@ def _sources(node: nodes.NodeNG, depth: int = 0) -> list[tuple[nodes.NodeNG, nod
     if not isinstance(node, nodes.Name):
         return []
     binding = _single_binding(node)
+    if isinstance(binding, nodes.ImportFrom):  # a module attribute of the user's own project
+        value = siblings.imported_value(binding, node.name)
+        return _sources(value, depth + 1) if value is not None else []
     if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign) \
             and len(binding.parent.targets) == 1:
         return _sources(binding.parent.value, depth + 1)
@@ -424,6 +430,80 @@ def _places(reach: _Reach, instance: bool) -> list[tuple[nodes.NodeNG, int]]:
     return [(call, factor * _loop_factor(call, origin) * _function_runs(call, origin)) for call in calls]
 
 
+def _import_of(module: nodes.Module, origin: _Origin) -> Span | None:
+    """Where `module` imports a value another project module defines: the imported name's span."""
+    elsewhere = origin.node.root()
+    for statement in module.nodes_of_class(nodes.ImportFrom):
+        if siblings.imported_module(statement) is not elsewhere:
+            continue
+        for name, alias in statement.names:
+            value = siblings.imported_value(statement, alias or name)
+            if value is not None and any(source is origin.node for source, _via, _direct in _sources(value)):
+                return _name_span(statement, alias or name)
+    return None
+
+
+def _name_span(statement: nodes.ImportFrom, name: str) -> Span:
+    """The span of `name` in an import statement (the whole statement where it cannot be found)."""
+    root = statement.root()
+    raw = root.file_bytes
+    if raw is None and root.file:
+        try:
+            raw = Path(root.file).read_bytes()
+        except OSError:
+            raw = b""
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else (raw or "")
+    lines = text.splitlines()
+    for number in range(statement.lineno, (statement.end_lineno or statement.lineno) + 1):
+        line = lines[number - 1] if number <= len(lines) else ""
+        start = line.find(" import ") + len(" import ") if number == statement.lineno and " import " in line else 0
+        found = re.compile(rf"\b{re.escape(name)}\b").search(line, start)
+        if found:
+            prefix = line[:found.start()].encode()
+            return Span(number, len(prefix), number, len(prefix) + len(name.encode()))
+    return span_of(statement)
+
+
+def _respelled(origin: _Origin, keras_name: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """A Keras 3 initializer call of another module as this one can write it, with the import it
+    needs; None unless every argument is a literal (a name of the other module is not in scope here)."""
+    call = origin.node
+    qualname = qualified_name(call.func) if isinstance(call, nodes.Call) else None
+    if origin.generation != KERAS3 or not qualname or call.starargs or call.kwargs:
+        return None
+    if any(literal(arg) is UNKNOWN for arg in list(call.args) + [kw.value for kw in call.keywords or ()]):
+        return None
+    member = canonical(qualname).removeprefix("keras.")
+    arguments = _source_text(call)[len(_source_text(call.func)):]
+    if keras_name:
+        return f"{keras_name}.{member}{arguments}", ()
+    return f"keras.{member}{arguments}", ("import keras",)
+
+
+def _foreign_instance(module: nodes.Module, reaches: list[_Reach], keras_name: str | None) -> tuple[SharedInitializer, nodes.NodeNG] | None:
+    """An instance defined in another module of the project: reported at this file's import of it."""
+    origin = reaches[0].origin
+    span = _import_of(module, origin)
+    if span is None:
+        return None
+    anchor = next(s for s in module.nodes_of_class(nodes.ImportFrom) if s.lineno <= span.line <= (s.end_lineno or s.lineno))
+    respelled = _respelled(origin, keras_name) if origin.seed is None else None
+    fresh, imports = respelled if respelled else ("", ())
+    uses = []
+    for reach in reaches:
+        for place, count in _places(reach, instance=True):
+            uses.append(KernelUse(place.lineno, count, _shape(reach, False) if count == 1 else None,
+                                  span_of(reach.replace) if reach.replace is not None and fresh else None,
+                                  site=reach.site.span, keyword=reach.keyword))
+    path = origin.node.root().file or ""
+    shared = SharedInitializer(
+        "instance", span, origin.written or origin.node.as_string(), fresh, origin.seed, None,
+        origin.generation, keras_name, origin.string_name, tuple(uses),
+        origin.seed_node.as_string() if origin.seed_node is not None else None, imports,
+        elsewhere=f"{Path(path).name}:{origin.node.lineno}")
+    return shared, anchor
+
+
 def _instance(reaches: list[_Reach], keras_name: str | None) -> SharedInitializer:
     origin = reaches[0].origin
     uses = []
@@ -484,13 +564,19 @@ def shared_initializers(module: nodes.Module, model: ModuleModel, calls: Iterabl
         by_origin.setdefault(id(reach.origin.node), []).append(reach)
     found, reported = [], set()
     for group in by_origin.values():
-        if sum(_count(reach, instance=True) for reach in group) >= 2:
-            found.append((_instance(group, keras_name), group[0].origin.node))
-            reported.add(id(group[0].origin.node))
+        if sum(_count(reach, instance=True) for reach in group) < 2:
+            continue
+        if group[0].origin.node.root() is not module:
+            foreign = _foreign_instance(module, group, keras_name)
+            if foreign is not None:
+                found.append(foreign)
+            continue
+        found.append((_instance(group, keras_name), group[0].origin.node))
+        reported.add(id(group[0].origin.node))
     by_seed: dict[tuple, list[_Reach]] = {}
     for reach in reaches:
         origin = reach.origin
-        if origin.seed is not None and id(origin.node) not in reported:
+        if origin.seed is not None and id(origin.node) not in reported and origin.node.root() is module:
             by_seed.setdefault((_context(reach.site), origin.seed, origin.draw), []).append(reach)
     for group in by_seed.values():
         if sum(_count(reach, instance=False) for reach in group) >= 2:

@@ -56,6 +56,9 @@ class SharedInitializer:
     uses: tuple[KernelUse, ...]
     seed_text: str | None = None  # the instance's seed argument as written ("SEED", "42")
     fresh_imports: tuple[str, ...] = ()  # import lines `fresh_text` needs where it is not spelled in scope
+    # "inits.py:3": the value is defined in another module of the project, imported here (then `span`
+    # is this file's import of it, `fresh_text` is "" unless this file can write it, no seed span)
+    elsewhere: str | None = None
 
 
 def _lines(uses: tuple[KernelUse, ...]) -> str:
@@ -115,8 +118,28 @@ def _unique(edits: list[Edit]) -> list[Edit]:
     return list(found.values())
 
 
+def _fix_elsewhere(shared: SharedInitializer) -> tuple[str, tuple[Edit, ...]]:
+    """The fix of a value another module defines: fresh instances here where this file can write
+    them, else the change to make in that module (which its own lint edits when it shares the value)."""
+    where = (shared.elsewhere or "").rsplit(":", 1)[0]
+    if shared.seed is None:
+        if shared.fresh_text and all(use.replace is not None for use in shared.uses):
+            edits = _unique([Edit(use.replace, shared.fresh_text) for use in shared.uses])  # type: ignore[arg-type]
+            edits[0] = Edit(edits[0].span, edits[0].text, shared.fresh_imports)
+            return f"use in each layer its own {shared.fresh_text}", tuple(edits)
+        if shared.string_name:
+            return f'use a fresh instance per layer: "{shared.string_name}"', ()
+        return f"use in each layer its own {_short(shared.written)}", ()
+    if shared.generation == KERAS3:
+        generator, _imports = _generator(shared, shared.seed_text)
+        return f"in {where} use seed={generator}", ()
+    return "use in each layer its own initializer with a distinct seed", ()
+
+
 def _fix(shared: SharedInitializer) -> tuple[str, tuple[Edit, ...]]:
     """(replacement text, edits): the fix by case and API generation."""
+    if shared.elsewhere:
+        return _fix_elsewhere(shared)
     uses = shared.uses
     direct = all(use.replace is not None for use in uses)
     if shared.kind == "instance" and shared.seed is None:
@@ -165,7 +188,9 @@ def reused_finding(shared: SharedInitializer) -> Finding | None:
     effect = "the kernels start identical" if identical(shared) else "one random stream, identical where shapes match"
     replacement, edits = _fix(shared)
     what = _short(f"seed={shared.written}" if shared.kind == "seed" else shared.written)
-    short = replacement.replace(shared.fresh_text, _short(shared.fresh_text))  # the edits carry it whole
+    if shared.elsewhere:
+        what = f"{what} ({shared.elsewhere})"
+    short = replacement.replace(shared.fresh_text, _short(shared.fresh_text)) if shared.fresh_text else replacement
     lines = f" ({_lines(shared.uses)})"
     compact = "identical kernels" if identical(shared) else "one random stream"
     for message in (f"{what} reaches {total} kernels{lines}{mode}: {effect}; {replacement}",

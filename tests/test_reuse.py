@@ -259,3 +259,92 @@ def test_a_fresh_instance_keeps_the_file_spelling_of_a_multi_line_initializer(pr
     assert cli.main(["fix", "--select=reused-initializer", "heads.py"]) == cli.FIXED
     fresh = 'keras.initializers.VarianceScaling(scale=2.0, mode="fan_out", distribution="untruncated_normal")'
     assert (project / "heads.py").read_text().count(f"kernel_initializer={fresh})") == 2
+
+
+# --------------------------------------------------------------------------- values imported from the project
+
+
+def _package(root: Path) -> Path:
+    """myproject/{__init__,inits}.py and myproject/models/{__init__,towers}.py."""
+    models = root / "myproject" / "models"
+    models.mkdir(parents=True)
+    for package in (root / "myproject", models):
+        (package / "__init__.py").write_text("")
+    (root / "myproject" / "inits.py").write_text(textwrap.dedent(
+        '''\
+        import keras
+
+        SHARED = keras.initializers.HeNormal(seed=42)
+        FRESH = keras.initializers.GlorotUniform()
+        '''))
+    (models / "towers.py").write_text(textwrap.dedent(
+        '''\
+        from keras import layers
+
+        from myproject.inits import SHARED
+        from ..inits import FRESH
+
+
+        def towers():
+            query = layers.Dense(64, kernel_initializer=SHARED)
+            key = layers.Dense(64, kernel_initializer=SHARED)
+            value = layers.Dense(64, kernel_initializer=FRESH)
+            output = layers.Dense(64, kernel_initializer=FRESH)
+            return query, key, value, output
+        '''))
+    return models / "towers.py"
+
+
+def _messages(arguments: list[str], cwd: Path) -> list[str]:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "pylint", "--load-plugins=pylint_glorot", "--disable=all",
+                           "--enable=reused-initializer", "--msg-template={path}:{line}:{column}: {msg}",
+                           "--score=n", *arguments], cwd=cwd, capture_output=True, text=True, check=False)
+    return sorted(line for line in done.stdout.splitlines() if not line.startswith("*"))
+
+
+def test_a_value_imported_from_the_project_by_absolute_and_relative_import(project: Path) -> None:
+    _package(project)
+    found = _messages(["myproject"], project)
+    assert found == [
+        "myproject/models/towers.py:3:28: HeNormal(seed=42) (inits.py:3) reaches 2 kernels (lines 8, 9): one random "
+        "stream; in inits.py use seed=keras.random.SeedGenerator(42)",
+        "myproject/models/towers.py:4:20: GlorotUniform() (inits.py:4) reaches 2 kernels (lines 10, 11): one random "
+        "stream; use in each layer its own keras.initializers.GlorotUniform()",
+    ]
+    assert _messages(["-j", "2", "myproject"], project) == found  # the same answer from parallel workers
+
+
+def test_an_imported_unseeded_instance_is_fixed_at_the_uses(project: Path) -> None:
+    towers = _package(project)
+    assert cli.main(["fix", "--select=reused-initializer", str(towers)]) == cli.FIXED
+    fixed = towers.read_text()
+    assert fixed.count("kernel_initializer=keras.initializers.GlorotUniform())") == 2 and "import keras\n" in fixed
+    assert fixed.count("kernel_initializer=SHARED)") == 2  # its fix is in inits.py, which the message names
+    compile(fixed, "towers.py", "exec")
+
+
+def test_only_the_projects_own_modules_are_read(project: Path) -> None:
+    from astroid import extract_node
+
+    from pylint_glorot import siblings
+
+    _package(project)
+    (project / "keras.py").write_text("INIT = 1\n")  # a framework name is never the user's module
+    (project / "lib" / "site-packages" / "vendored").mkdir(parents=True)
+    (project / "lib" / "site-packages" / "vendored" / "inits.py").write_text("INIT = 1\n")
+
+    def found(source: str, where: Path) -> Path | None:
+        node = extract_node(source)
+        node.root().file = str(where)
+        return siblings.module_path(node)
+
+    towers = project / "myproject" / "models" / "towers.py"
+    assert found("from myproject.inits import SHARED", towers) == project / "myproject" / "inits.py"
+    assert found("from ..inits import SHARED", towers) == project / "myproject" / "inits.py"
+    assert found("from keras import INIT", project / "model.py") is None
+    assert found("from inits import INIT", project / "lib" / "site-packages" / "vendored" / "model.py") is None
+    assert found("from elsewhere.inits import INIT", towers) is None  # not beside it, not its package
+    assert found("from myproject.inits import *", towers) is None
