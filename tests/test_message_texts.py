@@ -40,7 +40,8 @@ def _check(finding) -> None:
     assert len(text) <= rules.MAX_MESSAGE, f"{len(text)} characters: {text}"
     last = text.rsplit("; ", 1)[-1]
     assert last.startswith("use "), f"does not end with the replacement: {text}"
-    if finding.edit is not None and (finding.chain or len(finding.edits) == 1):
+    chained = finding.chain and not finding.chain_keywords  # W7710's chain is its uses, not one edit repeated
+    if finding.edit is not None and (chained or len(finding.edits) == 1):
         # one edit, or the same edit at every layer of a chain: the text ends with it; a fix whose edits
         # differ (W7710's distinct seeds per layer) cannot spell them all in one line and names the rule
         replacements = [edit.text.removeprefix(", ") for edit in finding.edits]
