@@ -47,18 +47,33 @@ class Node:
         return self._shape
 
 
+class Trailing(tuple):
+    """A shape whose rank and leading dimensions are unknown and whose last dimension is known: what
+    a Dense writes where the source does not say what it reads (Dense maps the last axis only)."""
+
+
 def _infer(node: Node) -> Shape | None:
     if node.kind == INPUT:
         return node.declared_shape
     if node.kind == BARRIER or node.layer is None:
         return None
     inputs = [n.output_shape() for n in node.inputs] if node.kind == MERGE else [node.input_shape()]
-    if not inputs or (node.kind != MERGE and inputs[0] is None):
+    if node.kind != MERGE and (inputs[0] is None or isinstance(inputs[0], Trailing)):
+        return _trailing(node, inputs[0])
+    if not inputs:
         return None
     try:
         return shapes.output_shape(node.layer, node.config, inputs)
     except (TypeError, ValueError, ZeroDivisionError, KeyError, IndexError):  # an odd literal: unknown, not a crash
         return None
+
+
+def _trailing(node: Node, read: Trailing | None) -> Trailing | None:
+    """What a layer writes on a tensor of unknown rank: a Dense its units; a shape-keeping layer what it reads."""
+    units = node.config.get("units")
+    if node.layer == "Dense":
+        return Trailing((units,)) if isinstance(units, int) and not isinstance(units, bool) and units > 0 else None
+    return read if read is not None and node.layer in shapes.IDENTITY_KINDS else None
 
 
 def chain(nodes: list[Node]) -> list[Node]:

@@ -386,8 +386,10 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
         return _step("barrier")
     name = keras_kind(member[1])
     if name in K.INPUT_CALLABLES:
-        step = _step("input", channels=_declared_input_channels(call))
-        step.node.declared_shape = declared_input_shape(call)
+        shape = declared_input_shape(call, positional=True)
+        channels = shape[-1] if shape and isinstance(shape[-1], int) else _declared_input_channels(call)
+        step = _step("input", channels=channels)
+        step.node.declared_shape = shape
         return step
     if name in K.ACTIVATION_LAYERS or name == "Activation":
         spec = activation_layer_spec(call)
@@ -510,6 +512,8 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return expr.name, []
     if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
+    if _is_model_input(expr):  # `Input((64,))`: its argument is a shape, not a tensor
+        return None, [constructor_step(expr, sites)]
     if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
@@ -539,6 +543,11 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return None, [step]
     name, inner = _expression_steps(expr.args[0], sites)
     return name, inner + [step]
+
+
+def _is_model_input(call: nodes.Call) -> bool:
+    member = keras_member(qualified_name(call.func))
+    return bool(member and member[0] in ("layers", "") and keras_kind(member[1]) in K.INPUT_CALLABLES)
 
 
 def _tf1_function_step(qualname: str | None) -> Step:
@@ -604,6 +613,8 @@ def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowSta
     if not isinstance(stmt, nodes.Assign) or len(stmt.targets) != 1:
         return None
     target = stmt.targets[0]
+    if isinstance(target, nodes.AssignName) and isinstance(stmt.value, nodes.Name):  # x = inputs: the same tensor
+        return _FlowStatement(stmt, stmt.value.name, target.name, [_step("pass", layer="Identity")])
     if not isinstance(target, nodes.AssignName) or not isinstance(stmt.value, nodes.Call):
         return None
     input_name, steps = _expression_steps(stmt.value, sites)
@@ -856,6 +867,8 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             model.graphs.append(G.Graph([_node(step) for step in steps]))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
+    flow_of: dict[int, _FlowStatement] = {}  # statement -> its flow, over every body
+    loops: list[tuple[nodes.For, list[_FlowStatement], int]] = []
     for body, repeat in _bodies(module):
         for first, steps in _add_runs(body, sites):
             # keys are ids of tree nodes, which live as long as the module (not of transient objects)
@@ -868,6 +881,9 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             if repeat > 1:  # each pass adds the same layers again, after the previous pass's
                 _repeat(steps, repeat, model)
         flows = _functional_flows(body, sites)
+        flow_of.update((id(flow.stmt), flow) for flow in flows)
+        if isinstance(body[0].parent, nodes.For) and body is body[0].parent.body:
+            loops.append((body[0].parent, flows, repeat))
         _flow_definitions(flows)
         _connect_flows(flows)
         scope = body[0].parent
@@ -883,6 +899,8 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
                     seen.add(id(step.site))
         if repeat > 1 and _carried(flows):
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
+    for loop, flows, repeat in loops:
+        _enter_loop(loop, flows, repeat, flow_of, model)
     for build in builds:
         _apply_build(build, entries, module)
     for site in model.sites:
@@ -890,6 +908,59 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _follow(site, iter([BARRIER]))
         _read_input_shape(site)
     return model
+
+
+def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_of: dict[int, _FlowStatement],
+                model: ModuleModel) -> None:
+    """A counted functional loop (`for _ in range(8): x = Dense(64)(x)`) reads the tensor its variable
+    holds before the loop (`x = inputs`, or a layer's output), and what follows the loop reads its last pass."""
+    if repeat < 1 or not _carried(flows):
+        return
+    first, last, name = flows[0], flows[-1], flows[0].input_name
+    before = _statements_around(loop)
+    feeding = _writer(reversed(before[0]), name, flow_of)
+    if feeding is not None and first.previous is None:
+        first.previous = feeding
+        entry = _node(first.steps[0])
+        if not entry.inputs:
+            entry.inputs.append(_node(feeding.steps[-1]))
+        if feeding.next is None:  # the layers before the loop feed its first pass
+            feeding.next = first
+            for position, step in enumerate(feeding.steps):
+                if step.kind == "layer" and step.site is not None:
+                    _link(step.site, list(_steps_after(feeding, position)), _steps_before(feeding, position), model)
+        definition = ("flow", id(_root(first).stmt))
+        for step in (step for flow in flows for step in flow.steps):
+            if step.site is not None:
+                step.site.definition = definition  # one model with the layers before the loop
+    reader = next((stmt for stmt in before[1] if _reads(stmt, name)), None)
+    after = flow_of.get(id(reader)) if reader is not None else None
+    if after is not None and after.input_name == name and after.previous is None:
+        after.previous = last
+        entry = _node(after.steps[0])
+        if not entry.inputs:
+            entry.inputs.append(_node(last.steps[-1]))
+
+
+def _statements_around(stmt: nodes.NodeNG) -> tuple[list[nodes.NodeNG], list[nodes.NodeNG]]:
+    """The statements before and after `stmt` in the statement list that holds it."""
+    parent = stmt.parent
+    for attr in ("body", "orelse", "finalbody"):
+        body = getattr(parent, attr, None)
+        if isinstance(body, list) and stmt in body:
+            index = body.index(stmt)
+            return body[:index], body[index + 1:]
+    return [], []
+
+
+def _writer(statements: Iterator[nodes.NodeNG], name: str | None, flow_of: dict[int, _FlowStatement]) -> \
+        _FlowStatement | None:
+    """The flow of the nearest statement (in `statements`' order) that writes `name`, when a flow writes it."""
+    for stmt in statements:
+        if name is not None and _writes(stmt, name):
+            flow = flow_of.get(id(stmt))
+            return flow if flow is not None and flow.output_name == name else None
+    return None
 
 
 def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:
