@@ -70,6 +70,7 @@ class LayerSite:
     fixed_chain: list = field(default_factory=list)  # W7709: the run of fixed-scale layers it belongs to
     fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
+    later_passes_read: Any = None  # a repeated layer's passes after the first read this graph node's output
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
@@ -423,6 +424,7 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
         step = constructor_step(element, sites) if isinstance(element, nodes.Call) else BARRIER
         if step.site is not None and count > 1:
             step.site.repeat = count
+            step.site.later_passes_read = step.node  # each layer reads the one before: the same call
         steps.append(step)
     return steps
 
@@ -736,6 +738,8 @@ def _repeat(steps: list[Step], count: int, model: ModuleModel) -> None:
     layers = [step.site for step in steps if step.kind == "layer" and step.site is not None]
     for site in layers:
         site.repeat = count
+    if layers:  # the next pass starts from what the last step wrote (a lone layer: from its own output)
+        layers[0].later_passes_read = _node(steps[-1]) if steps[-1].node is not None else None
     if layers and id(layers[-1]) not in model.links:
         wrap = steps[steps.index(next(s for s in steps if s.site is layers[-1])) + 1:] + steps
         nxt, normalized = _next_site(iter(wrap))

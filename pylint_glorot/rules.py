@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from pylint_glorot import figures
 from pylint_glorot import knowledge as K
+from pylint_glorot.network import shapes
 from pylint_glorot.findings import Edit, Finding, Span
 from pylint_glorot.handrolled import HandRolled
 from pylint_glorot.model import ABSENT, LayerSite
@@ -769,14 +770,28 @@ def _run_gain(run: list[LayerSite]) -> float | None:
         init = figures.kernel_init(_fixed_scale(member), member.api)
         # no activation given and none follows before a merge or the end: the layer's output is linear
         activation = member.activation or (LINEAR_ACTIVATION if member.own_activation is ABSENT else None)
-        for _ in range(member.repeat):
-            found = figures.layer_gain(member, init, q, activation)
+        reads = member.input_shape
+        for passed in range(member.repeat):
+            view = member if reads == member.input_shape else replace(member, input_shape=reads)
+            found = figures.layer_gain(view, init, q, activation)
             if found is None:
                 if known:
                     return None  # a gap in the middle: the product would not be the run's
                 break
             q, known = found.q_out, known + 1
+            reads = _next_pass_input(member, reads, passed)
     return q if known >= 2 else None
+
+
+def _next_pass_input(site: LayerSite, reads: tuple | None, passed: int) -> tuple | None:
+    """The shape a repeated layer's next pass reads: its own output (a comprehension, a one-layer loop),
+    the loop body's last output (its first pass's: a longer body is assumed to keep its shape after that)."""
+    source = site.later_passes_read
+    if source is None or reads is None:
+        return reads
+    if source in site.nodes:
+        return shapes.output_shape(site.kind, site.config, [reads])
+    return source.output_shape() if passed == 0 else reads
 
 
 def _fixed_target(site: LayerSite, spec: InitializerSpec) -> tuple[str, str]:
