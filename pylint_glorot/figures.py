@@ -37,9 +37,14 @@ def kernel_init(spec: InitializerSpec | None, api: str = "keras") -> signal.Kern
         given = dict(spec.parameters)
         if any(value is None for value in given.values()):
             return None
-        generation = "tf1" if spec.api in ("v1", "tf1") else "keras"
+        generation = {"v1": "tf1", "tf1": "tf1", "tf2": "tf2"}.get(spec.api, "keras")
         return signal.with_defaults(signal.KernelInit(spec.fixed, **given), generation)
     return None
+
+
+def _modelled(site: LayerSite) -> bool:
+    """A Keras layer, or a TF 1 one that builds its kernel as the Keras layer of its kind does."""
+    return site.api == "keras" or site.kind in K.TF1_KERAS_KINDS.values()
 
 
 def _kernel(site: LayerSite) -> str:
@@ -47,14 +52,14 @@ def _kernel(site: LayerSite) -> str:
 
 
 def kernel_shape(site: LayerSite) -> tuple | None:
-    if site.input_shape is None or site.api != "keras":
+    if site.input_shape is None or not _modelled(site):
         return None
     return shapes.kernel_shape(site.kind, site.config, site.input_shape, _kernel(site))
 
 
 def fans(site: LayerSite) -> tuple[int, int] | None:
     """(fan_in, fan_out) as Keras computes them for the judged kernel, when the input shape is known."""
-    if site.input_shape is None or site.api != "keras":
+    if site.input_shape is None or not _modelled(site):
         return None
     try:
         found = shapes.keras_fans(site.kind, site.config, site.input_shape, kernel=_kernel(site) if
@@ -67,7 +72,7 @@ def fans(site: LayerSite) -> tuple[int, int] | None:
 def effective_fan(site: LayerSite) -> float | None:
     """How many inputs each output of the judged kernel sums (averaged over output positions: the edges of
     "same" padding sum fewer)."""
-    if site.input_shape is None or site.api != "keras":
+    if site.input_shape is None or not _modelled(site):
         return None
     try:
         found = shapes.mean_fan(site.kind, site.config, site.input_shape, kernel=_kernel(site))
@@ -95,7 +100,7 @@ def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.
     kernel, on its own initializer, with the pointwise one)."""
     spelled = activation or site.activation
     name = activation_name(spelled)
-    if init is None or site.input_shape is None or site.api != "keras" or spelled is None:
+    if init is None or site.input_shape is None or not _modelled(site) or spelled is None:
         return None
     if name is None and spelled.name != "linear":
         return None  # an activation the quadrature does not know

@@ -15,6 +15,7 @@ from astroid import nodes
 
 from pylint_glorot import graph as G
 from pylint_glorot import knowledge as K
+from pylint_glorot.network import shapes
 from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
@@ -84,6 +85,8 @@ class LayerSite:
     @property
     def kind(self) -> str:
         """The class name `network.shapes` and `network.signal` know."""
+        if self.api == "tf1" and self.spec.units_keyword in ("units", "num_outputs"):
+            return K.TF1_KERAS_KINDS.get(self.class_name, self.class_name)
         return keras_kind(self.class_name)
 
 
@@ -333,8 +336,13 @@ def build_site(call: nodes.Call) -> LayerSite | None:
         kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized, repeat=repeat,
         tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
         has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
-        config=layer_config(view, keras_kind(class_name)) if api == "keras" else {},
+        config=layer_config(view, keras_kind(class_name)) if api == "keras" else _tf1_config(class_name, out_channels),
     )
+
+
+def _tf1_config(class_name: str, units: int | None) -> dict[str, Any]:
+    """A TF 1 dense layer (`tf.layers.dense`, slim's `fully_connected`) as the Keras Dense it builds alike."""
+    return {"units": units if units is not None else shapes.UNKNOWN} if class_name in K.TF1_KERAS_KINDS else {}
 
 
 def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:
@@ -516,6 +524,8 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return None, [BARRIER]
     if _is_model_input(expr):  # `Input((64,))`: its argument is a shape, not a tensor
         return None, [constructor_step(expr, sites)]
+    if canonical(qualified_name(expr.func) or "") in _PLACEHOLDERS:
+        return None, [_placeholder_step(expr)]
     if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
@@ -545,6 +555,20 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return None, [step]
     name, inner = _expression_steps(expr.args[0], sites)
     return name, inner + [step]
+
+
+_PLACEHOLDERS = ("tensorflow.placeholder", "tensorflow.compat.v1.placeholder")
+
+
+def _placeholder_step(call: nodes.Call) -> Step:
+    """`tf.placeholder(tf.float32, [None, 784])`: a TF 1 graph's input, with the shape it declares."""
+    view = call_view(call)
+    shape = next((build_shape(kw.value) for kw in view.keywords if kw.arg == "shape"), None)
+    if shape is None and len(view.args) > 1 and not isinstance(view.args[1], nodes.Starred):
+        shape = build_shape(view.args[1])
+    step = _step("input", channels=shape[-1] if shape and isinstance(shape[-1], int) else None)
+    step.node.declared_shape = shape
+    return step
 
 
 def _is_model_input(call: nodes.Call) -> bool:
