@@ -26,6 +26,8 @@ FAULTY = [
     "handrolled/handrolled_tutorials.py",
     "spellings/spellings_module_values.py",
     "fixed/fixed_scale_flows.py",
+    "fixed/fixed_scale_tf1.py",
+    "fixed/fixed_scale_tf2.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
