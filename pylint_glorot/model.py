@@ -81,6 +81,7 @@ class LayerSite:
     config: dict[str, Any] = field(default_factory=dict)  # literal keywords that decide shapes and fans
     nodes: list = field(default_factory=list)  # the graph nodes applying this layer (one per application)
     input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
+    initializers_module: tuple | None = None  # (prefix, imports): how to spell keras.initializers beside it
 
     @property
     def kind(self) -> str:
@@ -337,7 +338,28 @@ def build_site(call: nodes.Call) -> LayerSite | None:
         tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
         has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
         config=layer_config(view, keras_kind(class_name)) if api == "keras" else _tf1_config(class_name, out_channels),
+        initializers_module=_initializers_module(view.func) if api == "keras" else None,
     )
+
+
+def _initializers_module(func: nodes.NodeNG) -> tuple[str, tuple[str, ...]] | None:
+    """How the file reaches the initializers beside this layer: `keras.layers.X` -> ("keras.initializers.", ()),
+    `layers.X` after `from tensorflow.keras import layers` -> ("initializers.", ("from tensorflow.keras import
+    initializers",)), `X` from `keras.layers` -> ("keras.initializers.", ("import keras",)); None for tf.keras
+    names reached otherwise (the replacement then goes through the `tf` alias)."""
+    if isinstance(func, nodes.Attribute):
+        text = func.expr.as_string()
+        if text.endswith(".layers"):
+            return text[: -len("layers")] + "initializers.", ()
+        qualname = qualified_name(func.expr) if text == "layers" else None
+        if qualname and qualname.endswith(".layers"):
+            return "initializers.", (f"from {qualname[: -len('.layers')]} import initializers",)
+        return None
+    qualname = qualified_name(func) or ""
+    for root in ("keras", "tf_keras"):
+        if qualname.startswith(root + "."):
+            return f"{root}.initializers.", (f"import {root}",)
+    return None
 
 
 def _tf1_config(class_name: str, units: int | None) -> dict[str, Any]:
