@@ -82,7 +82,9 @@ def site_replacement(site: LayerSite, scheme: str, distribution: str, spec: Init
     if scale is None:
         return replacement(scheme, distribution, spec, landing)
     args = _call_arguments(spec)
-    body = f'{scale!r}, "fan_out", "{distribution}"' + (f", {args}" if args else "")
+    # VarianceScaling draws a truncated normal by default: only a uniform draw needs saying
+    body = f'{scale:g}, "fan_out"' + (f', "{distribution}"' if distribution != K.TRUNCATED_NORMAL else "") + \
+        (f", {args}" if args else "")
     keras_spelled = spec is not None and spec.api == "keras" and spec.spelled in ("class", "vs") and \
         (spec.prefix or spec.import_module)
     if keras_spelled or site.initializers_module is None:
@@ -269,7 +271,8 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     candidates = [f"{head} {name} {problem}{predicted}; {use}" for name in (
         short_name(spec.written_name) + note, short_name(spec.written_name), short_name(spec.written_name, 24))]
     if predicted.startswith(": "):  # a long replacement: the figure alone says what is wrong
-        candidates.append(f"{head} {short_name(spec.written_name, 24)} gives {predicted[2:]}; {use}")
+        candidates.append(f"{site.class_name} feeds {activation.name}: {short_name(spec.written_name, 24)} gives "
+                          f"{predicted[2:]}; {use}")
     candidates += [f"{head} {name} {problem}; {use}" for name in (
         short_name(spec.written_name) + note, short_name(spec.written_name, 24))]
     message = next((text for text in candidates if len(text) <= MAX_MESSAGE), candidates[-1])
@@ -320,6 +323,9 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     head = f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) {shrink}"
     if len(head) + 2 + len(use) > MAX_MESSAGE:  # a long TF1 replacement: the lines are in the chain's spans
         head = f"{site.chain_length} {activation.name} layers in a row without {without} {shrink}"
+    if len(head) + 2 + len(use) > MAX_MESSAGE:  # a VarianceScaling replacement
+        head = f"{site.chain_length} {activation.name} layers without {without} on glorot_uniform: " \
+               f"signal {_factor_text(site.chain_shrink)} in total"
     edits = [_add_keyword(member, keyword, *(site_replacement(member, scheme, distribution, None,
                                                              _landing(member, keyword)) if member is not site
                                             else (text, imports))) for member in implicit]
