@@ -77,6 +77,7 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "fixed_scale": ([_model("fixed_scale.py:build"), "--format", "json"], {}),
     "fixed_chain": ([_model("fixed_chain.py:build"), "--format", "json"], {}),
     "fixed_loop": ([_model("fixed_loop.py:build"), "--format", "json"], {}),
+    "transposed": ([_model("transposed.py:build"), "--format", "json"], {}),
     "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
     "mobilenet": ([_model("library.py:mobilenet"), "--format", "json"], {}),
     "jax_backend": ([_model("relu_glorot.py:build"), "--format", "json", "--draws", "1"], {"KERAS_BACKEND": "jax"}),
@@ -294,6 +295,18 @@ def test_a_functional_loop_fed_from_outside_is_predicted_as_measured(runs: Runs)
     # width 64, 5 draws: the per-layer gain is measured within ~10%; a wrong fan (32 or 128) is off by 2x
     assert numbers["gain_per_layer"] == pytest.approx(per_layer, rel=0.25), numbers
     assert 0.5 < numbers["suggested_gain"] < 2, numbers
+
+
+def test_the_transposed_convolution_fix_keeps_the_gain_at_one(runs: Runs) -> None:
+    """Stride-2 Conv2DTranspose under relu: Keras' fan_in counts the filters, so He would give 1/4 per layer;
+    the fix the static pass writes, VarianceScaling(8, "fan_out", "uniform"), is measured at ~1 per layer."""
+    finding = _finding(runs.json("transposed"), "implicit-initializer-mismatch", 11)
+    assert finding["verdict"] == "confirmed", finding
+    assert finding["message"].endswith('VarianceScaling(8, "fan_out", "uniform")')
+    numbers = finding["numbers"]
+    assert numbers["run_length"] == 3
+    assert 0.09 < numbers["gain_per_layer"] < 0.16, numbers  # glorot: in * 9/4 * 2 / (2 * 576) / 2 = 1/8
+    assert 0.8 < numbers["suggested_gain_per_layer"] < 1.25, numbers  # He's 0.25 would fail this
 
 
 def test_every_mechanism_in_one_model(runs: Runs) -> None:
