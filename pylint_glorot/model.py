@@ -988,8 +988,9 @@ def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_
     if after is not None and after.input_name == name and after.previous is None:
         after.previous = last
         entry = _node(after.steps[0])
-        if not entry.inputs:
-            entry.inputs.append(_node(last.steps[-1]))
+        if not entry.inputs:  # what the last pass wrote
+            body = [_node(step) for flow in flows for step in flow.steps]
+            entry.inputs.append(G.repeat(body, repeat, _node(feeding.steps[-1]) if feeding is not None else None))
 
 
 def _statements_around(stmt: nodes.NodeNG) -> tuple[list[nodes.NodeNG], list[nodes.NodeNG]]:

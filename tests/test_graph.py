@@ -112,3 +112,13 @@ def test_one_graph_per_definition() -> None:
         "i = keras.Input(shape=(8,))\nx = layers.Dense(4)(i)\n"
     )
     assert [len(g.layers()) for g in model.graphs] == [2, 1]
+
+
+def test_what_a_counted_loop_writes_after_its_last_pass() -> None:
+    entry = G.Node(G.INPUT, declared_shape=(64, 64, 3))
+    conv = G.Node(G.LAYER, "Conv2D", {"filters": 32, "kernel_size": 3, "strides": 2, "padding": "same"})
+    assert G.repeat([conv], 3, entry).output_shape() == (8, 8, 32)  # 64 -> 32 -> 16 -> 8
+    dense = G.Node(G.LAYER, "Dense", {"units": 16})
+    assert G.repeat([dense], 2, None).output_shape() == (16,)  # an unknown input: a Dense still writes 16
+    merge = G.Node(G.MERGE, "Add")
+    assert G.repeat([dense, merge], 2, entry).output_shape() is None  # only single-input bodies are run
