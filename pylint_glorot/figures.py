@@ -37,9 +37,14 @@ def kernel_init(spec: InitializerSpec | None, api: str = "keras") -> signal.Kern
         given = dict(spec.parameters)
         if any(value is None for value in given.values()):
             return None
-        generation = "tf1" if spec.api in ("v1", "tf1") else "keras"
+        generation = {"v1": "tf1", "tf1": "tf1", "tf2": "tf2"}.get(spec.api, "keras")
         return signal.with_defaults(signal.KernelInit(spec.fixed, **given), generation)
     return None
+
+
+def _modelled(site: LayerSite) -> bool:
+    """A Keras layer, or a TF 1 one that builds its kernel as the Keras layer of its kind does."""
+    return site.api == "keras" or site.kind in K.TF1_KERAS_KINDS.values()
 
 
 def _kernel(site: LayerSite) -> str:
@@ -47,14 +52,14 @@ def _kernel(site: LayerSite) -> str:
 
 
 def kernel_shape(site: LayerSite) -> tuple | None:
-    if site.input_shape is None or site.api != "keras":
+    if site.input_shape is None or not _modelled(site):
         return None
     return shapes.kernel_shape(site.kind, site.config, site.input_shape, _kernel(site))
 
 
 def fans(site: LayerSite) -> tuple[int, int] | None:
     """(fan_in, fan_out) as Keras computes them for the judged kernel, when the input shape is known."""
-    if site.input_shape is None or site.api != "keras":
+    if site.input_shape is None or not _modelled(site):
         return None
     try:
         found = shapes.keras_fans(site.kind, site.config, site.input_shape, kernel=_kernel(site) if
@@ -67,7 +72,7 @@ def fans(site: LayerSite) -> tuple[int, int] | None:
 def effective_fan(site: LayerSite) -> float | None:
     """How many inputs each output of the judged kernel sums (averaged over output positions: the edges of
     "same" padding sum fewer)."""
-    if site.input_shape is None or site.api != "keras":
+    if site.input_shape is None or not _modelled(site):
         return None
     try:
         found = shapes.mean_fan(site.kind, site.config, site.input_shape, kernel=_kernel(site))
@@ -95,7 +100,7 @@ def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.
     kernel, on its own initializer, with the pointwise one)."""
     spelled = activation or site.activation
     name = activation_name(spelled)
-    if init is None or site.input_shape is None or site.api != "keras" or spelled is None:
+    if init is None or site.input_shape is None or not _modelled(site) or spelled is None:
         return None
     if name is None and spelled.name != "linear":
         return None  # an activation the quadrature does not know
@@ -107,9 +112,43 @@ def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.
     return predicted_gain(site.kind, site.config, site.input_shape, init, name, q_in, depthwise_init=depthwise)
 
 
+_SCHEME_SCALES = {"he": 2.0, "lecun": 1.0}
+
+
+def transpose_scale(site: LayerSite, scheme: str) -> float | None:
+    """The VarianceScaling scale on "fan_out" that gives a transposed convolution the variance `scheme`
+    means (scale / n_eff), where the named initializer misses it by more than 25%; None elsewhere.
+
+    Keras lays a transposed kernel out as (*kernel, filters, in_channels): its fan_in counts the filters,
+    its fan_out is in_channels * prod(kernel), and each output sums n_eff = in_channels * prod(kernel) /
+    prod(strides) inputs (the interior). He on fan_in is then in_channels / (filters * prod(strides)) of
+    the variance that keeps the gain at 1: a quarter at stride 2 in 2D."""
+    if scheme not in _SCHEME_SCALES or site.spec.kind != "conv_transpose" or not _modelled(site):
+        return None
+    layer_fans = fans(site)
+    if layer_fans is None:
+        return None
+    try:
+        n_eff = shapes.effective_fan(site.kind, site.config, site.input_shape)
+    except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError):
+        return None
+    if not n_eff or n_eff <= 0 or 0.8 <= n_eff / layer_fans[0] <= 1.25:
+        return None
+    return round(_SCHEME_SCALES[scheme] * layer_fans[1] / n_eff, 3)
+
+
+def wanted_init(site: LayerSite, scheme: str) -> signal.KernelInit:
+    """The initializer the fix writes for `scheme`: the named one, or a transposed convolution's
+    VarianceScaling on fan_out (transpose_scale)."""
+    scale = transpose_scale(site, scheme)
+    if scale is None:
+        return SCHEMES[scheme]
+    return signal.KernelInit("variance_scaling", scale=scale, mode=K.FAN_OUT, distribution=K.UNIFORM)
+
+
 def relative_gain(site: LayerSite, init: signal.KernelInit | None, scheme: str) -> float | None:
-    """The layer's gain with `init` over its gain with the scheme the activation wants."""
-    current, wanted = layer_gain(site, init), layer_gain(site, SCHEMES[scheme])
+    """The layer's gain with `init` over its gain with the initializer the fix writes for `scheme`."""
+    current, wanted = layer_gain(site, init), layer_gain(site, wanted_init(site, scheme))
     if current is None or wanted is None or not wanted.gain:
         return None
     return current.gain / wanted.gain

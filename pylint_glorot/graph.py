@@ -17,6 +17,7 @@ from pylint_glorot.network import shapes
 Shape = tuple  # without the batch dimension; each dimension an int or None
 
 INPUT, LAYER, ACTIVATION, NORM, PASS, MERGE, BARRIER = "input", "layer", "activation", "norm", "pass", "merge", "barrier"
+REPEAT = "repeat"  # a counted loop's body, run `count` times on its input: what the code after the loop reads
 
 
 @dataclass(eq=False)  # identity: two equal Dense(64) calls are two nodes
@@ -47,18 +48,58 @@ class Node:
         return self._shape
 
 
+class Trailing(tuple):
+    """A shape whose rank and leading dimensions are unknown and whose last dimension is known: what
+    a Dense writes where the source does not say what it reads (Dense maps the last axis only)."""
+
+
 def _infer(node: Node) -> Shape | None:
     if node.kind == INPUT:
         return node.declared_shape
+    if node.kind == REPEAT:
+        return _repeated(node.config["body"], node.config["count"], node.input_shape())
     if node.kind == BARRIER or node.layer is None:
         return None
     inputs = [n.output_shape() for n in node.inputs] if node.kind == MERGE else [node.input_shape()]
-    if not inputs or (node.kind != MERGE and inputs[0] is None):
+    if node.kind != MERGE and (inputs[0] is None or isinstance(inputs[0], Trailing)):
+        return _trailing(node, inputs[0])
+    if not inputs:
         return None
     try:
         return shapes.output_shape(node.layer, node.config, inputs)
     except (TypeError, ValueError, ZeroDivisionError, KeyError, IndexError):  # an odd literal: unknown, not a crash
         return None
+
+
+def _repeated(body: list[Node], count: int, shape: Shape | None) -> Shape | None:
+    """The shape a loop body of single-input nodes writes after `count` passes from `shape`."""
+    for _ in range(count):
+        for step in body:
+            if step.kind in (MERGE, BARRIER, INPUT, REPEAT) or step.layer is None:
+                return None
+            if shape is None or isinstance(shape, Trailing):
+                shape = _trailing(step, shape)
+            else:
+                try:
+                    shape = shapes.output_shape(step.layer, step.config, [shape])
+                except (TypeError, ValueError, ZeroDivisionError, KeyError, IndexError):
+                    return None
+            if shape is None:
+                return None
+    return shape
+
+
+def repeat(body: list[Node], count: int, entry: Node | None) -> Node:
+    """A node for what a counted loop writes after its last pass (its body's nodes run `count` times)."""
+    return Node(REPEAT, config={"body": list(body), "count": count}, inputs=[entry] if entry is not None else [])
+
+
+def _trailing(node: Node, read: Trailing | None) -> Trailing | None:
+    """What a layer writes on a tensor of unknown rank: a Dense its units; a shape-keeping layer what it reads."""
+    units = node.config.get("units")
+    if node.layer == "Dense":
+        return Trailing((units,)) if isinstance(units, int) and not isinstance(units, bool) and units > 0 else None
+    return read if read is not None and node.layer in shapes.IDENTITY_KINDS else None
 
 
 def chain(nodes: list[Node]) -> list[Node]:

@@ -88,6 +88,23 @@ FIXED_POSITIONS = {
     "random_normal": ("mean", "stddev", "seed"), "truncated_normal": ("mean", "stddev", "seed"),
     "random_uniform": ("minval", "maxval", "seed"), "orthogonal": ("gain", "seed"), "identity": ("gain",),
 }
+# TensorFlow's own fixed-scale initializers, by qualified name: (kind, the API generation whose defaults
+# apply). tensorflow/python/ops/init_ops.py (tf.compat.v1: N(0, 1), truncated N(0, 1), U(0, 1)) and
+# init_ops_v2.py (TF 2 `tf.random_normal_initializer`: N(0, 0.05), U(-0.05, 0.05)), checked on TF 2.21.
+# TF 2 has no tf.truncated_normal_initializer: that spelling is TF 1 code. In a TF 1 module (one that
+# calls tf.placeholder, tf.Session, tf.layers ... without compat.v1) the bare TF 2 names are TF 1's.
+TF_FIXED_INITIALIZERS = {
+    **{f"tensorflow.compat.v1.{name}_initializer": (name, "tf1")
+       for name in ("random_normal", "random_uniform", "truncated_normal")},
+    **{f"tensorflow.compat.v1.initializers.{name}": (name, "tf1")
+       for name in ("random_normal", "random_uniform", "truncated_normal")},
+    "tensorflow.random_normal_initializer": ("random_normal", "tf2"),
+    "tensorflow.random_uniform_initializer": ("random_uniform", "tf2"),
+    "tensorflow.truncated_normal_initializer": ("truncated_normal", "tf1"),
+}
+# Attributes of `tf` that exist only in TF 1 (not in TF 2's top-level namespace): a module using one is TF 1 code.
+TF1_ONLY_NAMES = frozenset({"placeholder", "Session", "InteractiveSession", "get_variable", "variable_scope",
+                            "global_variables_initializer", "layers", "contrib", "truncated_normal_initializer"})
 # Constant initializers: (spelling, value when called without arguments)
 CONSTANT_INITIALIZERS = {"Ones": 1.0, "ones": 1.0, "one": 1.0, "Constant": 0.0, "constant": 0.0}
 
@@ -224,6 +241,8 @@ TF1_LAYERS: dict[str, LayerSpec] = {
        for name in ("conv2d_transpose", "conv3d_transpose")},
 }
 TF1_LAYER_MODULES = ("tensorflow.layers.", "tensorflow.compat.v1.layers.")
+# TF 1 layer functions whose kernel Keras' layer of this kind builds alike (kernel (in, units), same fans).
+TF1_KERAS_KINDS = {"dense": "Dense", "fully_connected": "Dense"}
 
 
 def _contrib(kind: str, positions: dict[str, int]) -> LayerSpec:

@@ -113,9 +113,16 @@ def layer_config(call: nodes.Call | CallView, class_name: str) -> dict[str, Any]
     return config
 
 
-def declared_input_shape(call: nodes.Call | CallView) -> tuple | None:
-    """`input_shape=(28, 28, 1)`, `batch_input_shape=(None, 8)`, `input_dim=8` (shape without batch)."""
+def declared_input_shape(call: nodes.Call | CallView, positional: bool = False) -> tuple | None:
+    """`input_shape=(28, 28, 1)`, `batch_input_shape=(None, 8)`, `input_dim=8` (shape without batch).
+
+    `positional`: the call is `Input`/`InputLayer`, whose first positional parameter is the shape
+    (Keras 3 `Input(shape)`, `InputLayer(shape)`; tf-keras `Input(shape)`, `InputLayer(input_shape)`)."""
     view = call if isinstance(call, CallView) else call_view(call)
+    if positional and view.args and not isinstance(view.args[0], nodes.Starred):
+        shape = _shape(literal(view.args[0]))
+        if shape is not None:
+            return shape
     for keyword in view.keywords:
         if keyword.arg in ("input_shape", "shape", "batch_input_shape", "batch_shape"):
             shape = _shape(literal(keyword.value), batch=keyword.arg.startswith("batch"))

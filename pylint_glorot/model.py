@@ -15,6 +15,7 @@ from astroid import nodes
 
 from pylint_glorot import graph as G
 from pylint_glorot import knowledge as K
+from pylint_glorot.network import shapes
 from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
@@ -70,6 +71,7 @@ class LayerSite:
     fixed_chain: list = field(default_factory=list)  # W7709: the run of fixed-scale layers it belongs to
     fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
+    later_passes_read: Any = None  # a repeated layer's passes after the first read this graph node's output
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
@@ -79,10 +81,13 @@ class LayerSite:
     config: dict[str, Any] = field(default_factory=dict)  # literal keywords that decide shapes and fans
     nodes: list = field(default_factory=list)  # the graph nodes applying this layer (one per application)
     input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
+    initializers_module: tuple | None = None  # (prefix, imports): how to spell keras.initializers beside it
 
     @property
     def kind(self) -> str:
         """The class name `network.shapes` and `network.signal` know."""
+        if self.api == "tf1" and self.spec.units_keyword in ("units", "num_outputs"):
+            return K.TF1_KERAS_KINDS.get(self.class_name, self.class_name)
         return keras_kind(self.class_name)
 
 
@@ -332,8 +337,34 @@ def build_site(call: nodes.Call) -> LayerSite | None:
         kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized, repeat=repeat,
         tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
         has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
-        config=layer_config(view, keras_kind(class_name)) if api == "keras" else {},
+        config=layer_config(view, keras_kind(class_name)) if api == "keras" else _tf1_config(class_name, out_channels),
+        initializers_module=_initializers_module(view.func) if api == "keras" else None,
     )
+
+
+def _initializers_module(func: nodes.NodeNG) -> tuple[str, tuple[str, ...]] | None:
+    """How the file reaches the initializers beside this layer: `keras.layers.X` -> ("keras.initializers.", ()),
+    `layers.X` after `from tensorflow.keras import layers` -> ("initializers.", ("from tensorflow.keras import
+    initializers",)), `X` from `keras.layers` -> ("keras.initializers.", ("import keras",)); None for tf.keras
+    names reached otherwise (the replacement then goes through the `tf` alias)."""
+    if isinstance(func, nodes.Attribute):
+        text = func.expr.as_string()
+        if text.endswith(".layers"):
+            return text[: -len("layers")] + "initializers.", ()
+        qualname = qualified_name(func.expr) if text == "layers" else None
+        if qualname and qualname.endswith(".layers"):
+            return "initializers.", (f"from {qualname[: -len('.layers')]} import initializers",)
+        return None
+    qualname = qualified_name(func) or ""
+    for root in ("keras", "tf_keras"):
+        if qualname.startswith(root + "."):
+            return f"{root}.initializers.", (f"import {root}",)
+    return None
+
+
+def _tf1_config(class_name: str, units: int | None) -> dict[str, Any]:
+    """A TF 1 dense layer (`tf.layers.dense`, slim's `fully_connected`) as the Keras Dense it builds alike."""
+    return {"units": units if units is not None else shapes.UNKNOWN} if class_name in K.TF1_KERAS_KINDS else {}
 
 
 def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:
@@ -386,8 +417,10 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
         return _step("barrier")
     name = keras_kind(member[1])
     if name in K.INPUT_CALLABLES:
-        step = _step("input", channels=_declared_input_channels(call))
-        step.node.declared_shape = declared_input_shape(call)
+        shape = declared_input_shape(call, positional=True)
+        channels = shape[-1] if shape and isinstance(shape[-1], int) else _declared_input_channels(call)
+        step = _step("input", channels=channels)
+        step.node.declared_shape = shape
         return step
     if name in K.ACTIVATION_LAYERS or name == "Activation":
         spec = activation_layer_spec(call)
@@ -421,6 +454,7 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
         step = constructor_step(element, sites) if isinstance(element, nodes.Call) else BARRIER
         if step.site is not None and count > 1:
             step.site.repeat = count
+            step.site.later_passes_read = step.node  # each layer reads the one before: the same call
         steps.append(step)
     return steps
 
@@ -510,6 +544,10 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return expr.name, []
     if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
+    if _is_model_input(expr):  # `Input((64,))`: its argument is a shape, not a tensor
+        return None, [constructor_step(expr, sites)]
+    if canonical(qualified_name(expr.func) or "") in _PLACEHOLDERS:
+        return None, [_placeholder_step(expr)]
     if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
@@ -539,6 +577,25 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return None, [step]
     name, inner = _expression_steps(expr.args[0], sites)
     return name, inner + [step]
+
+
+_PLACEHOLDERS = ("tensorflow.placeholder", "tensorflow.compat.v1.placeholder")
+
+
+def _placeholder_step(call: nodes.Call) -> Step:
+    """`tf.placeholder(tf.float32, [None, 784])`: a TF 1 graph's input, with the shape it declares."""
+    view = call_view(call)
+    shape = next((build_shape(kw.value) for kw in view.keywords if kw.arg == "shape"), None)
+    if shape is None and len(view.args) > 1 and not isinstance(view.args[1], nodes.Starred):
+        shape = build_shape(view.args[1])
+    step = _step("input", channels=shape[-1] if shape and isinstance(shape[-1], int) else None)
+    step.node.declared_shape = shape
+    return step
+
+
+def _is_model_input(call: nodes.Call) -> bool:
+    member = keras_member(qualified_name(call.func))
+    return bool(member and member[0] in ("layers", "") and keras_kind(member[1]) in K.INPUT_CALLABLES)
 
 
 def _tf1_function_step(qualname: str | None) -> Step:
@@ -604,6 +661,8 @@ def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowSta
     if not isinstance(stmt, nodes.Assign) or len(stmt.targets) != 1:
         return None
     target = stmt.targets[0]
+    if isinstance(target, nodes.AssignName) and isinstance(stmt.value, nodes.Name):  # x = inputs: the same tensor
+        return _FlowStatement(stmt, stmt.value.name, target.name, [_step("pass", layer="Identity")])
     if not isinstance(target, nodes.AssignName) or not isinstance(stmt.value, nodes.Call):
         return None
     input_name, steps = _expression_steps(stmt.value, sites)
@@ -725,6 +784,8 @@ def _repeat(steps: list[Step], count: int, model: ModuleModel) -> None:
     layers = [step.site for step in steps if step.kind == "layer" and step.site is not None]
     for site in layers:
         site.repeat = count
+    if layers:  # the next pass starts from what the last step wrote (a lone layer: from its own output)
+        layers[0].later_passes_read = _node(steps[-1]) if steps[-1].node is not None else None
     if layers and id(layers[-1]) not in model.links:
         wrap = steps[steps.index(next(s for s in steps if s.site is layers[-1])) + 1:] + steps
         nxt, normalized = _next_site(iter(wrap))
@@ -856,6 +917,8 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             model.graphs.append(G.Graph([_node(step) for step in steps]))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
+    flow_of: dict[int, _FlowStatement] = {}  # statement -> its flow, over every body
+    loops: list[tuple[nodes.For, list[_FlowStatement], int]] = []
     for body, repeat in _bodies(module):
         for first, steps in _add_runs(body, sites):
             # keys are ids of tree nodes, which live as long as the module (not of transient objects)
@@ -868,6 +931,9 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             if repeat > 1:  # each pass adds the same layers again, after the previous pass's
                 _repeat(steps, repeat, model)
         flows = _functional_flows(body, sites)
+        flow_of.update((id(flow.stmt), flow) for flow in flows)
+        if isinstance(body[0].parent, nodes.For) and body is body[0].parent.body:
+            loops.append((body[0].parent, flows, repeat))
         _flow_definitions(flows)
         _connect_flows(flows)
         scope = body[0].parent
@@ -883,6 +949,8 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
                     seen.add(id(step.site))
         if repeat > 1 and _carried(flows):
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
+    for loop, flows, repeat in loops:
+        _enter_loop(loop, flows, repeat, flow_of, model)
     for build in builds:
         _apply_build(build, entries, module)
     for site in model.sites:
@@ -890,6 +958,60 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _follow(site, iter([BARRIER]))
         _read_input_shape(site)
     return model
+
+
+def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_of: dict[int, _FlowStatement],
+                model: ModuleModel) -> None:
+    """A counted functional loop (`for _ in range(8): x = Dense(64)(x)`) reads the tensor its variable
+    holds before the loop (`x = inputs`, or a layer's output), and what follows the loop reads its last pass."""
+    if repeat < 1 or not _carried(flows):
+        return
+    first, last, name = flows[0], flows[-1], flows[0].input_name
+    before = _statements_around(loop)
+    feeding = _writer(reversed(before[0]), name, flow_of)
+    if feeding is not None and first.previous is None:
+        first.previous = feeding
+        entry = _node(first.steps[0])
+        if not entry.inputs:
+            entry.inputs.append(_node(feeding.steps[-1]))
+        if feeding.next is None:  # the layers before the loop feed its first pass
+            feeding.next = first
+            for position, step in enumerate(feeding.steps):
+                if step.kind == "layer" and step.site is not None:
+                    _link(step.site, list(_steps_after(feeding, position)), _steps_before(feeding, position), model)
+        definition = ("flow", id(_root(first).stmt))
+        for step in (step for flow in flows for step in flow.steps):
+            if step.site is not None:
+                step.site.definition = definition  # one model with the layers before the loop
+    reader = next((stmt for stmt in before[1] if _reads(stmt, name)), None)
+    after = flow_of.get(id(reader)) if reader is not None else None
+    if after is not None and after.input_name == name and after.previous is None:
+        after.previous = last
+        entry = _node(after.steps[0])
+        if not entry.inputs:  # what the last pass wrote
+            body = [_node(step) for flow in flows for step in flow.steps]
+            entry.inputs.append(G.repeat(body, repeat, _node(feeding.steps[-1]) if feeding is not None else None))
+
+
+def _statements_around(stmt: nodes.NodeNG) -> tuple[list[nodes.NodeNG], list[nodes.NodeNG]]:
+    """The statements before and after `stmt` in the statement list that holds it."""
+    parent = stmt.parent
+    for attr in ("body", "orelse", "finalbody"):
+        body = getattr(parent, attr, None)
+        if isinstance(body, list) and stmt in body:
+            index = body.index(stmt)
+            return body[:index], body[index + 1:]
+    return [], []
+
+
+def _writer(statements: Iterator[nodes.NodeNG], name: str | None, flow_of: dict[int, _FlowStatement]) -> \
+        _FlowStatement | None:
+    """The flow of the nearest statement (in `statements`' order) that writes `name`, when a flow writes it."""
+    for stmt in statements:
+        if name is not None and _writes(stmt, name):
+            flow = flow_of.get(id(stmt))
+            return flow if flow is not None and flow.output_name == name else None
+    return None
 
 
 def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:

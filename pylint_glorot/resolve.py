@@ -561,6 +561,8 @@ def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Spa
     legacy = _legacy(qualname)
     if legacy is not None:
         return _legacy_initializer(legacy, call, span, func.as_string())
+    if qualname in K.TF_FIXED_INITIALIZERS:
+        return _tf_fixed_initializer(qualname, func, call, span)
     member = keras_member(qualname)
     if not member or member[0] not in ("initializers", ""):
         return None
@@ -590,6 +592,33 @@ def _callable_initializer(func: nodes.NodeNG, call: nodes.Call | None, span: Spa
         return InitializerSpec("fixed", span, "class", written_name=_call_text(func, call), fixed=kind,
                                parameters=_fixed_parameters(args), seed_text=_seed_text(args), **common)
     return None
+
+
+def _tf_fixed_initializer(qualname: str, func: nodes.NodeNG, call: nodes.Call | None,
+                          span: Span) -> InitializerSpec:
+    """`tf.compat.v1.random_normal_initializer()` (N(0, 1)), `tf.random_uniform_initializer()` (TF 2:
+    U(-0.05, 0.05); TF 1: U(0, 1)): a fixed-scale spec whose `api` says whose defaults apply (v1 | tf2)."""
+    kind, generation = K.TF_FIXED_INITIALIZERS[qualname]
+    if generation == "tf2" and tf1_module(func.root()):
+        generation = "tf1"
+    args = _keyword_map(call, K.FIXED_POSITIONS[kind])
+    if generation == "tf1" and "maxval" in args and literal(args["maxval"]) is None:
+        del args["maxval"]  # maxval=None: 1 for floats (random_ops.random_uniform)
+    return InitializerSpec("fixed", span, "legacy", api="v1" if generation == "tf1" else "tf2",
+                           written_name=_call_text(func, call), fixed=kind, parameters=_fixed_parameters(args),
+                           seed_text=_seed_text(args))
+
+
+def tf1_module(module: nodes.Module) -> bool:
+    """Whether the module is TF 1 code: it uses `tf.<name>` that TF 2 only has under tf.compat.v1."""
+    found = getattr(module, "_glorot_tf1", None)
+    if found is None:
+        alias = module_alias(module, "tensorflow")
+        found = alias is not None and any(
+            node.attrname in K.TF1_ONLY_NAMES and isinstance(node.expr, nodes.Name) and node.expr.name == alias
+            for node in module.nodes_of_class(nodes.Attribute))
+        module._glorot_tf1 = found  # dies with the tree
+    return found
 
 
 def _fixed_parameters(args: dict[Any, nodes.NodeNG]) -> tuple[tuple[str, Any], ...]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from pylint_glorot import figures
 from pylint_glorot import knowledge as K
+from pylint_glorot.network import shapes
 from pylint_glorot.findings import Edit, Finding, Span
 from pylint_glorot.handrolled import HandRolled
 from pylint_glorot.model import ABSENT, LayerSite
@@ -71,6 +72,25 @@ def replacement(scheme: str, distribution: str, spec: InitializerSpec | None, la
     if landing.accepts_string and not args and not keep_class:
         return f'"{named.snake}"', ()
     return _object_text(named.cls, named.snake, args, spec, landing)
+
+
+def site_replacement(site: LayerSite, scheme: str, distribution: str, spec: InitializerSpec | None,
+                     landing: Landing) -> tuple[str, tuple[str, ...]]:
+    """`replacement` for the layer: a transposed convolution whose Keras fan_in misses its effective fan
+    gets the VarianceScaling on fan_out that keeps its gain (figures.transpose_scale)."""
+    scale = figures.transpose_scale(site, scheme)
+    if scale is None:
+        return replacement(scheme, distribution, spec, landing)
+    args = _call_arguments(spec)
+    # VarianceScaling draws a truncated normal by default: only a uniform draw needs saying
+    body = f'{scale:g}, "fan_out"' + (f', "{distribution}"' if distribution != K.TRUNCATED_NORMAL else "") + \
+        (f", {args}" if args else "")
+    keras_spelled = spec is not None and spec.api == "keras" and spec.spelled in ("class", "vs") and \
+        (spec.prefix or spec.import_module)
+    if keras_spelled or site.initializers_module is None:
+        return _object_text("VarianceScaling", "VarianceScaling", body, spec if keras_spelled else None, landing)
+    prefix, imports = site.initializers_module
+    return f"{prefix}VarianceScaling({body})", imports
 
 
 def _object_text(cls: str, snake: str, args: str, spec: InitializerSpec | None,
@@ -240,19 +260,22 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     if fix is None:
         return None
     scheme, distribution, ratio = fix
-    text, imports = replacement(scheme, distribution, spec, _landing(site, keyword))
+    text, imports = site_replacement(site, scheme, distribution, spec, _landing(site, keyword))
     activation = site.activation
     assert activation is not None
     note, covers = _covered(spec)
     use = _use(_landing(site, keyword), text)
     predicted = _predicted(site, figures.kernel_init(spec, site.api), scheme, ratio)
     message = ""
-    for name, detail in ((short_name(spec.written_name) + note, predicted), (short_name(spec.written_name), predicted),
-                         (short_name(spec.written_name, 24), predicted), (short_name(spec.written_name) + note, ""),
-                         (short_name(spec.written_name, 24), "")):
-        message = f"{site.class_name} feeds {activation.name}, but {name} {_PROBLEM[activation.family]}{detail}; {use}"
-        if len(message) <= MAX_MESSAGE:
-            break
+    head, problem = f"{site.class_name} feeds {activation.name}, but", _PROBLEM[activation.family]
+    candidates = [f"{head} {name} {problem}{predicted}; {use}" for name in (
+        short_name(spec.written_name) + note, short_name(spec.written_name), short_name(spec.written_name, 24))]
+    if predicted.startswith(": "):  # a long replacement: the figure alone says what is wrong
+        candidates.append(f"{site.class_name} feeds {activation.name}: {short_name(spec.written_name, 24)} gives "
+                          f"{predicted[2:]}; {use}")
+    candidates += [f"{head} {name} {problem}; {use}" for name in (
+        short_name(spec.written_name) + note, short_name(spec.written_name, 24))]
+    message = next((text for text in candidates if len(text) <= MAX_MESSAGE), candidates[-1])
     return Finding(W7701, spec.span, message, Edit(spec.span, text, imports), covers)
 
 
@@ -283,7 +306,7 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
         return None
     scheme, distribution, ratio = fix
     activation = site.activation
-    text, imports = replacement(scheme, distribution, None, _landing(site, keyword))
+    text, imports = site_replacement(site, scheme, distribution, None, _landing(site, keyword))
     use = f'use "{keyword}": {text}' if site.config_style else _use(_landing(site, keyword), text)
     if activation.family != K.RECTIFIER:
         factor = _factor_text(ratio)
@@ -300,7 +323,12 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     head = f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) {shrink}"
     if len(head) + 2 + len(use) > MAX_MESSAGE:  # a long TF1 replacement: the lines are in the chain's spans
         head = f"{site.chain_length} {activation.name} layers in a row without {without} {shrink}"
-    edits = [_add_keyword(member, keyword, text, imports if member is site else ()) for member in implicit]
+    if len(head) + 2 + len(use) > MAX_MESSAGE:  # a VarianceScaling replacement
+        head = f"{site.chain_length} {activation.name} layers without {without} on glorot_uniform: " \
+               f"signal {_factor_text(site.chain_shrink)} in total"
+    edits = [_add_keyword(member, keyword, *(site_replacement(member, scheme, distribution, None,
+                                                             _landing(member, keyword)) if member is not site
+                                            else (text, imports))) for member in implicit]
     return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]),
                    chain=tuple(member.span for member in site.chain))
 
@@ -769,14 +797,28 @@ def _run_gain(run: list[LayerSite]) -> float | None:
         init = figures.kernel_init(_fixed_scale(member), member.api)
         # no activation given and none follows before a merge or the end: the layer's output is linear
         activation = member.activation or (LINEAR_ACTIVATION if member.own_activation is ABSENT else None)
-        for _ in range(member.repeat):
-            found = figures.layer_gain(member, init, q, activation)
+        reads = member.input_shape
+        for passed in range(member.repeat):
+            view = member if reads == member.input_shape else replace(member, input_shape=reads)
+            found = figures.layer_gain(view, init, q, activation)
             if found is None:
                 if known:
                     return None  # a gap in the middle: the product would not be the run's
                 break
             q, known = found.q_out, known + 1
+            reads = _next_pass_input(member, reads, passed)
     return q if known >= 2 else None
+
+
+def _next_pass_input(site: LayerSite, reads: tuple | None, passed: int) -> tuple | None:
+    """The shape a repeated layer's next pass reads: its own output (a comprehension, a one-layer loop),
+    the loop body's last output (its first pass's: a longer body is assumed to keep its shape after that)."""
+    source = site.later_passes_read
+    if source is None or reads is None:
+        return reads
+    if source in site.nodes:
+        return shapes.output_shape(site.kind, site.config, [reads])
+    return source.output_shape() if passed == 0 else reads
 
 
 def _fixed_target(site: LayerSite, spec: InitializerSpec) -> tuple[str, str]:
@@ -798,7 +840,7 @@ def _fixed_replacement(site: LayerSite, spec: InitializerSpec) -> tuple[str, tup
         cls = "Orthogonal" if spec.fixed == "orthogonal" else "Identity"
         return _object_text(cls, cls.lower(), args, spec if spec.spelled == "class" else None, landing)
     scheme, distribution = _fixed_target(site, spec)
-    return replacement(scheme, distribution, spec, landing)
+    return site_replacement(site, scheme, distribution, spec, landing)
 
 
 def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:

@@ -44,10 +44,25 @@ def test_a_merge_reads_every_input() -> None:
 def test_unknown_stays_unknown_and_cycles_end() -> None:
     dense = G.Node(G.LAYER, "Dense", {"units": shapes.UNKNOWN}, inputs=[G.Node(G.INPUT, declared_shape=(4,))])
     assert dense.output_shape() == (None,)  # the dimension is unknown, never guessed
-    loop = G.Node(G.LAYER, "Dense", {"units": 4})
+    loop = G.Node(G.LAYER, "Conv1D", {"filters": 4, "kernel_size": 3})
     loop.inputs.append(loop)
     assert loop.output_shape() is None
     assert G.Node(G.LAYER, "Dense", {"units": 4}, declared_shape=(8,)).input_shape() == (8,)
+
+
+def test_a_dense_on_an_unknown_tensor_writes_its_last_dimension_only() -> None:
+    first = G.Node(G.LAYER, "Dense", {"units": 64}, inputs=[G.Node(G.BARRIER)])
+    dropped = G.Node(G.PASS, "Dropout", {}, inputs=[first])
+    second = G.Node(G.LAYER, "Dense", {"units": 8}, inputs=[dropped])
+    assert isinstance(first.output_shape(), G.Trailing) and first.output_shape() == (64,)
+    assert second.input_shape() == (64,) and second.output_shape() == (8,)  # a Dense reads only the last axis
+    flatten = G.Node(G.PASS, "Flatten", {}, inputs=[first])
+    assert flatten.output_shape() is None  # the rank is unknown: what needs it stays unknown
+    assert G.Node(G.LAYER, "Conv1D", {"filters": 4, "kernel_size": 3}, inputs=[first]).output_shape() is None
+    assert G.Node(G.LAYER, "Dense", {"units": shapes.UNKNOWN}, inputs=[G.Node(G.BARRIER)]).output_shape() is None
+    loop = G.Node(G.LAYER, "Dense", {"units": 4})
+    loop.inputs.append(loop)
+    assert loop.output_shape() == (4,)  # whatever the loop feeds back, a Dense(4) writes 4 features
 
 
 def test_layer_config_reads_literals_and_marks_the_rest_unknown() -> None:
@@ -97,3 +112,13 @@ def test_one_graph_per_definition() -> None:
         "i = keras.Input(shape=(8,))\nx = layers.Dense(4)(i)\n"
     )
     assert [len(g.layers()) for g in model.graphs] == [2, 1]
+
+
+def test_what_a_counted_loop_writes_after_its_last_pass() -> None:
+    entry = G.Node(G.INPUT, declared_shape=(64, 64, 3))
+    conv = G.Node(G.LAYER, "Conv2D", {"filters": 32, "kernel_size": 3, "strides": 2, "padding": "same"})
+    assert G.repeat([conv], 3, entry).output_shape() == (8, 8, 32)  # 64 -> 32 -> 16 -> 8
+    dense = G.Node(G.LAYER, "Dense", {"units": 16})
+    assert G.repeat([dense], 2, None).output_shape() == (16,)  # an unknown input: a Dense still writes 16
+    merge = G.Node(G.MERGE, "Add")
+    assert G.repeat([dense, merge], 2, entry).output_shape() is None  # only single-input bodies are run

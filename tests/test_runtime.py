@@ -76,6 +76,8 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "an_int": ([_model("factories.py:count")], {}),
     "fixed_scale": ([_model("fixed_scale.py:build"), "--format", "json"], {}),
     "fixed_chain": ([_model("fixed_chain.py:build"), "--format", "json"], {}),
+    "fixed_loop": ([_model("fixed_loop.py:build"), "--format", "json"], {}),
+    "transposed": ([_model("transposed.py:build"), "--format", "json"], {}),
     "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
     "mobilenet": ([_model("library.py:mobilenet"), "--format", "json"], {}),
     "jax_backend": ([_model("relu_glorot.py:build"), "--format", "json", "--draws", "1"], {"KERAS_BACKEND": "jax"}),
@@ -276,6 +278,35 @@ def test_a_fixed_scale_chain_the_static_pass_reads_is_confirmed(runs: Runs) -> N
     assert 0.5 < numbers["suggested_gain"] < 2, numbers
     chain = [layer for layer in document["layers"] if 11 <= layer["line"] <= 18]
     assert len(chain) == 8 and all(layer["suggested"]["initializer"] == "he_uniform" for layer in chain)
+
+
+def test_a_functional_loop_fed_from_outside_is_predicted_as_measured(runs: Runs) -> None:
+    """`x = inputs; for _ in range(8): x = Dense(64, relu, RandomUniform())(x)`: the static pass reads the loop's
+    input width through the alias and predicts the run's gain; the measurement agrees."""
+    (static_finding,) = static.static_pass(MODELS / "fixed_loop.py").findings
+    assert static_finding.symbol == "fixed-scale-initializer" and "(line 11 x8)" in static_finding.text
+    predicted = float(static_finding.text.split("signal ")[1].split("x over")[0])
+    per_layer = 64 * 0.05 ** 2 / 3 / 2  # Var(U(-0.05, 0.05)) = 0.05^2 / 3, halved by relu
+    assert predicted == pytest.approx(per_layer ** 8, rel=0.05)
+    finding = _finding(runs.json("fixed_loop"), "fixed-scale-initializer", 11)
+    assert finding["verdict"] == "confirmed", finding
+    numbers = finding["numbers"]
+    assert numbers["run_length"] == 8
+    # width 64, 5 draws: the per-layer gain is measured within ~10%; a wrong fan (32 or 128) is off by 2x
+    assert numbers["gain_per_layer"] == pytest.approx(per_layer, rel=0.25), numbers
+    assert 0.5 < numbers["suggested_gain"] < 2, numbers
+
+
+def test_the_transposed_convolution_fix_keeps_the_gain_at_one(runs: Runs) -> None:
+    """Stride-2 Conv2DTranspose under relu: Keras' fan_in counts the filters, so He would give 1/4 per layer;
+    the fix the static pass writes, VarianceScaling(8, "fan_out", "uniform"), is measured at ~1 per layer."""
+    finding = _finding(runs.json("transposed"), "implicit-initializer-mismatch", 11)
+    assert finding["verdict"] == "confirmed", finding
+    assert finding["message"].endswith('VarianceScaling(8, "fan_out", "uniform")')
+    numbers = finding["numbers"]
+    assert numbers["run_length"] == 3
+    assert 0.09 < numbers["gain_per_layer"] < 0.16, numbers  # glorot: in * 9/4 * 2 / (2 * 576) / 2 = 1/8
+    assert 0.8 < numbers["suggested_gain_per_layer"] < 1.25, numbers  # He's 0.25 would fail this
 
 
 def test_every_mechanism_in_one_model(runs: Runs) -> None:

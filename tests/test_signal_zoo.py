@@ -115,3 +115,27 @@ def test_prediction_matches_measurement(case, measured) -> None:
     # the comparison has power: a factor-2 error per weighted layer (He vs Glorot) would fail it
     weighted = sum(kind in WEIGHTED_KINDS for kind, _ in case.layers)
     assert abs(chain_error - weighted * math.log(2)) > chain_tol
+
+
+def test_the_transposed_convolution_fix_is_a_measured_case() -> None:
+    """The replacement the rules write for a stride-2 transposed convolution (VarianceScaling(8, "fan_out")) is
+    the zoo case whose gain Keras measures at 1 per layer (He, on Keras' fan_in, is the case measured at 1/4)."""
+    import astroid
+
+    from pylint_glorot import analysis, rules
+
+    source = (
+        "import keras\nfrom keras import layers\n"
+        "model = keras.Sequential([keras.Input((8, 8, 64))] + [layers.Conv2DTranspose(64, 4, strides=2, "
+        "padding='same', activation='relu', kernel_initializer='glorot_uniform') for _ in range(2)])\n"
+    )
+    (found,) = [c[0] for c in (f.candidates for f in analysis.module_findings(astroid.parse(source), rules.Options()))]
+    assert found.symbol == "initializer-activation-mismatch"
+    assert found.text.endswith('use kernel_initializer=initializers.VarianceScaling(8, "fan_out", "uniform")')
+    assert found.edit.imports == ("from keras import initializers",)
+    assert "0.12x per layer" in found.text  # glorot's gain against the fix's, not against He's
+    fixed = next(case for case in ZOO if case.name == "convT-s2-same-relu-vs8_fan_out")
+    assert fixed.initializer == ("VarianceScaling", {"scale": 8.0, "mode": "fan_out", "distribution": "uniform"})
+    assert [round(p.q_out / p.q_in, 2) for p in predict(fixed)] == [0.88, 0.94]  # edges of "same": below 1
+    he = next(case for case in ZOO if case.name == "convT-s2-same-relu-he_uniform")
+    assert all(0.2 < p.q_out / p.q_in < 0.25 for p in predict(he))

@@ -201,7 +201,7 @@ class StaticView:
 _NAMES = sorted({n.cls for n in K.NAMED} | {n.snake for n in K.NAMED} | {"Orthogonal", "orthogonal"},
                 key=len, reverse=True)
 _NAME = re.compile(r"\b(" + "|".join(_NAMES) + r")\b")
-_VS = re.compile(r"VarianceScaling\(\s*([0-9.]+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
+_VS = re.compile(r"VarianceScaling\(\s*([0-9.]+)\s*,\s*[\"'](\w+)[\"'](?:\s*,\s*[\"'](\w+)[\"'])?")
 _USE = re.compile(r"use (\w+)=(.+)$")
 
 
@@ -210,7 +210,8 @@ def parse_replacement(text: str) -> Replacement | None:
     'keras.initializers.HeNormal(seed=1)', 'VarianceScaling(2.0, "fan_in", "untruncated_normal")'."""
     found = _VS.search(text)
     if found:
-        return Replacement("VarianceScaling", float(found.group(1)), found.group(2), found.group(3))
+        return Replacement("VarianceScaling", float(found.group(1)), found.group(2),
+                           found.group(3) or K.TRUNCATED_NORMAL)  # VarianceScaling's default draw
     found = _NAME.search(text)
     if not found:
         return None
