@@ -303,7 +303,7 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
         head = f"{site.chain_length} {activation.name} layers in a row without {without} {shrink}"
     edits = []  # a helper's layer in the chain once per call: one edit, at the layer inside the helper
     for member in implicit:
-        if member.insert_span not in {edit.span for edit in edits}:
+        if not member.via or member.insert_span not in {edit.span for edit in edits}:
             edits.append(_add_keyword(member, keyword, text, imports if member is site else ()))
     return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]),
                    chain=tuple(member.span for member in site.chain))
