@@ -5,16 +5,18 @@ from keras import layers
 
 
 def conv(x, f):
-    """A VGG/UNet-style helper."""
+    """A VGG/UNet-style helper, nested four deep below."""
     return layers.Conv2D(f, 3, padding="same", activation="relu")(x)  # [implicit-initializer-mismatch]
 
 
 inputs = keras.Input((32, 32, 3))
 x = conv(conv(conv(conv(inputs, 64), 64), 128), 128)
 outputs = layers.Dense(10)(layers.GlobalAveragePooling2D()(x))
+vgg = keras.Model(inputs, outputs)
 
 
 def dense_block(x, units):
+    """Several layers inside: Dense, then the ReLU that follows it."""
     x = layers.Dense(units)(x)  # [implicit-initializer-mismatch]
     x = layers.ReLU()(x)
     return x
@@ -33,21 +35,28 @@ def unit(x, f):
 
 
 def stage(x, f):
+    """Helpers calling helpers."""
     x = unit(x, f)
     return unit(x, f)
 
 
-def deep_net(images):
+def deep_net():
+    images = keras.Input((16, 16, 3))
     x = layers.Conv2D(32, 3, activation="relu")(images)  # [implicit-initializer-mismatch]
     x = stage(x, 32)
-    return layers.Dense(10)(layers.Flatten()(x))
+    return keras.Model(images, layers.Dense(10)(layers.Flatten()(x)))
 
 
-def looped(images):
+def small_conv(x, f):
+    return layers.Conv2D(f, 3, padding="same", activation="elu")(x)  # [implicit-initializer-mismatch]
+
+
+def looped():
+    images = keras.Input((8, 8, 3))
     x = images
-    for _ in range(3):
-        x = dense_block(x, 64)
-    return x
+    for f in (16, 32, 64):
+        x = small_conv(x, f)
+    return keras.Model(images, x)
 
 
 def dense(units):
@@ -58,9 +67,35 @@ def dense(units):
 tower = keras.Sequential([keras.Input(shape=(128,)), dense(128), dense(128), dense(128), layers.Dense(1)])
 
 
+def leaky(units):
+    return layers.Dense(units, activation="leaky_relu")  # [implicit-initializer-mismatch]
+
+
+def applied():
+    features = keras.Input(shape=(64,))
+    h = leaky(64)(features)
+    h = leaky(64)(h)
+    h = leaky(64)(h)
+    return keras.Model(features, h)
+
+
 def projected(x, init="glorot_uniform"):
+    """The initializer comes from the parameter's default: the fix edits the default."""
     return layers.Dense(64, activation="relu", kernel_initializer=init)(x)  # [initializer-activation-mismatch]
 
 
-def uses_projected(tokens):
-    return layers.Dense(1)(projected(projected(tokens)))
+def uses_projected():
+    tokens = keras.Input(shape=(32,))
+    return keras.Model(tokens, layers.Dense(1)(projected(projected(tokens))))
+
+
+def gated(x, init):
+    return layers.Dense(32, activation="relu", kernel_initializer=init)(x)  # [initializer-activation-mismatch]
+
+
+def passes_glorot():
+    """The initializer comes from one call site's literal: the fix edits that literal."""
+    tokens = keras.Input(shape=(32,))
+    h = gated(tokens, "he_uniform")
+    h = gated(h, "glorot_uniform")
+    return keras.Model(tokens, h)
