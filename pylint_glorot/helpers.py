@@ -221,7 +221,7 @@ def _straight_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list) 
     path = [last]
     while path[0].previous is not None:
         before = path[0].previous
-        if before.next is not path[0] or before in path:
+        if before.next is not path[0] or any(before is flow for flow in path):
             return None  # an intermediate value read twice: a branch, not a line
         path.insert(0, before)
     first = path[0]
