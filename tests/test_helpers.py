@@ -28,7 +28,7 @@ VGG = """
     def conv(x, f):
         return layers.Conv2D(f, 3, padding="same", activation="relu")(x)
 
-    inputs = keras.Input((32, 32, 3))
+    inputs = keras.Input(shape=(32, 32, 3))
     x = conv(conv(conv(conv(inputs, 64), 64), 128), 128)
 """
 
