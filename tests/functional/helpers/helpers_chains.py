@@ -9,7 +9,7 @@ def conv(x, f):
     return layers.Conv2D(f, 3, padding="same", activation="relu")(x)  # [implicit-initializer-mismatch]
 
 
-inputs = keras.Input((32, 32, 3))
+inputs = keras.Input(shape=(32, 32, 3))
 x = conv(conv(conv(conv(inputs, 64), 64), 128), 128)
 outputs = layers.Dense(10)(layers.GlobalAveragePooling2D()(x))
 vgg = keras.Model(inputs, outputs)
@@ -41,7 +41,7 @@ def stage(x, f):
 
 
 def deep_net():
-    images = keras.Input((16, 16, 3))
+    images = keras.Input(shape=(16, 16, 3))
     x = layers.Conv2D(32, 3, activation="relu")(images)  # [implicit-initializer-mismatch]
     x = stage(x, 32)
     return keras.Model(images, layers.Dense(10)(layers.Flatten()(x)))
@@ -52,7 +52,7 @@ def small_conv(x, f):
 
 
 def looped():
-    images = keras.Input((8, 8, 3))
+    images = keras.Input(shape=(8, 8, 3))
     x = images
     for f in (16, 32, 64):
         x = small_conv(x, f)
