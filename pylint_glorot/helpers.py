@@ -297,11 +297,28 @@ def finish(module: nodes.Module, sites: list[M.LayerSite]) -> list[M.LayerSite]:
         if kept:
             result.append(site)
         _reconcile(instances + ([site] if kept and instances else []))
+    for instances in by_anchor.values():
+        _name_calls(instances)
     for anchor, instances in by_anchor.items():
         if anchor not in placed:
             result.extend(instances)
             _reconcile(instances)
     return result
+
+
+def _name_calls(instances: list[M.LayerSite]) -> None:
+    """Each instance's `built_by`: the lines of the outermost calls whose instances read the same
+    initializer (the calls a finding on it covers: all of them, or the one that passes a literal)."""
+    groups: dict[tuple, list[int]] = {}
+    for site in instances:
+        spec = site.initializers.get(site.spec.judged_keyword or "")
+        key = spec.origins if spec is not None else ()
+        groups.setdefault(key, [])
+        if site.via and site.via[0].line not in groups[key]:
+            groups[key].append(site.via[0].line)
+    for site in instances:
+        spec = site.initializers.get(site.spec.judged_keyword or "")
+        site.built_by = tuple(sorted(groups[spec.origins if spec is not None else ()]))
 
 
 def _reconcile(sites: list[M.LayerSite]) -> None:

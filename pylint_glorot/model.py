@@ -80,6 +80,7 @@ class LayerSite:
     nodes: list = field(default_factory=list)  # the graph nodes applying this layer (one per application)
     input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
     via: tuple = ()  # an instance of a helper's layer: the spans of the helper calls that built it, outermost first
+    built_by: tuple = ()  # an instance: the lines of the calls whose instances of the layer share its initializer
 
     @property
     def kind(self) -> str:

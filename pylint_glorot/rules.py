@@ -247,10 +247,14 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     use = _use(_landing(site, keyword), text)
     predicted = _predicted(site, figures.kernel_init(spec, site.api), scheme, ratio)
     message = ""
-    for name, detail in ((short_name(spec.written_name) + note, predicted), (short_name(spec.written_name), predicted),
-                         (short_name(spec.written_name, 24), predicted), (short_name(spec.written_name) + note, ""),
-                         (short_name(spec.written_name, 24), "")):
-        message = f"{site.class_name} feeds {activation.name}, but {name} {_PROBLEM[activation.family]}{detail}; {use}"
+    for called in ((_called_at(site), "") if site.built_by else ("",)):
+        for name, detail in ((short_name(spec.written_name) + note, predicted), (short_name(spec.written_name), predicted),
+                             (short_name(spec.written_name, 24), predicted), (short_name(spec.written_name) + note, ""),
+                             (short_name(spec.written_name, 24), "")):
+            message = (f"{site.class_name}{called} feeds {activation.name}, but {name} "
+                       f"{_PROBLEM[activation.family]}{detail}; {use}")
+            if len(message) <= MAX_MESSAGE:
+                break
         if len(message) <= MAX_MESSAGE:
             break
     edit, more = value_edits(spec, text, imports)
@@ -307,6 +311,13 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
             edits.append(_add_keyword(member, keyword, text, imports if member is site else ()))
     return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]),
                    chain=tuple(member.span for member in site.chain))
+
+
+def _called_at(site: LayerSite) -> str:
+    """` (built by the calls on lines 12, 14)`: a helper's layer, named by the calls its finding covers."""
+    lines = site.built_by
+    return f" (built by the call{'s' if len(lines) > 1 else ''} on line{'s' if len(lines) > 1 else ''} " \
+           f"{', '.join(str(line) for line in lines)})"
 
 
 def value_edits(spec: InitializerSpec, text: str, imports: tuple[str, ...]) -> tuple[Edit, tuple[Edit, ...]]:
