@@ -115,6 +115,8 @@ def test_a_value_from_a_parameter_is_fixed_at_its_default_or_the_literal_passed(
     assert set(by_line) == {6, 9}  # at the parameter's use, where the message reads naturally
     assert [(edit.span.line, edit.text) for edit in by_line[6].edits] == [(5, '"he_uniform"')]  # the default
     assert [(edit.span.line, edit.text) for edit in by_line[9].edits] == [(14, '"he_uniform"')]  # that call's literal
+    assert "Dense (built by the call on line 12) feeds relu" in by_line[6].text
+    assert "Dense (built by the call on line 14) feeds relu" in by_line[9].text  # not line 13, which passes He
 
 
 def test_calls_under_different_activations_leave_the_layer_unjudged() -> None:
