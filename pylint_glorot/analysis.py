@@ -8,7 +8,7 @@ Knows astroid, not pylint and not TensorFlow.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from astroid import nodes
@@ -130,15 +130,19 @@ def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collec
     rules.number_chains(model.sites, model.links, options)
     rules.number_fixed_chains(model.sites, model.links, options)
     covered: set[int] = set()
-    reported: set[tuple] = set()  # a partial's keyword is judged once, however often it is called
+    # a partial's keyword is judged once, however often it is called; a helper's layer once, however many
+    # calls build it (their fixes joined: each call's own literal where the value comes from the call)
+    reported: dict[tuple, NodeFindings] = {}
     inconsistent = rules.inconsistencies(model.sites, options)
     for site in model.sites:
         covered.update(id(value) for value in site.value_anchors.values())
         for candidates in rules.layer_candidates(site, options, inconsistent.get(id(site))):
             key = tuple((finding.symbol, finding.span) for finding in candidates)
             if key not in reported:
-                reported.add(key)
-                yield NodeFindings(candidates, site.anchor)
+                reported[key] = NodeFindings(candidates, site.anchor)
+            elif site.via:
+                reported[key] = _joined(reported[key], candidates)
+    yield from (found for found in reported.values() if found.candidates)
     yield from _hand_rolled_findings(collected, model.sites, options)
     tf_alias = module_alias(module, "tensorflow")
     for call in calls:
@@ -149,6 +153,21 @@ def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collec
             candidates = rules.initializer_candidates(spec, _standalone_landing(call, tf_alias), options)
             if candidates:
                 yield NodeFindings(candidates, call)
+
+
+def _joined(found: NodeFindings, more: list[Finding]) -> NodeFindings:
+    """One node's findings from two instances of a helper's layer: each finding with the edits of both
+    (where they write different texts at one place, no single fix suits every call: nothing is reported)."""
+    joined = []
+    for first, second in zip(found.candidates, more):
+        edits = {edit.span: edit for edit in first.edits}
+        for edit in second.edits:
+            if edit.span in edits and edits[edit.span].text != edit.text:
+                return NodeFindings([], found.anchor)
+            edits.setdefault(edit.span, edit)
+        ordered = list(edits.values())
+        joined.append(replace(first, edit=ordered[0] if ordered else None, more_edits=tuple(ordered[1:])))
+    return NodeFindings(joined, found.anchor)
 
 
 def _hand_rolled_findings(collected: Collected, sites: list, options: rules.Options) -> Iterator[NodeFindings]:

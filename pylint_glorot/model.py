@@ -8,7 +8,7 @@ variable they pass on. The output is a list of `LayerSite`s, plain data for the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from astroid import nodes
@@ -82,6 +82,8 @@ class LayerSite:
     nodes: list = field(default_factory=list)  # the graph nodes applying this layer (one per application)
     input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
     initializers_module: tuple | None = None  # (prefix, imports): how to spell keras.initializers beside it
+    via: tuple = ()  # an instance of a helper's layer: the spans of the helper calls that built it, outermost first
+    built_by: tuple = ()  # an instance: the lines of the calls whose instances of the layer share its initializer
 
     @property
     def kind(self) -> str:
@@ -297,7 +299,7 @@ def build_site(call: nodes.Call) -> LayerSite | None:
                 initializers[keyword] = None
                 continue
         if value is not None:
-            initializers[keyword] = initializer_spec(value) or _hand_rolled_spec(value)
+            initializers[keyword] = _with_origins(initializer_spec(value) or _hand_rolled_spec(value), value)
             value_anchors[keyword] = value
     try:
         given = argument(view, spec.activation_keyword, spec.keyword_positions.get(spec.activation_keyword))
@@ -367,6 +369,14 @@ def _tf1_config(class_name: str, units: int | None) -> dict[str, Any]:
     return {"units": units if units is not None else shapes.UNKNOWN} if class_name in K.TF1_KERAS_KINDS else {}
 
 
+def _with_origins(spec: InitializerSpec | None, value: nodes.NodeNG) -> InitializerSpec | None:
+    """A value that comes from a function parameter: its fix edits where the literal is written."""
+    from pylint_glorot.helpers import parameter_origins  # helpers builds on this module
+
+    origins = parameter_origins(value) if spec is not None else ()
+    return replace(spec, origins=origins) if origins else spec
+
+
 def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:
     """A keyword given the module's own Glorot/He/LeCun function: judged as the built-in it copies."""
     function = hand_rolled_target(value)
@@ -414,7 +424,7 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
         return step
     member = keras_member(qualified_name(call.func))
     if not member or member[0] not in ("layers", ""):
-        return _step("barrier")
+        return _helper_layer_step(call) or _step("barrier")
     name = keras_kind(member[1])
     if name in K.INPUT_CALLABLES:
         shape = declared_input_shape(call, positional=True)
@@ -567,7 +577,7 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         else:
             step = _step("activation", layer="Activation", activation=spec) if spec else _tf1_function_step(qualname)
     if step.kind == "barrier":
-        return None, [BARRIER]
+        return _helper_call_steps(expr, sites) or (None, [BARRIER])
     if step.kind == "merge":
         branches = dereference(expr.args[0])
         names = tuple(elt.name for elt in getattr(branches, "elts", ()) if isinstance(elt, nodes.Name))
@@ -598,6 +608,20 @@ def _is_model_input(call: nodes.Call) -> bool:
     return bool(member and member[0] in ("layers", "") and keras_kind(member[1]) in K.INPUT_CALLABLES)
 
 
+def _helper_call_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> tuple[str | None, list[Step]] | None:
+    """`x = conv(x, 64)` with the module's own `conv`: its layers, built for this call (helpers.py)."""
+    from pylint_glorot import helpers
+
+    return helpers.call_steps(call, sites)
+
+
+def _helper_layer_step(call: nodes.Call) -> Step | None:
+    """`dense(64)` with the module's own `dense` returning a layer: that layer, built for this call."""
+    from pylint_glorot import helpers
+
+    return helpers.layer_step(call)
+
+
 def _tf1_function_step(qualname: str | None) -> Step:
     """`slim.batch_norm(net)`, `tf.layers.max_pooling2d(net, 2, 2)`, `slim.flatten(net)`: what they do to the signal."""
     name = canonical(qualname or "")
@@ -624,7 +648,11 @@ def _is_layer_constructor(call: nodes.Call) -> bool:
     if layer_member(call_view(call).func):
         return True
     member = keras_member(qualified_name(call.func))
-    return bool(member and member[0] in ("layers", ""))
+    if member and member[0] in ("layers", ""):
+        return True
+    from pylint_glorot import helpers
+
+    return helpers.layer_factory(call) is not None
 
 
 def _self_attribute_value(func: nodes.Attribute) -> nodes.NodeNG | None:
@@ -905,6 +933,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     model = ModuleModel(list(sites.values()), {})
     if not sites:
         return model
+    _begin_helpers(module)
     seen: set[int] = set()
     _class_definitions(sites)
     entries: dict[int, list[G.Node]] = {}  # a model's tree node -> the graph nodes its input enters
@@ -951,6 +980,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
     for loop, flows, repeat in loops:
         _enter_loop(loop, flows, repeat, flow_of, model)
+    model.sites = _with_helper_instances(module, model.sites)
     for build in builds:
         _apply_build(build, entries, module)
     for site in model.sites:
@@ -1012,6 +1042,19 @@ def _writer(statements: Iterator[nodes.NodeNG], name: str | None, flow_of: dict[
             flow = flow_of.get(id(stmt))
             return flow if flow is not None and flow.output_name == name else None
     return None
+
+
+def _begin_helpers(module: nodes.Module) -> None:
+    from pylint_glorot import helpers
+
+    helpers.begin(module)
+
+
+def _with_helper_instances(module: nodes.Module, sites: list[LayerSite]) -> list[LayerSite]:
+    """The layers helper calls built, each once per call, in place of the helper's own (helpers.py)."""
+    from pylint_glorot import helpers
+
+    return helpers.finish(module, sites)
 
 
 def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:

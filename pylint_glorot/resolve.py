@@ -13,6 +13,7 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import knowledge as K
+from pylint_glorot.bindings import bound_argument
 from pylint_glorot.findings import Span
 
 UNKNOWN: Any = object()  # a value the source does not fix
@@ -181,7 +182,8 @@ def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
     ):
         return binding.parent.value
     if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments):
-        return parameter_value(binding, depth + 1)
+        passed = bound_argument(binding)  # inside the expansion of one call of a helper: what it passes
+        return passed if passed is not None else parameter_value(binding, depth + 1)
     return None
 
 
@@ -455,6 +457,7 @@ class InitializerSpec:
     fixed: str | None = None  # a fixed-scale initializer's kind: random_normal | truncated_normal | random_uniform
     #                           | orthogonal | identity (kind == "fixed")
     parameters: tuple[tuple[str, Any], ...] = ()  # its literal stddev/mean/minval/maxval/gain (None: not literal)
+    origins: tuple[Span, ...] = ()  # given through function parameters: where a fix writes (their literals), not span
 
     @property
     def scheme(self) -> str | None:

@@ -388,7 +388,11 @@ def _graph_mode(model: ModuleModel, calls: Iterable[nodes.Call]) -> bool:
 
 def _reaches(model: ModuleModel, keras_name: str | None, graph_mode: bool) -> list[_Reach]:
     found = []
+    anchors: set[int] = set()  # a helper's layer once, however many calls built it: _count counts the calls
     for site in model.sites:
+        if id(site.anchor) in anchors:
+            continue
+        anchors.add(id(site.anchor))
         for keyword in site.spec.kernel_keywords:
             value = site.value_anchors.get(keyword)
             if value is None:

@@ -267,16 +267,21 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     use = _use(_landing(site, keyword), text)
     predicted = _predicted(site, figures.kernel_init(spec, site.api), scheme, ratio)
     message = ""
-    head, problem = f"{site.class_name} feeds {activation.name}, but", _PROBLEM[activation.family]
-    candidates = [f"{head} {name} {problem}{predicted}; {use}" for name in (
-        short_name(spec.written_name) + note, short_name(spec.written_name), short_name(spec.written_name, 24))]
-    if predicted.startswith(": "):  # a long replacement: the figure alone says what is wrong
-        candidates.append(f"{site.class_name} feeds {activation.name}: {short_name(spec.written_name, 24)} gives "
-                          f"{predicted[2:]}; {use}")
-    candidates += [f"{head} {name} {problem}; {use}" for name in (
-        short_name(spec.written_name) + note, short_name(spec.written_name, 24))]
-    message = next((text for text in candidates if len(text) <= MAX_MESSAGE), candidates[-1])
-    return Finding(W7701, spec.span, message, Edit(spec.span, text, imports), covers)
+    problem = _PROBLEM[activation.family]
+    for called in ((_called_at(site), "") if site.built_by else ("",)):
+        head = f"{site.class_name}{called} feeds {activation.name}, but"
+        candidates = [f"{head} {name} {problem}{predicted}; {use}" for name in (
+            short_name(spec.written_name) + note, short_name(spec.written_name), short_name(spec.written_name, 24))]
+        if predicted.startswith(": "):  # a long replacement: the figure alone says what is wrong
+            candidates.append(f"{site.class_name}{called} feeds {activation.name}: "
+                              f"{short_name(spec.written_name, 24)} gives {predicted[2:]}; {use}")
+        candidates += [f"{head} {name} {problem}; {use}" for name in (
+            short_name(spec.written_name) + note, short_name(spec.written_name, 24))]
+        message = next((text for text in candidates if len(text) <= MAX_MESSAGE), candidates[-1])
+        if len(message) <= MAX_MESSAGE:
+            break
+    edit, more = value_edits(spec, text, imports)
+    return Finding(W7701, spec.span, message, edit, covers, more_edits=more)
 
 
 def _predicted(site: LayerSite, init, scheme: str, ratio: float | None) -> str:
@@ -326,11 +331,29 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     if len(head) + 2 + len(use) > MAX_MESSAGE:  # a VarianceScaling replacement
         head = f"{site.chain_length} {activation.name} layers without {without} on glorot_uniform: " \
                f"signal {_factor_text(site.chain_shrink)} in total"
-    edits = [_add_keyword(member, keyword, *(site_replacement(member, scheme, distribution, None,
-                                                             _landing(member, keyword)) if member is not site
-                                            else (text, imports))) for member in implicit]
+    edits = []  # a helper's layer in the chain once per call: one edit, at the layer inside the helper
+    for member in implicit:
+        if member.via and member.insert_span in {edit.span for edit in edits}:
+            continue
+        replacement = (text, imports) if member is site else \
+            site_replacement(member, scheme, distribution, None, _landing(member, keyword))
+        edits.append(_add_keyword(member, keyword, *replacement))
     return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]),
                    chain=tuple(member.span for member in site.chain))
+
+
+def _called_at(site: LayerSite) -> str:
+    """` (built by the calls on lines 12, 14)`: a helper's layer, named by the calls its finding covers."""
+    lines = site.built_by
+    return f" (built by the call{'s' if len(lines) > 1 else ''} on line{'s' if len(lines) > 1 else ''} " \
+           f"{', '.join(str(line) for line in lines)})"
+
+
+def value_edits(spec: InitializerSpec, text: str, imports: tuple[str, ...]) -> tuple[Edit, tuple[Edit, ...]]:
+    """The edits replacing an initializer value by `text`: at the value itself, or, when it comes
+    through a function parameter, where its literal is written (the default, the call sites' literals)."""
+    spans = spec.origins or (spec.span,)
+    return Edit(spans[0], text, imports), tuple(Edit(span, text) for span in spans[1:])
 
 
 def _implicit(site: LayerSite) -> bool:
@@ -339,8 +362,16 @@ def _implicit(site: LayerSite) -> bool:
 
 
 def _lines(chain: list[LayerSite], limit: int = 6) -> str:
-    """`lines 9, 10, 12` / `line 4 x8` / `lines 3, 5, 7, ..., 40`."""
-    parts = [f"{m.span.line} x{m.repeat}" if m.repeat > 1 else str(m.span.line) for m in chain]
+    """`lines 9, 10, 12` / `line 4 x8` / `lines 3, 5, 7, ..., 40`; a layer a helper built counts at the
+    line of the call that built it (`conv(conv(x))` on line 7: `line 7 x2`)."""
+    counted: list[list[int]] = []  # [line, layers]
+    for member in chain:
+        line = member.via[0].line if member.via else member.span.line
+        if member.via and counted and counted[-1][0] == line and counted[-1][2]:
+            counted[-1][1] += member.repeat
+        else:
+            counted.append([line, member.repeat, bool(member.via)])
+    parts = [f"{line} x{count}" if count > 1 else str(line) for line, count, _via in counted]
     if len(parts) > limit:
         parts = parts[:limit - 2] + ["...", parts[-1]]
     return ("line " if len(parts) == 1 else "lines ") + ", ".join(parts)
@@ -450,7 +481,8 @@ def _constant_kernel(site: LayerSite, keyword: str, spec: InitializerSpec) -> Fi
     if len(head) + len(use) + 2 > MAX_MESSAGE:
         head = f"{site.class_name} {keyword} is the constant {spec.constant:g}"
     message = compose(head, use, ": every unit starts and stays identical")
-    return Finding(W7708, spec.span, message, Edit(spec.span, text, imports))
+    edit, more = value_edits(spec, text, imports)
+    return Finding(W7708, spec.span, message, edit, more_edits=more)
 
 
 # --------------------------------------------------------------------------- R7704 / W7706 / E7705
@@ -679,7 +711,8 @@ def _inconsistent(site: LayerSite, neighbours: list[LayerSite], count: int, tota
     message = compose(f"{site.class_name} uses {short_name(mine, 32)}, unlike {count} of the {total} {activation} layers "
                       f"in this model", f"use {keyword}={text}", f": {_rule_name((named.scale, named.mode))}")
     if own is not None:
-        return Finding(C7703, own.span, message, Edit(own.span, text, imports), covers)
+        edit, more = value_edits(own, text, imports)
+        return Finding(C7703, own.span, message, edit, covers, more_edits=more)
     return Finding(C7703, site.span, message, _add_keyword(site, keyword, text, imports))
 
 
@@ -858,9 +891,10 @@ def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
     edits = []
     for member in run:
         member_spec = _fixed_scale(member)
-        if member_spec is not None and member_spec.span not in {edit.span for edit in edits}:
+        if member_spec is not None:
             text, imports = _fixed_replacement(member, member_spec)
-            edits.append(Edit(member_spec.span, text, imports))
+            edit, more = value_edits(member_spec, text, imports)
+            edits.extend(e for e in (edit, *more) if e.span not in {known.span for known in edits})
     activation = site.activation.name if site.activation is not None else "linear"
     count = sum(member.repeat for member in run)
     use = _use(_landing(site, site.spec.judged_keyword or ""), edits[0].text)

@@ -330,6 +330,38 @@ def test_repeated_runs_in_one_process_see_the_files_as_they_are_now(project: Pat
     assert _fix("--diff", "model.py") == cli.FIXED
 
 
+PARAMETER_FACTORY = textwrap.dedent(
+    '''\
+    from keras import layers
+
+
+    def hidden(units, kernel_initializer="glorot_uniform"):
+        return layers.Dense(units, activation="relu", kernel_initializer=kernel_initializer)
+
+
+    def head(x, init):
+        return layers.Dense(64, activation="relu", kernel_initializer=init)(x)
+
+
+    first = hidden(64)
+    second = hidden(32)
+    out = head(first(second(None)), "glorot_uniform")
+    '''
+)
+
+
+def test_a_value_from_a_function_parameter_is_fixed_where_its_literal_is_written(project: Path) -> None:
+    """The parameter's default, or the literal the one call site passes: never the parameter's use,
+    which would silently drop what callers pass in."""
+    (project / "model.py").write_text(PARAMETER_FACTORY)
+    assert _fix("model.py") == cli.FIXED
+    fixed = (project / "model.py").read_text()
+    assert 'def hidden(units, kernel_initializer="he_uniform"):' in fixed
+    assert 'out = head(first(second(None)), "he_uniform")' in fixed
+    assert fixed.count("kernel_initializer=kernel_initializer)") == 1 and fixed.count("kernel_initializer=init)") == 1
+    assert _fix("--diff", "model.py") == cli.NOTHING
+
+
 def test_nothing_to_fix_exits_zero(project: Path) -> None:
     (project / "clean.py").write_text('from keras import layers\nx = layers.Dense(8, activation="relu", kernel_initializer="he_uniform")\n')
     assert _fix("clean.py") == cli.NOTHING

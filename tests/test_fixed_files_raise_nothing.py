@@ -6,6 +6,7 @@ imports all change), so it is the one message allowed to remain; every other one
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,7 @@ FAULTY = [
     "fixed/fixed_scale_tf1.py",
     "fixed/fixed_scale_tf2.py",
     "network/network_transposed.py",
+    "helpers/helpers_chains.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
@@ -100,6 +102,47 @@ def test_the_fixed_hand_built_layers_run_and_draw_he_variance(tmp_path: Path, mo
     assert set(ratios) == {"w1", "w2", "w6", "v1", "v3"}
     for name, ratio in ratios.items():  # variance / (2 / fan_in): 1 for He, 0.5-0.75 for the Glorot it replaced
         assert 0.9 < ratio < 1.1, (name, ratio)
+
+
+RUN_FIXED_HELPERS = """
+import sys
+import keras
+import numpy as np
+
+namespace = {}
+exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), namespace)
+built = [namespace["vgg"], namespace["tower"]] + [namespace[name]() for name in
+         ("mlp", "deep_net", "looped", "applied", "uses_projected", "passes_glorot")]
+for model in built:
+    for layer, after in zip(model.layers, model.layers[1:] + [None]):
+        rectifier = layer.get_config().get("activation") in ("relu", "elu", "leaky_relu") or \\
+            isinstance(after, keras.layers.ReLU)
+        if getattr(layer, "kernel", None) is not None and rectifier:
+            kernel = keras.ops.convert_to_numpy(layer.kernel)
+            fan_in = int(np.prod(kernel.shape[:-1]))
+            print(model.name, layer.name, layer.get_config()["kernel_initializer"]["class_name"],
+                  float(np.var(kernel)) * fan_in / 2.0)
+"""
+
+
+@pytest.mark.skipif(not _tensorflow_installed(), reason="TensorFlow is not installed")
+def test_the_fixed_helper_models_build_with_he_in_every_rectifier_layer(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each fix landed inside the helper (or at the parameter's default / the call's literal): every
+    rectifier layer the helpers build, once per call, now draws He's Var = 2/fan_in."""
+    (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\n")
+    copy = tmp_path / "helpers.py"
+    shutil.copy(FUNCTIONAL / "helpers/helpers_chains.py", copy)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["fix", copy.name]) == cli.FIXED
+    result = subprocess.run([sys.executable, "-c", RUN_FIXED_HELPERS, str(copy)], capture_output=True, text=True,
+                            check=False, timeout=600, env={**os.environ, "CUDA_VISIBLE_DEVICES": "-1"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line.split() for line in result.stdout.splitlines() if line.count(" ") == 3]
+    assert len(rows) >= 20, result.stdout
+    for model, layer, initializer, ratio in rows:  # variance / (2 / fan_in): 1 for He, 0.5 for the Glorot it replaced
+        assert initializer == "HeUniform", (model, layer)
+        assert 0.8 < float(ratio) < 1.2, (model, layer, ratio)
 
 
 SLIM_MODEL = '''\

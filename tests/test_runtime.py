@@ -78,6 +78,7 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "fixed_chain": ([_model("fixed_chain.py:build"), "--format", "json"], {}),
     "fixed_loop": ([_model("fixed_loop.py:build"), "--format", "json"], {}),
     "transposed": ([_model("transposed.py:build"), "--format", "json"], {}),
+    "helpers": ([_model("helpers.py:build"), "--format", "json"], {}),
     "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
     "mobilenet": ([_model("library.py:mobilenet"), "--format", "json"], {}),
     "jax_backend": ([_model("relu_glorot.py:build"), "--format", "json", "--draws", "1"], {"KERAS_BACKEND": "jax"}),
@@ -263,6 +264,19 @@ def test_a_chain_finding_fixes_every_layer_of_its_chain() -> None:
     assert [site.first_line for site in chain.sites] == [21, 22, 23, 24]
     assert [f["first_line"] for f in verdicts.request_parts(mixed)["fixes"] if f["mechanism"] == "forward-shrink"] == \
         [21, 22, 23, 24]
+
+
+def test_a_chain_a_helper_builds_is_confirmed_at_the_helpers_layer(runs: Runs) -> None:
+    """Four calls of one helper: four built layers at the helper's line, one chain finding there."""
+    document = runs.json("helpers")
+    chain = [layer for layer in document["layers"] if layer["line"] == 7]
+    assert len(chain) == 4
+    assert all(layer["suggested"]["initializer"] == "he_uniform" for layer in chain)
+    finding = _finding(document, "implicit-initializer-mismatch", 7)
+    assert finding["verdict"] == "confirmed"
+    assert finding["numbers"]["run_length"] == 4
+    assert finding["numbers"]["gain"] < 0.25 < finding["numbers"]["suggested_gain"]
+    assert not any(f["runtime_only"] for f in document["findings"])
 
 
 def test_a_fixed_scale_chain_the_static_pass_reads_is_confirmed(runs: Runs) -> None:

@@ -1,0 +1,362 @@
+"""Helper functions as parts of the caller's network: each call builds the helper's layers again.
+
+    def conv(x, f):
+        return layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+    x = conv(conv(inputs, 64), 128)          # two Conv2D layers in a row, of 64 and 128 filters
+
+    def dense(units):
+        return layers.Dense(units, activation="relu")
+    keras.Sequential([dense(64), dense(64), dense(10)])
+
+A call of a function of the same module (bound once, by its name) whose body is one straight
+line from a tensor parameter to its `return` is expanded into the caller's steps: its layer
+calls become *instances*, LayerSites built with that call's arguments in place of the
+parameters (`bindings.py`), so figures and fans follow each call's literals. A function that
+returns one layer constructor call is expanded the same way where the caller applies (or
+lists) what it returns. Every instance keeps the helper's layer call as its anchor and span
+(a finding sits there, and its fix edits it) and the spans of the calls that built it (`via`,
+outermost first), which the messages name.
+
+Conservative by construction: methods, decorated functions, generators, recursion, `*args` /
+`**kwargs` at the call, helpers with branches or loops, a body that is not one straight line
+(a residual add, a second reader of an intermediate value), another module's function: no
+expansion, the call stays a barrier as before. A layer whose instances feed different
+activations (a helper called with `act="relu"` and `act="tanh"`) cannot be fixed in one place:
+its activation is read as unknown, and nothing is reported on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from astroid import nodes
+
+from pylint_glorot import model as M
+from pylint_glorot.bindings import binding, bound_argument
+from pylint_glorot.findings import Span
+from pylint_glorot.resolve import _calls_of, _single_binding, dereference, has_star_arguments, span_of
+
+# Nested helpers (a block calling a conv helper calling ...) could make the expansion exponential
+# in the nesting depth (each call expands its whole call tree again): beyond MAX_DEPTH nested calls,
+# or MAX_EXPANSIONS expanded calls in one module, a call stays a barrier (silent, never a guess).
+MAX_DEPTH = 6
+MAX_EXPANSIONS = 400
+
+
+@dataclass
+class Expansion:
+    """The helper calls expanded while one module is analysed, and the layer instances they built."""
+
+    instances: dict[tuple, M.LayerSite] = field(default_factory=dict)  # (call path, layer call) -> instance
+    expanded: dict[int, set[int]] = field(default_factory=dict)  # id(function) -> ids of its expanded calls
+    functions: dict[int, nodes.FunctionDef] = field(default_factory=dict)
+    stack: list[nodes.Call] = field(default_factory=list)  # the calls being expanded, outermost first
+    count: int = 0
+
+
+def begin(module: nodes.Module) -> None:
+    """Start a fresh expansion for `module` (an analysis of the same tree starts from scratch)."""
+    module._glorot_expansion = Expansion()  # dies with the tree
+
+
+def _expansion(node: nodes.NodeNG) -> Expansion | None:
+    return getattr(node.root(), "_glorot_expansion", None)
+
+
+# --------------------------------------------------------------------------- which calls
+
+
+def _helper(call: nodes.Call, expansion: Expansion) -> nodes.FunctionDef | None:
+    """The module's own plain function that `call` calls, when expanding it is allowed."""
+    if not isinstance(call.func, nodes.Name) or has_star_arguments(call):
+        return None
+    function = _single_binding(call.func)
+    if not isinstance(function, nodes.FunctionDef) or function.root() is not call.root():
+        return None
+    if function.is_method() or function.decorators is not None or function.is_generator():
+        return None
+    if isinstance(function, nodes.AsyncFunctionDef) or function.args.vararg or function.args.kwarg:
+        return None  # *args / **kwargs: what reaches the layers is not spelled out
+    if any(_single_binding_is(c, function) for c in expansion.stack):
+        return None  # recursion
+    if len(expansion.stack) >= MAX_DEPTH or expansion.count >= MAX_EXPANSIONS:
+        return None
+    return function
+
+
+def _single_binding_is(call: nodes.Call, function: nodes.FunctionDef) -> bool:
+    return isinstance(call.func, nodes.Name) and _single_binding(call.func) is function
+
+
+def _arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[str, nodes.NodeNG] | None:
+    """Each parameter's node at this call (what it passes, or the default); None when a required
+    parameter is missing or the call passes one the function does not take."""
+    if has_star_arguments(call):
+        return None
+    args = function.args
+    positional = list(args.posonlyargs or []) + list(args.args or [])
+    params = {param.name: param for param in positional + list(args.kwonlyargs or [])}
+    if len(call.args) > len(positional):
+        return None
+    given: dict[str, nodes.NodeNG] = {param.name: arg for param, arg in zip(positional, call.args)}
+    for keyword in call.keywords or ():
+        if keyword.arg not in params or keyword.arg in given:
+            return None
+        given[keyword.arg] = keyword.value
+    for name in params:
+        if name not in given:
+            try:
+                given[name] = args.default_value(name)
+            except Exception:  # astroid's NoDefault: a required parameter the call leaves out
+                return None
+    return given
+
+
+def _param_ids(function: nodes.FunctionDef, given: dict[str, nodes.NodeNG]) -> dict[int, nodes.NodeNG]:
+    args = function.args
+    params = list(args.posonlyargs or []) + list(args.args or []) + list(args.kwonlyargs or [])
+    return {id(param): given[param.name] for param in params if param.name in given}
+
+
+def _single_return(function: nodes.FunctionDef) -> nodes.Return | None:
+    """The function's one `return <value>`, its last statement, in a body without branches or loops."""
+    body = function.body
+    if not body or not isinstance(body[-1], nodes.Return) or body[-1].value is None:
+        return None
+    for stmt in body[:-1]:
+        if not isinstance(stmt, (nodes.Assign, nodes.AnnAssign, nodes.Expr, nodes.Pass)):
+            return None  # if / for / with / try / nested def: not one straight line
+    returns = [node for node in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda))]
+    return body[-1] if len(returns) == 1 else None
+
+
+# --------------------------------------------------------------------------- instances
+
+
+def _instance(expansion: Expansion, call: nodes.Call) -> M.LayerSite | None:
+    """The layer `call` (inside the helper being expanded) builds for the current call path."""
+    key = (tuple(id(c) for c in expansion.stack), id(call))
+    if key not in expansion.instances:
+        site = M.build_site(call)
+        if site is None:
+            return None
+        site.via = tuple(span_of(c) for c in expansion.stack)
+        expansion.instances[key] = site
+    return expansion.instances[key]
+
+
+def _layer_calls(function: nodes.FunctionDef) -> list[nodes.Call]:
+    return [call for call in function.nodes_of_class(nodes.Call, skip_klass=(nodes.FunctionDef, nodes.Lambda))
+            if isinstance(call.func, (nodes.Name, nodes.Attribute))]
+
+
+class _Expanding:
+    """Inside: the helper's parameters read this call's arguments, and the call is on the stack.
+    Only a call whose expansion succeeds (`done()`) counts as expanded and keeps its instances."""
+
+    def __init__(self, expansion: Expansion, function: nodes.FunctionDef, call: nodes.Call,
+                 given: dict[str, nodes.NodeNG]) -> None:
+        self.expansion, self.function, self.call = expansion, function, call
+        self.binding = binding(_param_ids(function, given))
+        self.succeeded = False
+
+    def __enter__(self) -> _Expanding:
+        self.instances_before = set(self.expansion.instances)
+        self.expanded_before = {key: set(ids) for key, ids in self.expansion.expanded.items()}
+        self.expansion.stack.append(self.call)
+        self.expansion.count += 1
+        self.binding.__enter__()
+        return self
+
+    def done(self) -> None:
+        self.succeeded = True
+
+    def __exit__(self, *exc: Any) -> None:
+        self.binding.__exit__(*exc)
+        self.expansion.stack.pop()
+        if not self.succeeded:  # what the failed expansion built is not part of any network
+            for key in set(self.expansion.instances) - self.instances_before:
+                del self.expansion.instances[key]
+            self.expansion.expanded = self.expanded_before
+            return
+        self.expansion.expanded.setdefault(id(self.function), set()).add(id(self.call))
+        self.expansion.functions[id(self.function)] = self.function
+
+
+def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | None, list[M.Step]] | None:
+    """`x = conv(x, 64)`: the caller's input variable and the steps of conv's body for this call
+    (after the steps that compute its tensor argument); None when the call is not expandable."""
+    expansion = _expansion(call)
+    function = _helper(call, expansion) if expansion is not None else None
+    if function is None:
+        return None
+    given = _arguments(function, call)
+    ret = _single_return(function) if given is not None else None
+    if ret is None or not isinstance(ret.value, (nodes.Name, nodes.Call)):
+        return None
+    with _Expanding(expansion, function, call, given) as expanding:
+        own = {id(c): site for c in _layer_calls(function) if (site := _instance(expansion, c)) is not None}
+        flows = M._functional_flows(function.body, own)  # noqa: SLF001 - the caller's own reading of a body
+        path = _straight_path(function, ret, flows)
+        if path is not None:
+            expanding.done()
+    if path is None:
+        return None
+    parameter = path[0].input_name
+    outer_name, outer_steps = M._expression_steps(given[parameter], sites)  # noqa: SLF001
+    return outer_name, outer_steps + [step for flow in path for step in flow.steps]
+
+
+def _straight_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list) -> list | None:
+    """The flows from a tensor parameter to the returned value, when they are one straight line
+    that nothing else reads along the way."""
+    if isinstance(ret.value, nodes.Call):
+        last = next((flow for flow in flows if flow.stmt is ret), None)
+    else:
+        writers = [flow for flow in flows if flow.output_name == ret.value.name]
+        last = writers[-1] if writers else None
+    if last is None:
+        return None
+    path = [last]
+    while path[0].previous is not None:
+        before = path[0].previous
+        if before.next is not path[0] or any(before is flow for flow in path):
+            return None  # an intermediate value read twice: a branch, not a line
+        path.insert(0, before)
+    first = path[0]
+    names = {arg.name for arg in list(function.args.posonlyargs or []) + list(function.args.args or [])
+             + list(function.args.kwonlyargs or [])}
+    if first.input_name not in names or any(flow.merged for flow in path):
+        return None
+    if any(step.kind == "barrier" for flow in path for step in flow.steps):
+        return None  # a call inside that the checker cannot read: the line is broken anyway
+    return path
+
+
+def layer_step(call: nodes.Call) -> M.Step | None:
+    """`dense(64)` where `dense` returns one layer constructor call: that layer, built for this call."""
+    expansion = _expansion(call)
+    function = _helper(call, expansion) if expansion is not None else None
+    if function is None:
+        return None
+    given = _arguments(function, call)
+    ret = _single_return(function) if given is not None else None
+    if ret is None:
+        return None
+    with _Expanding(expansion, function, call, given) as expanding:
+        target = dereference(ret.value)
+        if not isinstance(target, nodes.Call) or target.root() is not call.root():
+            return None
+        if not M._is_layer_constructor(target) and layer_factory(target) is None:  # noqa: SLF001
+            return None
+        site = _instance(expansion, target)
+        step = M.constructor_step(target, {id(target): site} if site is not None else {})
+        if step.kind != "barrier":
+            expanding.done()
+        return step
+
+
+def layer_factory(call: nodes.Call) -> nodes.FunctionDef | None:
+    """The module's own function `call` calls, when it returns one layer constructor call."""
+    expansion = _expansion(call)
+    function = _helper(call, expansion) if expansion is not None else None
+    ret = _single_return(function) if function is not None else None
+    if ret is None:
+        return None
+    target = dereference(ret.value)
+    if isinstance(target, nodes.Call) and M._is_layer_constructor(target):  # noqa: SLF001
+        return function
+    return None
+
+
+# --------------------------------------------------------------------------- the module's sites
+
+
+def finish(module: nodes.Module, sites: list[M.LayerSite]) -> list[M.LayerSite]:
+    """The module's sites with the instances in place of the helper layers they expand: a helper's
+    layer is read only as its instances when every call of the helper was expanded (otherwise it
+    stays too, read on its own as before). Instances of one layer that feed different activations
+    are read as feeding an unknown one: no single fix at the layer suits them all."""
+    expansion: Expansion | None = getattr(module, "_glorot_expansion", None)
+    if expansion is None or not expansion.instances:
+        return sites
+    by_anchor: dict[int, list[M.LayerSite]] = {}
+    for instance in expansion.instances.values():
+        by_anchor.setdefault(id(instance.anchor), []).append(instance)
+    replaced = {id(call) for function_id, function in expansion.functions.items()
+                if expansion.expanded[function_id] >= {id(c) for c in _calls_of(function)}
+                for call in _layer_calls(function)}
+    result: list[M.LayerSite] = []
+    placed: set[int] = set()
+    for site in sites:
+        instances = by_anchor.get(id(site.anchor), [])
+        result.extend(instances)
+        placed.add(id(site.anchor))
+        kept = id(site.anchor) not in replaced or not instances
+        if kept:
+            result.append(site)
+        _reconcile(instances + ([site] if kept and instances else []))
+    for instances in by_anchor.values():
+        _name_calls(instances)
+    for anchor, instances in by_anchor.items():
+        if anchor not in placed:
+            result.extend(instances)
+            _reconcile(instances)
+    return result
+
+
+def _name_calls(instances: list[M.LayerSite]) -> None:
+    """Each instance's `built_by`: the lines of the outermost calls whose instances read the same
+    initializer (the calls a finding on it covers: all of them, or the one that passes a literal)."""
+    groups: dict[tuple, list[int]] = {}
+    for site in instances:
+        spec = site.initializers.get(site.spec.judged_keyword or "")
+        key = spec.origins if spec is not None else ()
+        groups.setdefault(key, [])
+        if site.via and site.via[0].line not in groups[key]:
+            groups[key].append(site.via[0].line)
+    for site in instances:
+        spec = site.initializers.get(site.spec.judged_keyword or "")
+        site.built_by = tuple(sorted(groups[spec.origins if spec is not None else ()]))
+
+
+def _reconcile(sites: list[M.LayerSite]) -> None:
+    for site in sites:
+        if site.activation is None and not site.via:  # the helper's own layer, not linked yet: as analyze_module will
+            M._follow(site, iter([M.BARRIER]))  # noqa: SLF001
+    activations = {(site.activation.name, site.activation.family) if site.activation else None for site in sites}
+    if len(activations) > 1:
+        for site in sites:
+            site.activation, site.activation_source = None, ""
+
+
+# --------------------------------------------------------------------------- where a fix writes
+
+
+def parameter_origins(value: nodes.NodeNG, depth: int = 0) -> tuple[Span, ...]:
+    """Where the literal a function parameter stands for is written: the spans a fix of the value
+    must edit (the parameter's default, the literals call sites pass), never the parameter's use.
+    Empty when `value` is not a parameter (or one whose origin cannot be told)."""
+    if not isinstance(value, nodes.Name) or depth > MAX_DEPTH:
+        return ()
+    param = _single_binding(value)
+    if not isinstance(param, nodes.AssignName) or not isinstance(param.parent, nodes.Arguments):
+        return ()
+    passed = bound_argument(param)
+    if passed is not None:  # inside one call's expansion: that call's argument (or the default)
+        return parameter_origins(passed, depth + 1) or (span_of(passed),)
+    function = param.parent.parent
+    if not isinstance(function, nodes.FunctionDef) or function.is_method():
+        return ()  # a method's or a lambda's parameter: the class helpers handle constructors
+    calls = _calls_of(function)
+    found: list[Span] = []
+    for call in calls:
+        given = _arguments(function, call)
+        if given is None or param.name not in given:
+            return ()
+        node = given[param.name]
+        for span in parameter_origins(node, depth + 1) or (span_of(node),):
+            if span not in found:
+                found.append(span)
+    return tuple(found)
