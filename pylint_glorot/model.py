@@ -19,6 +19,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
+from pylint_glorot.subclass import parameter_origins
 from pylint_glorot.resolve import (
     UNKNOWN,
     CallView,
@@ -79,6 +80,8 @@ class LayerSite:
     config: dict[str, Any] = field(default_factory=dict)  # literal keywords that decide shapes and fans
     nodes: list = field(default_factory=list)  # the graph nodes applying this layer (one per application)
     input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
+    value_copies: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # keyword -> the other literals
+    #   a fix changes with the one at value_anchors (a constructor parameter every instantiation passes)
 
     @property
     def kind(self) -> str:
@@ -324,8 +327,9 @@ def build_site(call: nodes.Call) -> LayerSite | None:
             kernel_size = literal(argument(view, "kernel_size", spec.keyword_positions["kernel_size"]))
         except Dynamic:
             kernel_size = None
+    copies = _from_constructor_parameters(initializers, value_anchors)
     return LayerSite(
-        class_name=class_name, spec=spec, api=api, span=span_of(call),
+        class_name=class_name, spec=spec, api=api, span=span_of(call), value_copies=copies,
         insert_span=_insert_span(call) if config_dict is None else _config_insert_span(config_dict),
         config_style=config_dict is not None,
         initializers=initializers, own_activation=own, out_channels=out_channels,
@@ -334,6 +338,21 @@ def build_site(call: nodes.Call) -> LayerSite | None:
         has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
         config=layer_config(view, keras_kind(class_name)) if api == "keras" else {},
     )
+
+
+def _from_constructor_parameters(initializers: dict[str, InitializerSpec | None],
+                                 value_anchors: dict[str, Any]) -> dict[str, tuple[Span, ...]]:
+    """A value from a constructor parameter (`kernel_initializer=kernel_initializer` in `Block.__init__`)
+    is judged, and fixed, at the literal that decides it (the default, or what `Block(...)` passes),
+    never at the use. Returns, by keyword, the other literals a fix changes with it."""
+    copies: dict[str, tuple[Span, ...]] = {}
+    for keyword, value in list(value_anchors.items()):
+        origins = parameter_origins(value)
+        if origins:
+            initializers[keyword] = initializer_spec(origins[0]) or _hand_rolled_spec(origins[0])
+            value_anchors[keyword] = origins[0]
+            copies[keyword] = tuple(span_of(origin) for origin in origins[1:])
+    return copies
 
 
 def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:

@@ -253,7 +253,8 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
         message = f"{site.class_name} feeds {activation.name}, but {name} {_PROBLEM[activation.family]}{detail}; {use}"
         if len(message) <= MAX_MESSAGE:
             break
-    return Finding(W7701, spec.span, message, Edit(spec.span, text, imports), covers)
+    copies = tuple(Edit(span, text) for span in site.value_copies.get(keyword, ()))  # every Block(...) passing it
+    return Finding(W7701, spec.span, message, Edit(spec.span, text, imports), covers, more_edits=copies)
 
 
 def _predicted(site: LayerSite, init, scheme: str, ratio: float | None) -> str:

@@ -1,0 +1,160 @@
+"""Layer and Model subclasses: constructor parameters, and instances used as layers.
+
+    class Block(layers.Layer):
+        def __init__(self, units, kernel_initializer="glorot_uniform", activation="relu", **kw):
+            super().__init__(**kw)
+            self.dense = layers.Dense(units, kernel_initializer=kernel_initializer)
+            self.act = layers.Activation(activation)
+        def call(self, x):
+            return self.act(self.dense(x))
+
+    model = keras.Sequential([Block(64), Block(64), layers.Dense(10)])
+
+A constructor parameter stands for the literal every `Block(...)` call in the module passes (its
+default when none passes it, or no call exists; `resolve.parameter_value`), also through
+`self._x = x`, `initializers.get(x)` and `activations.get(x)`. A fix of such a value edits those
+literals (`parameter_origins`), never the use, which would drop what a caller passes in. An
+instance (`Block(64)`, `Block(64)(x)`) takes part in its caller's network with the steps of its
+`call()` (`instance_steps`). Reads astroid's tree only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from astroid import nodes
+
+from pylint_glorot.resolve import (
+    UNKNOWN, Dynamic, argument, instantiations, keras_member, literal, parameter_value, qualified_name,
+    self_attribute_value,
+)
+from pylint_glorot.resolve import _single_binding as single_binding  # noqa: PLC2701 - the same lookup rule
+
+_MAX_HOPS = 8
+_MAX_NESTING = 4  # a block of blocks of blocks...: deeper instances read as unknown
+_GETTERS = (("initializers", "get"), ("initializers", "deserialize"), ("activations", "get"),
+            ("activations", "deserialize"))
+
+
+# --------------------------------------------------------------------------- constructor parameters
+
+
+def constructor_parameter(value: nodes.NodeNG) -> nodes.AssignName | None:
+    """The `__init__` parameter a layer's keyword value comes from: `kernel_initializer=kernel_initializer`,
+    `self._init` with `self._init = initializers.get(kernel_initializer)`, and local aliases."""
+    node = value
+    for _hop in range(_MAX_HOPS):
+        if isinstance(node, nodes.Attribute):
+            node = self_attribute_value(node)
+        elif isinstance(node, nodes.Call) and _is_getter(node):
+            node = node.args[0]
+        elif isinstance(node, nodes.Name):
+            binding = single_binding(node)
+            if not isinstance(binding, nodes.AssignName):
+                return None
+            if isinstance(binding.parent, nodes.Arguments):
+                return binding if _is_constructor(binding.parent.parent) else None
+            parent = binding.parent
+            if not (isinstance(parent, nodes.Assign) and len(parent.targets) == 1):
+                return None
+            node = parent.value
+        else:
+            return None
+        if node is None:
+            return None
+    return None
+
+
+def parameter_origins(value: nodes.NodeNG) -> list[nodes.NodeNG] | None:
+    """The literals that decide a value coming from a constructor parameter, the one to report on
+    first: the parameter's default (when a `Block(...)` call leaves it out, or none exists), then
+    each literal a call passes. None when the value does not come from one, or is not one literal."""
+    param = constructor_parameter(value)
+    if param is None or parameter_value(param) is None:
+        return None
+    arguments = param.parent
+    klass = arguments.parent.parent
+    positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]
+    position = positional.index(param.name) - 1 if param.name in positional else None
+    try:
+        default = arguments.default_value(param.name)
+    except Exception:  # astroid raises NoDefault
+        default = None
+    given: list[nodes.NodeNG] = []
+    uses_default = False
+    for call in instantiations(klass) or ():
+        try:
+            passed = argument(call, param.name, position)
+        except Dynamic:
+            return None
+        if passed is None:
+            uses_default = True
+        else:
+            given.append(passed)
+    if not given:
+        uses_default = True
+    if uses_default and default is None:
+        return None
+    return ([default] if uses_default else []) + given
+
+
+def _is_constructor(function: nodes.NodeNG) -> bool:
+    return isinstance(function, nodes.FunctionDef) and function.name == "__init__" \
+        and isinstance(function.parent, nodes.ClassDef)
+
+
+def _is_getter(call: nodes.Call) -> bool:
+    return keras_member(qualified_name(call.func)) in _GETTERS and len(call.args) == 1 and not call.keywords
+
+
+# --------------------------------------------------------------------------- instances as layers
+
+
+def layer_class(call: nodes.Call) -> nodes.ClassDef | None:
+    """The module's own class a call builds, when it is a Keras Layer or Model subclass (by its bases,
+    through the module's other classes) with a `call()` method."""
+    if not isinstance(call.func, nodes.Name):
+        return None
+    klass = single_binding(call.func)
+    if not isinstance(klass, nodes.ClassDef) or "call" not in klass.locals:
+        return None
+    return klass if _is_keras_layer(klass, 0) else None
+
+
+def _is_keras_layer(klass: nodes.ClassDef, depth: int) -> bool:
+    if depth > _MAX_HOPS:
+        return False
+    for base in klass.bases:
+        member = keras_member(qualified_name(base))
+        if member is not None and member[1] in ("Layer", "Model"):
+            return True
+        own = single_binding(base) if isinstance(base, nodes.Name) else None
+        if isinstance(own, nodes.ClassDef) and own is not klass and _is_keras_layer(own, depth + 1):
+            return True
+    return False
+
+
+_expanding: list[int] = []  # the classes whose call() is being spliced, innermost last
+
+
+def instance_steps(call: nodes.Call, expand: Callable[[nodes.FunctionDef], list[Any] | None]) -> list[Any] | None:
+    """The steps an instance of the module's own layer class applies, in order, from its `call()`
+    (`expand` reads a method's body into steps); None when the call is not one, when `call()` is not
+    one straight path, or when the class is being read already (a block that holds itself)."""
+    klass = layer_class(call)
+    if klass is None or id(klass) in _expanding or len(_expanding) >= _MAX_NESTING:
+        return None
+    method = klass.locals["call"][0]
+    if not isinstance(method, nodes.FunctionDef):
+        return None
+    _expanding.append(id(klass))
+    try:
+        return expand(method)
+    finally:
+        _expanding.pop()
+
+
+def literal_int(node: nodes.NodeNG | None) -> int | None:
+    value = literal(node)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value is not UNKNOWN else None
