@@ -8,7 +8,7 @@ variable they pass on. The output is a list of `LayerSite`s, plain data for the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from astroid import nodes
@@ -19,7 +19,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
-from pylint_glorot.subclass import parameter_origins
+from pylint_glorot.subclass import instance_steps, layer_class, parameter_origins
 from pylint_glorot.resolve import (
     UNKNOWN,
     CallView,
@@ -437,6 +437,10 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
         return None
     steps = []
     for element, count in elements:
+        spliced = _instance_steps(element, sites, count) if isinstance(element, nodes.Call) else None
+        if spliced is not None:
+            steps.extend(spliced)
+            continue
         step = constructor_step(element, sites) if isinstance(element, nodes.Call) else BARRIER
         if step.site is not None and count > 1:
             step.site.repeat = count
@@ -499,8 +503,9 @@ def _add_runs(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> Iterator
         if not found:
             continue
         receiver, layer = found
-        step = constructor_step(layer, sites) if isinstance(layer, nodes.Call) else BARRIER
-        runs.setdefault(receiver, (stmt, []))[1].append(step)
+        spliced = _instance_steps(layer, sites) if isinstance(layer, nodes.Call) else None
+        step = constructor_step(layer, sites) if isinstance(layer, nodes.Call) and spliced is None else BARRIER
+        runs.setdefault(receiver, (stmt, []))[1].extend(spliced if spliced is not None else [step])
     for first, steps in runs.values():
         if any(step.kind == "layer" for step in steps):
             yield first, steps
@@ -533,6 +538,11 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
     ctor = _layer_constructor(expr.func)
+    instance = _applied_instance(expr.func) if ctor is None else None
+    spliced = _instance_steps(instance, sites) if instance is not None else None
+    if spliced is not None:  # Block(64)(x), block(x), self.block(x): the steps of Block.call()
+        name, inner = _expression_steps(expr.args[0], sites)
+        return name, inner + spliced
     if id(expr) in sites and sites[id(expr)].spec.keyword_positions.get("inputs") == 0:
         # a TF1 / contrib / slim layer function: its first argument is the input
         step = constructor_step(expr, sites)
@@ -612,6 +622,66 @@ def _self_assignments(klass: nodes.ClassDef) -> dict[str, list[nodes.NodeNG]]:
                     found.setdefault(target.attrname, []).append(target.parent.value)
         klass._glorot_self_assignments = found  # dies with the tree
     return found
+
+
+def _applied_instance(func: nodes.NodeNG) -> nodes.Call | None:
+    """The constructor call of an applied instance of the module's own layer class: `Block(64)(x)`,
+    `block(x)` with `block = Block(64)`, `self.block(x)` with `self.block = Block(64)`."""
+    bound: Any = func
+    if isinstance(func, nodes.Name):
+        bound = bound_value(func)
+    elif isinstance(func, nodes.Attribute):
+        bound = _self_attribute_value(func)
+    return bound if isinstance(bound, nodes.Call) and layer_class(bound) is not None else None
+
+
+def _instance_steps(call: nodes.Call, sites: dict[int, LayerSite], count: int = 1) -> list[Step] | None:
+    """An instance of the module's own Layer/Model subclass used as a layer: the steps of its `call()`,
+    each weighted layer a copy of the layer site in the class (one per instance, so chains through
+    instances are counted like chains through built-in layers); `count` instances in a row (a
+    comprehension) when the block holds one weighted layer. None: not such an instance, or one
+    whose `call()` is not a straight path (read as a barrier by the caller, as before)."""
+    steps = instance_steps(call, lambda method: _straight_steps(method, sites))
+    if steps is None or count < 1:
+        return None
+    layers = [step for step in steps if step.kind == "layer"]
+    if count > 1 and len(layers) != 1:
+        return None
+    spliced = []
+    for step in steps:
+        if step.kind == "layer" and step.site is not None:
+            template = step.site
+            copy = replace(template, nodes=[step.node], chain=[], fixed_chain=[], definition=None, repeat=count)
+            template.nodes.remove(step.node)
+            step.node.site = copy
+            sites[id(copy)] = copy  # keyed by the copy: it stands for no tree node of its own
+            step = replace(step, site=copy)
+        spliced.append(step)
+    return spliced
+
+
+def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> list[Step] | None:
+    """`call(self, x)`: its steps from the input to the returned tensor, when they form one path
+    (each statement reads the one before and nothing else reads it)."""
+    if len(method.args.args) < 2:
+        return None
+    reads = method.args.args[1].name
+    flows = _functional_flows(method.body, sites)
+    starts = [flow for flow in flows if flow.input_name == reads and flow.previous is None]
+    if len(starts) != 1:
+        return None
+    path, current = [], starts[0]
+    while current is not None and len(path) <= len(flows):
+        path.append(current)
+        if isinstance(current.stmt, nodes.Return):
+            break
+        current = current.next
+    if not isinstance(path[-1].stmt, nodes.Return):
+        return None
+    steps = [step for flow in path for step in flow.steps]
+    if any(step.kind in ("barrier", "merge", "input") for step in steps):
+        return None
+    return steps
 
 
 def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:
@@ -904,11 +974,18 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
     for build in builds:
         _apply_build(build, entries, module)
+    _add_instance_copies(model, sites)
     for site in model.sites:
         if id(site) not in seen:  # a lone layer: only its own (or default) activation counts
             _follow(site, iter([BARRIER]))
         _read_input_shape(site)
     return model
+
+
+def _add_instance_copies(model: ModuleModel, sites: dict[int, LayerSite]) -> None:
+    """The layer sites copied into the networks that use a subclass instance (`_instance_steps`)."""
+    known = {id(site) for site in model.sites}
+    model.sites.extend(site for site in sites.values() if id(site) not in known)
 
 
 def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:
