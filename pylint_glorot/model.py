@@ -19,7 +19,9 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
-from pylint_glorot.subclass import instance_steps, layer_class, parameter_origins
+from pylint_glorot.subclass import (
+    applied_kernel, applied_weight, bias_added, bound_activation, instance_steps, layer_class, parameter_origins,
+)
 from pylint_glorot.resolve import (
     UNKNOWN,
     CallView,
@@ -82,6 +84,7 @@ class LayerSite:
     input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
     value_copies: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # keyword -> the other literals
     #   a fix changes with the one at value_anchors (a constructor parameter every instantiation passes)
+    parameter_names: dict[str, str] = field(default_factory=dict)  # keyword -> the constructor parameter it comes from
 
     @property
     def kind(self) -> str:
@@ -228,16 +231,19 @@ def _config_insert_span(config: nodes.Dict) -> Span:
 
 def _variable_site(call: nodes.Call) -> LayerSite | None:
     """`w = get_variable(...)` / `tf.Variable(init(shape))` applied by `tf.matmul` / `tf.nn.conv2d`, then an activation."""
-    applied = applied_variable(call)
+    applied = applied_variable(call) or applied_weight(call)
     if applied is None or has_star_arguments(call):
         return None
     value = applied.initializer
     initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
+    value_anchors = {"initializer": value} if value is not None else {}
+    copies, names = _from_constructor_parameters(initializers, value_anchors)
     return LayerSite(
-        class_name=applied.class_name, spec=applied.spec, api="tf1", span=span_of(call), insert_span=_insert_span(call),
+        class_name=applied.class_name, spec=applied.spec, api="keras" if applied.class_name == "add_weight" else "tf1",
+        span=span_of(call), insert_span=_insert_span(call), value_copies=copies, parameter_names=names,
         initializers=initializers, own_activation=applied.activation, normalized=applied.normalized,
         in_channels=applied.in_channels, out_channels=applied.out_channels, tf_alias=module_alias(call, "tensorflow"),
-        anchor=call, value_anchors={"initializer": value} if value is not None else {},
+        anchor=call, value_anchors=value_anchors,
         has_arguments=bool(call.args or call.keywords),
     )
 
@@ -327,9 +333,9 @@ def build_site(call: nodes.Call) -> LayerSite | None:
             kernel_size = literal(argument(view, "kernel_size", spec.keyword_positions["kernel_size"]))
         except Dynamic:
             kernel_size = None
-    copies = _from_constructor_parameters(initializers, value_anchors)
+    copies, names = _from_constructor_parameters(initializers, value_anchors)
     return LayerSite(
-        class_name=class_name, spec=spec, api=api, span=span_of(call), value_copies=copies,
+        class_name=class_name, spec=spec, api=api, span=span_of(call), value_copies=copies, parameter_names=names,
         insert_span=_insert_span(call) if config_dict is None else _config_insert_span(config_dict),
         config_style=config_dict is not None,
         initializers=initializers, own_activation=own, out_channels=out_channels,
@@ -340,19 +346,22 @@ def build_site(call: nodes.Call) -> LayerSite | None:
     )
 
 
-def _from_constructor_parameters(initializers: dict[str, InitializerSpec | None],
-                                 value_anchors: dict[str, Any]) -> dict[str, tuple[Span, ...]]:
+def _from_constructor_parameters(initializers: dict[str, InitializerSpec | None], value_anchors: dict[str, Any],
+                                 ) -> tuple[dict[str, tuple[Span, ...]], dict[str, str]]:
     """A value from a constructor parameter (`kernel_initializer=kernel_initializer` in `Block.__init__`)
     is judged, and fixed, at the literal that decides it (the default, or what `Block(...)` passes),
-    never at the use. Returns, by keyword, the other literals a fix changes with it."""
+    never at the use. Returns, by keyword, the other literals a fix changes with it, and the parameter's name."""
     copies: dict[str, tuple[Span, ...]] = {}
+    names: dict[str, str] = {}
     for keyword, value in list(value_anchors.items()):
-        origins = parameter_origins(value)
-        if origins:
+        found = parameter_origins(value)
+        if found:
+            name, origins = found
             initializers[keyword] = initializer_spec(origins[0]) or _hand_rolled_spec(origins[0])
             value_anchors[keyword] = origins[0]
             copies[keyword] = tuple(span_of(origin) for origin in origins[1:])
-    return copies
+            names[keyword] = name
+    return copies, names
 
 
 def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:
@@ -532,11 +541,17 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     """Decompose `relu(Dense(64)(x))` into ("x", [Dense step, relu step])."""
     if isinstance(expr, nodes.Name):
         return expr.name, []
+    if bias_added(expr) is not None:  # ops.matmul(x, self.kernel) + self.bias
+        return _expression_steps(bias_added(expr), sites)
     if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
     if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
+    kernel = applied_kernel(expr)
+    if kernel is not None and id(kernel) in sites:  # ops.matmul(x, self.kernel): an add_weight layer
+        name, inner = _expression_steps(expr.args[0], sites)
+        return name, inner + [constructor_step(kernel, sites)]
     ctor = _layer_constructor(expr.func)
     instance = _applied_instance(expr.func) if ctor is None else None
     spliced = _instance_steps(instance, sites) if instance is not None else None
@@ -556,6 +571,7 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
             step = _step("merge", expr, member[1][:1].upper() + member[1][1:])  # layers.add([x, y])
             step.node.config = {key: value for key, value in step.node.config.items() if key == "axis"}
         else:
+            spec = spec or bound_activation(expr.func)  # self.activation(x), self.activation = activations.get(...)
             step = _step("activation", layer="Activation", activation=spec) if spec else _tf1_function_step(qualname)
     if step.kind == "barrier":
         return None, [BARRIER]
@@ -1026,7 +1042,7 @@ def _read_input_shape(site: LayerSite) -> None:
             site.input_shape = shape
             break
     else:
-        if not site.nodes and site.api == "keras":  # a get_variable's shape= is its kernel's, not an input's
+        if not site.nodes and site.api == "keras" and site.class_name != "add_weight":  # its shape= is the kernel's
             site.input_shape = declared_input_shape(call_view(site.anchor)) if site.anchor is not None else None
     shape = site.input_shape
     if not shape:

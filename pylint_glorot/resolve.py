@@ -274,11 +274,11 @@ def self_attribute_value(node: nodes.Attribute) -> nodes.NodeNG | None:
     klass = method.parent if isinstance(method, nodes.FunctionDef) else None
     if not isinstance(klass, nodes.ClassDef) or node.attrname in klass.locals:
         return None
-    values = self_assignments(klass).get(node.attrname, [])
+    values = self_attribute_assignments(klass).get(node.attrname, [])
     return values[0] if len(values) == 1 else None
 
 
-def self_assignments(klass: nodes.ClassDef) -> dict[str, list[nodes.NodeNG | None]]:
+def self_attribute_assignments(klass: nodes.ClassDef) -> dict[str, list[nodes.NodeNG | None]]:
     """Every write of `self.name` in the class's methods, by name: the assigned value, or None for
     a write whose value is not one expression (`self.a, self.b = ...`, `self.a += ...`)."""
     found = getattr(klass, "_glorot_self_values", None)

@@ -203,7 +203,9 @@ def _judged_ratio(site: LayerSite, spec: InitializerSpec | None, scheme: str) ->
 
 
 def _landing(site: LayerSite, keyword: str) -> Landing:
-    return Landing(keyword if site.spec.keyword_in_text else None, site.spec.string_initializers and site.api == "keras",
+    """At a constructor parameter's literal, the replacement is spelled as that parameter's value."""
+    spelled = site.parameter_names.get(keyword, keyword)
+    return Landing(spelled if site.spec.keyword_in_text else None, site.spec.string_initializers and site.api == "keras",
                    site.tf_alias)
 
 

@@ -25,12 +25,17 @@ from typing import Any
 
 from astroid import nodes
 
+from pylint_glorot import knowledge as K
 from pylint_glorot.resolve import (
-    UNKNOWN, Dynamic, argument, instantiations, keras_member, literal, parameter_value, qualified_name,
-    self_attribute_value,
+    ActivationSpec, Dynamic, activation_spec, argument, instantiations, keras_member, literal, parameter_value,
+    qualified_name, self_attribute_assignments as self_assignments, self_attribute_value,
 )
+from pylint_glorot.variables import AppliedVariable, activation_after, kernel_application
 from pylint_glorot.resolve import _single_binding as single_binding  # noqa: PLC2701 - the same lookup rule
 
+# `self.add_weight(initializer=...)`: Keras takes a string there; without one, floats start glorot_uniform
+WEIGHT_SPECS = {kind: K.LayerSpec(kind, "initializer", ("initializer",), {}, units_keyword="")
+                for kind in ("dense", "conv")}
 _MAX_HOPS = 8
 _MAX_NESTING = 4  # a block of blocks of blocks...: deeper instances read as unknown
 _GETTERS = (("initializers", "get"), ("initializers", "deserialize"), ("activations", "get"),
@@ -66,10 +71,10 @@ def constructor_parameter(value: nodes.NodeNG) -> nodes.AssignName | None:
     return None
 
 
-def parameter_origins(value: nodes.NodeNG) -> list[nodes.NodeNG] | None:
-    """The literals that decide a value coming from a constructor parameter, the one to report on
-    first: the parameter's default (when a `Block(...)` call leaves it out, or none exists), then
-    each literal a call passes. None when the value does not come from one, or is not one literal."""
+def parameter_origins(value: nodes.NodeNG) -> tuple[str, list[nodes.NodeNG]] | None:
+    """For a value coming from a constructor parameter: the parameter's name and the literals that decide
+    it, the one to report on first: the default (when a `Block(...)` call leaves it out, or none exists),
+    then each literal a call passes. None when the value does not come from one, or is not one literal."""
     param = constructor_parameter(value)
     if param is None or parameter_value(param) is None:
         return None
@@ -96,7 +101,7 @@ def parameter_origins(value: nodes.NodeNG) -> list[nodes.NodeNG] | None:
         uses_default = True
     if uses_default and default is None:
         return None
-    return ([default] if uses_default else []) + given
+    return param.name, ([default] if uses_default else []) + given
 
 
 def _is_constructor(function: nodes.NodeNG) -> bool:
@@ -155,6 +160,82 @@ def instance_steps(call: nodes.Call, expand: Callable[[nodes.FunctionDef], list[
         _expanding.pop()
 
 
-def literal_int(node: nodes.NodeNG | None) -> int | None:
+# --------------------------------------------------------------------------- add_weight kernels
+
+
+def bound_activation(func: nodes.NodeNG) -> ActivationSpec | None:
+    """`self.activation(x)` with `self.activation = activations.get(activation)` (or an activation
+    layer, or the parameter itself): the activation it applies."""
+    if not isinstance(func, nodes.Attribute):
+        return None
+    value = self_attribute_value(func)
+    return activation_spec(value) if value is not None else None
+
+
+def applied_weight(call: nodes.Call) -> AppliedVariable | None:
+    """`self.kernel = self.add_weight(shape=..., initializer=...)` in a Layer subclass, when every read
+    of `self.kernel` in the class applies it as one kind of kernel (`ops.matmul(x, self.kernel)`,
+    `tf.nn.conv2d`) followed by one activation the source names: a hand-built layer."""
+    func = call.func
+    if not (isinstance(func, nodes.Attribute) and func.attrname == "add_weight"
+            and isinstance(func.expr, nodes.Name) and func.expr.name == "self"):
+        return None
+    if len(call.args) > 1 or any(keyword.arg is None for keyword in call.keywords or ()):
+        return None  # positions differ between Keras 3 (shape, initializer) and tf.keras (name, shape)
+    parent = call.parent
+    if not (isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], nodes.AssignAttr)
+            and isinstance(parent.targets[0].expr, nodes.Name) and parent.targets[0].expr.name == "self"):
+        return None
+    method = call.scope()
+    klass = method.parent if isinstance(method, nodes.FunctionDef) else None
+    if not isinstance(klass, nodes.ClassDef) or not _is_keras_layer(klass, 0):
+        return None
+    attribute = parent.targets[0].attrname
+    if len(self_assignments(klass).get(attribute, [])) != 1:
+        return None
+    uses = [node for method in klass.mymethods() for node in method.nodes_of_class(nodes.Attribute)
+            if node.attrname == attribute and isinstance(node.expr, nodes.Name) and node.expr.name == "self"]
+    found = set()
+    for use in uses:
+        applied = kernel_application(use)
+        if applied is None:
+            return None
+        kind, applied_call = applied
+        after = activation_after(applied_call, bound_activation)
+        if after is None:
+            return None
+        found.add((kind, after))
+    if len(found) != 1:
+        return None
+    (kind, (activation, normalized)), = found
+    initializer = next((keyword.value for keyword in call.keywords or () if keyword.arg == "initializer"), None)
+    shape = next((keyword.value for keyword in call.keywords or () if keyword.arg == "shape"),
+                 call.args[0] if call.args else None)
+    dims = getattr(shape, "elts", None) or []
+    in_channels = _literal_int(dims[-2]) if len(dims) >= 2 else None
+    out_channels = _literal_int(dims[-1]) if len(dims) >= 2 else None
+    return AppliedVariable(WEIGHT_SPECS[kind], activation, normalized, in_channels, out_channels, "add_weight",
+                           initializer)
+
+
+def _literal_int(node: nodes.NodeNG) -> int | None:
     value = literal(node)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value is not UNKNOWN else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def applied_kernel(expr: nodes.Call) -> nodes.Call | None:
+    """`ops.matmul(x, self.kernel)` in `call()`: the `self.add_weight(...)` call the kernel comes from."""
+    if len(expr.args) < 2 or not isinstance(expr.args[1], nodes.Attribute) or kernel_application(expr.args[1]) is None:
+        return None
+    value = self_attribute_value(expr.args[1])
+    return value if isinstance(value, nodes.Call) and applied_weight(value) is not None else None
+
+
+def bias_added(expr: nodes.NodeNG) -> nodes.NodeNG | None:
+    """`ops.matmul(x, self.kernel) + self.bias`, with `self.bias = self.add_weight(...)`: the left side
+    (adding a weight keeps the signal's path; adding a tensor would be a residual)."""
+    if not (isinstance(expr, nodes.BinOp) and expr.op == "+" and isinstance(expr.right, nodes.Attribute)):
+        return None
+    value = self_attribute_value(expr.right)
+    func = value.func if isinstance(value, nodes.Call) else None
+    return expr.left if isinstance(func, nodes.Attribute) and func.attrname == "add_weight" else None
