@@ -303,7 +303,7 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     head = f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) {shrink}"
     if len(head) + 2 + len(use) > MAX_MESSAGE:  # a long TF1 replacement: the lines are in the chain's spans
         head = f"{site.chain_length} {activation.name} layers in a row without {without} {shrink}"
-    implicit = list({member.span: member for member in reversed(implicit)}.values())[::-1]  # one edit per call
+    implicit = list({_call_of(member): member for member in reversed(implicit)}.values())[::-1]  # one edit per call
     edits = [_add_keyword(member, keyword, text, imports if member is site else ()) for member in implicit]
     return Finding(C7702, site.span, compose(head, use), edits[0], more_edits=tuple(edits[1:]),
                    chain=tuple(member.span for member in site.chain))
@@ -318,14 +318,19 @@ def _lines(chain: list[LayerSite], limit: int = 6) -> str:
     """`lines 9, 10, 12` / `line 4 x8` / `lines 3, 5, 7, ..., 40`."""
     runs: list[list] = []  # consecutive members built by one call (instances of one layer class) count together
     for member in chain:
-        if runs and runs[-1][0] == member.span.line:
-            runs[-1][1] += member.repeat
+        if runs and runs[-1][0] == _call_of(member):
+            runs[-1][2] += member.repeat
         else:
-            runs.append([member.span.line, member.repeat])
-    parts = [f"{line} x{count}" if count > 1 else str(line) for line, count in runs]
+            runs.append([_call_of(member), member.span.line, member.repeat])
+    parts = [f"{line} x{count}" if count > 1 else str(line) for _call, line, count in runs]
     if len(parts) > limit:
         parts = parts[:limit - 2] + ["...", parts[-1]]
     return ("line " if len(parts) == 1 else "lines ") + ", ".join(parts)
+
+
+def _call_of(site: LayerSite) -> int:
+    """The layer call a site stands for: the copies of one layer in several subclass instances share it."""
+    return id(site.anchor) if site.anchor is not None else id(site)
 
 
 def chain_reported(site: LayerSite, options: Options) -> bool:
