@@ -553,7 +553,7 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         name, inner = _expression_steps(expr.args[0], sites)
         return name, inner + [constructor_step(kernel, sites)]
     ctor = _layer_constructor(expr.func)
-    instance = _applied_instance(expr.func) if ctor is None else None
+    instance = _applied_instance(expr.func)
     spliced = _instance_steps(instance, sites) if instance is not None else None
     if spliced is not None:  # Block(64)(x), block(x), self.block(x): the steps of Block.call()
         name, inner = _expression_steps(expr.args[0], sites)
@@ -999,9 +999,15 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
 
 
 def _add_instance_copies(model: ModuleModel, sites: dict[int, LayerSite]) -> None:
-    """The layer sites copied into the networks that use a subclass instance (`_instance_steps`)."""
+    """The layer sites copied into the networks that use a subclass instance (`_instance_steps`), each
+    before the class's own site of that layer call (a copy knows its input's shape)."""
     known = {id(site) for site in model.sites}
-    model.sites.extend(site for site in sites.values() if id(site) not in known)
+    copies: dict[int, list[LayerSite]] = {}
+    for site in sites.values():
+        if id(site) not in known:
+            copies.setdefault(id(site.anchor), []).append(site)
+    if copies:
+        model.sites[:] = [copy for site in model.sites for copy in copies.pop(id(site.anchor), []) + [site]]
 
 
 def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:
