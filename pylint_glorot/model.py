@@ -21,6 +21,7 @@ from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
 from pylint_glorot.subclass import (
     applied_kernel, applied_weight, bias_added, bound_activation, instance_steps, layer_class, parameter_origins,
+    settled_later,
 )
 from pylint_glorot.resolve import (
     UNKNOWN,
@@ -85,6 +86,7 @@ class LayerSite:
     value_copies: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # keyword -> the other literals
     #   a fix changes with the one at value_anchors (a constructor parameter every instantiation passes)
     parameter_names: dict[str, str] = field(default_factory=dict)  # keyword -> the constructor parameter it comes from
+    settled_later: bool = False  # in a subclass: a normalization or residual add follows it (subclass.settled_later)
 
     @property
     def kind(self) -> str:
@@ -241,6 +243,7 @@ def _variable_site(call: nodes.Call) -> LayerSite | None:
     return LayerSite(
         class_name=applied.class_name, spec=applied.spec, api="keras" if applied.class_name == "add_weight" else "tf1",
         span=span_of(call), insert_span=_insert_span(call), value_copies=copies, parameter_names=names,
+        settled_later=bool(names) and settled_later(call),
         initializers=initializers, own_activation=applied.activation, normalized=applied.normalized,
         in_channels=applied.in_channels, out_channels=applied.out_channels, tf_alias=module_alias(call, "tensorflow"),
         anchor=call, value_anchors=value_anchors,
@@ -336,6 +339,7 @@ def build_site(call: nodes.Call) -> LayerSite | None:
     copies, names = _from_constructor_parameters(initializers, value_anchors)
     return LayerSite(
         class_name=class_name, spec=spec, api=api, span=span_of(call), value_copies=copies, parameter_names=names,
+        settled_later=bool(names) and settled_later(call),
         insert_span=_insert_span(call) if config_dict is None else _config_insert_span(config_dict),
         config_style=config_dict is not None,
         initializers=initializers, own_activation=own, out_channels=out_channels,

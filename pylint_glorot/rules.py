@@ -238,6 +238,8 @@ def _add_keyword(site: LayerSite, keyword: str, text: str, imports: tuple[str, .
 
 def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options) -> Finding | None:
     keyword = site.spec.judged_keyword or ""
+    if keyword in site.parameter_names and site.settled_later and not options.check_normalized:
+        return None  # a library default in a normalized or residual block: the convention, nothing measurable
     fix = _measurable_fix(site, spec, options)
     if fix is None:
         return None

@@ -239,3 +239,43 @@ def bias_added(expr: nodes.NodeNG) -> nodes.NodeNG | None:
     value = self_attribute_value(expr.right)
     func = value.func if isinstance(value, nodes.Call) else None
     return expr.left if isinstance(func, nodes.Attribute) and func.attrname == "add_weight" else None
+
+
+# --------------------------------------------------------------------------- what follows inside the class
+
+
+def settled_later(layer: nodes.Call) -> bool:
+    """Whether the class's methods, after applying the layer built by `self.x = <layer>`, normalize
+    or add a residual (`self.norm(...)` on a normalization layer, `x + ...` of two tensors): a
+    transformer block or a normalized head, whose scale the next normalization resets. Library
+    defaults there (`kernel_initializer="glorot_uniform"` in a feed-forward block) are the
+    convention, not a mistake; the fix would change nothing measurable."""
+    parent = layer.parent
+    if not (isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], nodes.AssignAttr)):
+        return False
+    method = layer.scope()
+    klass = method.parent if isinstance(method, nodes.FunctionDef) else None
+    if not isinstance(klass, nodes.ClassDef):
+        return False
+    attribute = parent.targets[0].attrname
+    for method in klass.mymethods():
+        reads = [node for node in method.nodes_of_class(nodes.Attribute) if node.attrname == attribute
+                 and isinstance(node.expr, nodes.Name) and node.expr.name == "self" and isinstance(node.parent, nodes.Call)]
+        if reads and any(_settles(node, method) for node in _after(method, min(read.lineno for read in reads))):
+            return True
+    return False
+
+
+def _after(method: nodes.FunctionDef, line: int) -> list[nodes.NodeNG]:
+    return [node for node in method.nodes_of_class((nodes.Call, nodes.BinOp)) if (node.lineno or 0) >= line]
+
+
+def _settles(node: nodes.NodeNG, method: nodes.FunctionDef) -> bool:
+    if isinstance(node, nodes.BinOp):  # a residual: two tensors added (a bias is a weight attribute)
+        return node.op == "+" and not isinstance(node.left, nodes.Const) and not isinstance(node.right, (nodes.Const, nodes.Attribute))
+    func = node.func
+    bound = self_attribute_value(func) if isinstance(func, nodes.Attribute) else None
+    target = bound.func if isinstance(bound, nodes.Call) else func
+    member = keras_member(qualified_name(target))
+    name = member[1] if member else (target.attrname if isinstance(target, nodes.Attribute) else "")
+    return name in K.NORMALIZATION_LAYERS or name in ("Add", "add") or "norm" in name.lower()
