@@ -683,7 +683,7 @@ def _instance_steps(call: nodes.Call, sites: dict[int, LayerSite], count: int = 
 def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> list[Step] | None:
     """`call(self, x)`: its steps from the input to the returned tensor, when they form one path
     (each statement reads the one before and nothing else reads it)."""
-    if len(method.args.args) < 2:
+    if len(method.args.args or ()) < 2:
         return None
     reads = method.args.args[1].name
     flows = _functional_flows(method.body, sites)

@@ -256,8 +256,12 @@ def instantiations(klass: nodes.ClassDef) -> list[nodes.Call] | None:
     """The module's `Block(...)` calls of its own class; None when they cannot all be seen:
     a subclass in the module (its `super().__init__(...)` passes other values)."""
     module = klass.root()
-    if any(isinstance(base, nodes.Name) and base.name == klass.name
-           for other in module.nodes_of_class(nodes.ClassDef) for base in other.bases):
+    bases = getattr(module, "_glorot_base_names", None)
+    if bases is None:
+        bases = {base.name for other in module.nodes_of_class(nodes.ClassDef) for base in other.bases
+                 if isinstance(base, nodes.Name)}
+        module._glorot_base_names = bases  # noqa: SLF001 - a per-tree cache that dies with the tree
+    if klass.name in bases:
         return None
     return [call for call in _calls_by_name(module).get(klass.name, [])
             if isinstance(call.func, nodes.Name) and _single_binding(call.func) is klass]
