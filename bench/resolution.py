@@ -59,7 +59,7 @@ def count(files: list[Path], findings: list[str]) -> collections.Counter:
         calls = analysis._interesting_calls(collected)  # noqa: SLF001 - the same filter the checker uses
         if not calls:
             continue
-        for site in analyze_module(module, calls).sites:
+        for site in _one_per_call(analyze_module(module, calls).sites):
             counts["sites"] += 1
             counts[f"sites {site.api}"] += 1
             counts["activation resolved"] += site.activation is not None
@@ -76,6 +76,17 @@ def count(files: list[Path], findings: list[str]) -> collections.Counter:
                 counts["initializer given, unresolved"] += 1
             counts["initializer given"] += keyword in site.initializers
     return counts
+
+
+def _one_per_call(sites: list) -> list:
+    """One site per layer call: a subclass's layer is copied into each network that uses an instance;
+    the call counts once, resolved when any of its copies is (the copies come first)."""
+    chosen: dict[int, object] = {}
+    for site in sites:
+        key = id(site.anchor) if site.anchor is not None else id(site)
+        if key not in chosen or (chosen[key].activation is None and site.activation is not None):
+            chosen[key] = site
+    return list(chosen.values())
 
 
 def main() -> None:

@@ -334,7 +334,7 @@ def _reconcile(sites: list[M.LayerSite]) -> None:
 # --------------------------------------------------------------------------- where a fix writes
 
 
-def parameter_origins(value: nodes.NodeNG, depth: int = 0) -> tuple[Span, ...]:
+def function_parameter_origins(value: nodes.NodeNG, depth: int = 0) -> tuple[Span, ...]:
     """Where the literal a function parameter stands for is written: the spans a fix of the value
     must edit (the parameter's default, the literals call sites pass), never the parameter's use.
     Empty when `value` is not a parameter (or one whose origin cannot be told)."""
@@ -345,7 +345,7 @@ def parameter_origins(value: nodes.NodeNG, depth: int = 0) -> tuple[Span, ...]:
         return ()
     passed = bound_argument(param)
     if passed is not None:  # inside one call's expansion: that call's argument (or the default)
-        return parameter_origins(passed, depth + 1) or (span_of(passed),)
+        return function_parameter_origins(passed, depth + 1) or (span_of(passed),)
     function = param.parent.parent
     if not isinstance(function, nodes.FunctionDef) or function.is_method():
         return ()  # a method's or a lambda's parameter: the class helpers handle constructors
@@ -356,7 +356,7 @@ def parameter_origins(value: nodes.NodeNG, depth: int = 0) -> tuple[Span, ...]:
         if given is None or param.name not in given:
             return ()
         node = given[param.name]
-        for span in parameter_origins(node, depth + 1) or (span_of(node),):
+        for span in function_parameter_origins(node, depth + 1) or (span_of(node),):
             if span not in found:
                 found.append(span)
     return tuple(found)

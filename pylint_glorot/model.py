@@ -20,6 +20,10 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
+from pylint_glorot.subclass import (
+    applied_kernel, applied_weight, bias_added, bound_activation, constructor_parameter_origins, instance_steps,
+    layer_class, settled_later,
+)
 from pylint_glorot.resolve import (
     UNKNOWN,
     CallView,
@@ -84,6 +88,12 @@ class LayerSite:
     initializers_module: tuple | None = None  # (prefix, imports): how to spell keras.initializers beside it
     via: tuple = ()  # an instance of a helper's layer: the spans of the helper calls that built it, outermost first
     built_by: tuple = ()  # an instance: the lines of the calls whose instances of the layer share its initializer
+
+
+    value_copies: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # keyword -> the other literals
+    #   a fix changes with the one at value_anchors (a constructor parameter every instantiation passes)
+    parameter_names: dict[str, str] = field(default_factory=dict)  # keyword -> the constructor parameter it comes from
+    settled_later: bool = False  # in a subclass: a normalization or residual add follows it (subclass.settled_later)
 
     @property
     def kind(self) -> str:
@@ -232,16 +242,20 @@ def _config_insert_span(config: nodes.Dict) -> Span:
 
 def _variable_site(call: nodes.Call) -> LayerSite | None:
     """`w = get_variable(...)` / `tf.Variable(init(shape))` applied by `tf.matmul` / `tf.nn.conv2d`, then an activation."""
-    applied = applied_variable(call)
+    applied = applied_variable(call) or applied_weight(call)
     if applied is None or has_star_arguments(call):
         return None
     value = applied.initializer
     initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
+    value_anchors = {"initializer": value} if value is not None else {}
+    copies, names = _from_constructor_parameters(initializers, value_anchors)
     return LayerSite(
-        class_name=applied.class_name, spec=applied.spec, api="tf1", span=span_of(call), insert_span=_insert_span(call),
+        class_name=applied.class_name, spec=applied.spec, api="keras" if applied.class_name == "add_weight" else "tf1",
+        span=span_of(call), insert_span=_insert_span(call), value_copies=copies, parameter_names=names,
+        settled_later=bool(names) and settled_later(call),
         initializers=initializers, own_activation=applied.activation, normalized=applied.normalized,
         in_channels=applied.in_channels, out_channels=applied.out_channels, tf_alias=module_alias(call, "tensorflow"),
-        anchor=call, value_anchors={"initializer": value} if value is not None else {},
+        anchor=call, value_anchors=value_anchors,
         has_arguments=bool(call.args or call.keywords),
     )
 
@@ -331,8 +345,10 @@ def build_site(call: nodes.Call) -> LayerSite | None:
             kernel_size = literal(argument(view, "kernel_size", spec.keyword_positions["kernel_size"]))
         except Dynamic:
             kernel_size = None
+    copies, names = _from_constructor_parameters(initializers, value_anchors)
     return LayerSite(
-        class_name=class_name, spec=spec, api=api, span=span_of(call),
+        class_name=class_name, spec=spec, api=api, span=span_of(call), value_copies=copies, parameter_names=names,
+        settled_later=bool(names) and settled_later(call),
         insert_span=_insert_span(call) if config_dict is None else _config_insert_span(config_dict),
         config_style=config_dict is not None,
         initializers=initializers, own_activation=own, out_channels=out_channels,
@@ -371,10 +387,28 @@ def _tf1_config(class_name: str, units: int | None) -> dict[str, Any]:
 
 def _with_origins(spec: InitializerSpec | None, value: nodes.NodeNG) -> InitializerSpec | None:
     """A value that comes from a function parameter: its fix edits where the literal is written."""
-    from pylint_glorot.helpers import parameter_origins  # helpers builds on this module
+    from pylint_glorot.helpers import function_parameter_origins  # helpers builds on this module
 
-    origins = parameter_origins(value) if spec is not None else ()
+    origins = function_parameter_origins(value) if spec is not None else ()
     return replace(spec, origins=origins) if origins else spec
+
+
+def _from_constructor_parameters(initializers: dict[str, InitializerSpec | None], value_anchors: dict[str, Any],
+                                 ) -> tuple[dict[str, tuple[Span, ...]], dict[str, str]]:
+    """A value from a constructor parameter (`kernel_initializer=kernel_initializer` in `Block.__init__`)
+    is judged, and fixed, at the literal that decides it (the default, or what `Block(...)` passes),
+    never at the use. Returns, by keyword, the other literals a fix changes with it, and the parameter's name."""
+    copies: dict[str, tuple[Span, ...]] = {}
+    names: dict[str, str] = {}
+    for keyword, value in list(value_anchors.items()):
+        found = constructor_parameter_origins(value)
+        if found:
+            name, origins = found
+            initializers[keyword] = initializer_spec(origins[0]) or _hand_rolled_spec(origins[0])
+            value_anchors[keyword] = origins[0]
+            copies[keyword] = tuple(span_of(origin) for origin in origins[1:])
+            names[keyword] = name
+    return copies, names
 
 
 def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:
@@ -461,6 +495,10 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
         return None
     steps = []
     for element, count in elements:
+        spliced = _instance_steps(element, sites, count) if isinstance(element, nodes.Call) else None
+        if spliced is not None:
+            steps.extend(spliced)
+            continue
         step = constructor_step(element, sites) if isinstance(element, nodes.Call) else BARRIER
         if step.site is not None and count > 1:
             step.site.repeat = count
@@ -524,8 +562,9 @@ def _add_runs(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> Iterator
         if not found:
             continue
         receiver, layer = found
-        step = constructor_step(layer, sites) if isinstance(layer, nodes.Call) else BARRIER
-        runs.setdefault(receiver, (stmt, []))[1].append(step)
+        spliced = _instance_steps(layer, sites) if isinstance(layer, nodes.Call) else None
+        step = constructor_step(layer, sites) if isinstance(layer, nodes.Call) and spliced is None else BARRIER
+        runs.setdefault(receiver, (stmt, []))[1].extend(spliced if spliced is not None else [step])
     for first, steps in runs.values():
         if any(step.kind == "layer" for step in steps):
             yield first, steps
@@ -552,6 +591,8 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     """Decompose `relu(Dense(64)(x))` into ("x", [Dense step, relu step])."""
     if isinstance(expr, nodes.Name):
         return expr.name, []
+    if bias_added(expr) is not None:  # ops.matmul(x, self.kernel) + self.bias
+        return _expression_steps(bias_added(expr), sites)
     if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
     if _is_model_input(expr):  # `Input((64,))`: its argument is a shape, not a tensor
@@ -561,7 +602,16 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
+    kernel = applied_kernel(expr)
+    if kernel is not None and id(kernel) in sites:  # ops.matmul(x, self.kernel): an add_weight layer
+        name, inner = _expression_steps(expr.args[0], sites)
+        return name, inner + [constructor_step(kernel, sites)]
     ctor = _layer_constructor(expr.func)
+    instance = _applied_instance(expr.func)
+    spliced = _instance_steps(instance, sites) if instance is not None else None
+    if spliced is not None:  # Block(64)(x), block(x), self.block(x): the steps of Block.call()
+        name, inner = _expression_steps(expr.args[0], sites)
+        return name, inner + spliced
     if id(expr) in sites and sites[id(expr)].spec.keyword_positions.get("inputs") == 0:
         # a TF1 / contrib / slim layer function: its first argument is the input
         step = constructor_step(expr, sites)
@@ -575,6 +625,7 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
             step = _step("merge", expr, member[1][:1].upper() + member[1][1:])  # layers.add([x, y])
             step.node.config = {key: value for key, value in step.node.config.items() if key == "axis"}
         else:
+            spec = spec or bound_activation(expr.func)  # self.activation(x), self.activation = activations.get(...)
             step = _step("activation", layer="Activation", activation=spec) if spec else _tf1_function_step(qualname)
     if step.kind == "barrier":
         return _helper_call_steps(expr, sites) or (None, [BARRIER])
@@ -678,6 +729,66 @@ def _self_assignments(klass: nodes.ClassDef) -> dict[str, list[nodes.NodeNG]]:
                     found.setdefault(target.attrname, []).append(target.parent.value)
         klass._glorot_self_assignments = found  # dies with the tree
     return found
+
+
+def _applied_instance(func: nodes.NodeNG) -> nodes.Call | None:
+    """The constructor call of an applied instance of the module's own layer class: `Block(64)(x)`,
+    `block(x)` with `block = Block(64)`, `self.block(x)` with `self.block = Block(64)`."""
+    bound: Any = func
+    if isinstance(func, nodes.Name):
+        bound = bound_value(func)
+    elif isinstance(func, nodes.Attribute):
+        bound = _self_attribute_value(func)
+    return bound if isinstance(bound, nodes.Call) and layer_class(bound) is not None else None
+
+
+def _instance_steps(call: nodes.Call, sites: dict[int, LayerSite], count: int = 1) -> list[Step] | None:
+    """An instance of the module's own Layer/Model subclass used as a layer: the steps of its `call()`,
+    each weighted layer a copy of the layer site in the class (one per instance, so chains through
+    instances are counted like chains through built-in layers); `count` instances in a row (a
+    comprehension) when the block holds one weighted layer. None: not such an instance, or one
+    whose `call()` is not a straight path (read as a barrier by the caller, as before)."""
+    steps = instance_steps(call, lambda method: _straight_steps(method, sites))
+    if steps is None or count < 1:
+        return None
+    layers = [step for step in steps if step.kind == "layer"]
+    if count > 1 and len(layers) != 1:
+        return None
+    spliced = []
+    for step in steps:
+        if step.kind == "layer" and step.site is not None:
+            template = step.site
+            copy = replace(template, nodes=[step.node], chain=[], fixed_chain=[], definition=None, repeat=count)
+            template.nodes.remove(step.node)
+            step.node.site = copy
+            sites[id(copy)] = copy  # keyed by the copy: it stands for no tree node of its own
+            step = replace(step, site=copy)
+        spliced.append(step)
+    return spliced
+
+
+def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> list[Step] | None:
+    """`call(self, x)`: its steps from the input to the returned tensor, when they form one path
+    (each statement reads the one before and nothing else reads it)."""
+    if len(method.args.args or ()) < 2:
+        return None
+    reads = method.args.args[1].name
+    flows = _functional_flows(method.body, sites)
+    starts = [flow for flow in flows if flow.input_name == reads and flow.previous is None]
+    if len(starts) != 1:
+        return None
+    path, current = [], starts[0]
+    while current is not None and len(path) <= len(flows):
+        path.append(current)
+        if isinstance(current.stmt, nodes.Return):
+            break
+        current = current.next
+    if not isinstance(path[-1].stmt, nodes.Return):
+        return None
+    steps = [step for flow in path for step in flow.steps]
+    if any(step.kind in ("barrier", "merge", "input") for step in steps):
+        return None
+    return steps
 
 
 def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:
@@ -980,6 +1091,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
     for loop, flows, repeat in loops:
         _enter_loop(loop, flows, repeat, flow_of, model)
+    _add_instance_copies(model, sites)
     model.sites = _with_helper_instances(module, model.sites)
     for build in builds:
         _apply_build(build, entries, module)
@@ -1057,6 +1169,18 @@ def _with_helper_instances(module: nodes.Module, sites: list[LayerSite]) -> list
     return helpers.finish(module, sites)
 
 
+def _add_instance_copies(model: ModuleModel, sites: dict[int, LayerSite]) -> None:
+    """The layer sites copied into the networks that use a subclass instance (`_instance_steps`), each
+    before the class's own site of that layer call (a copy knows its input's shape)."""
+    known = {id(site) for site in model.sites}
+    copies: dict[int, list[LayerSite]] = {}
+    for site in sites.values():
+        if id(site) not in known:
+            copies.setdefault(id(site.anchor), []).append(site)
+    if copies:
+        model.sites[:] = [copy for site in model.sites for copy in copies.pop(id(site.anchor), []) + [site]]
+
+
 def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:
     """`model.build((None, 784))`: the input shape of a Sequential, a model.add run or a subclassed
     model's call(), where nothing in the definition declares one."""
@@ -1095,7 +1219,7 @@ def _read_input_shape(site: LayerSite) -> None:
             site.input_shape = shape
             break
     else:
-        if not site.nodes and site.api == "keras":  # a get_variable's shape= is its kernel's, not an input's
+        if not site.nodes and site.api == "keras" and site.class_name != "add_weight":  # its shape= is the kernel's
             site.input_shape = declared_input_shape(call_view(site.anchor)) if site.anchor is not None else None
     shape = site.input_shape
     if not shape:

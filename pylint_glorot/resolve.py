@@ -170,7 +170,10 @@ def _is_number(value: Any) -> bool:
 
 def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
     """The one expression a name stands for: its single assignment (`INIT = "glorot_uniform"`),
-    or, for a function parameter, the literal that every call site in the module passes."""
+    or, for a function parameter, the literal that every call site in the module passes;
+    for `self.x` in a method, the one value the class assigns to it."""
+    if isinstance(node, nodes.Attribute) and depth <= _MAX_DEPTH:
+        return self_attribute_value(node)
     if not isinstance(node, nodes.Name) or depth > _MAX_DEPTH:
         return None
     binding = _single_binding(node)
@@ -204,9 +207,12 @@ def parameter_value(param: nodes.AssignName, depth: int = 0) -> nodes.NodeNG | N
         default = arguments.default_value(param.name)
     except Exception:  # astroid raises NoDefault
         default = None
-    sites = _calls_of(function)
-    if not sites:
+    constructor = _constructed_class(function)
+    sites = _calls_of(function) if constructor is None else instantiations(constructor)
+    if sites is None or (not sites and constructor is None):
         return None
+    if not sites:  # a class the module never builds: what a caller gets by default
+        return default if default is not None and literal(default, depth + 1) is not UNKNOWN else None
     chosen: nodes.NodeNG | None = None
     for site in sites:
         try:
@@ -225,7 +231,11 @@ def parameter_value(param: nodes.AssignName, depth: int = 0) -> nodes.NodeNG | N
 
 def _calls_of(function: nodes.FunctionDef) -> list[nodes.Call]:
     """Calls of a module's own function by its name (`conv(...)`, `self.conv(...)`)."""
-    module = function.root()
+    return [call for call in _calls_by_name(function.root()).get(function.name, []) if _calls_function(call, function)]
+
+
+def _calls_by_name(module: nodes.Module) -> dict[str, list[nodes.Call]]:
+    """The module's calls by the callee's last name (one walk per module, kept on the tree)."""
     index = getattr(module, "_glorot_calls_by_name", None)
     if index is None:
         index = {}
@@ -235,7 +245,61 @@ def _calls_of(function: nodes.FunctionDef) -> list[nodes.Call]:
             if name:
                 index.setdefault(name, []).append(call)
         module._glorot_calls_by_name = index  # noqa: SLF001 - a per-tree cache that dies with the tree
-    return [call for call in index.get(function.name, []) if _calls_function(call, function)]
+    return index
+
+
+def _constructed_class(function: nodes.FunctionDef) -> nodes.ClassDef | None:
+    """The class whose `__init__` this is: its parameters come from `Block(...)` calls."""
+    klass = function.parent
+    return klass if function.name == "__init__" and isinstance(klass, nodes.ClassDef) else None
+
+
+def instantiations(klass: nodes.ClassDef) -> list[nodes.Call] | None:
+    """The module's `Block(...)` calls of its own class; None when they cannot all be seen:
+    a subclass in the module (its `super().__init__(...)` passes other values)."""
+    module = klass.root()
+    bases = getattr(module, "_glorot_base_names", None)
+    if bases is None:
+        bases = {base.name for other in module.nodes_of_class(nodes.ClassDef) for base in other.bases
+                 if isinstance(base, nodes.Name)}
+        module._glorot_base_names = bases  # noqa: SLF001 - a per-tree cache that dies with the tree
+    if klass.name in bases:
+        return None
+    return [call for call in _calls_by_name(module).get(klass.name, [])
+            if isinstance(call.func, nodes.Name) and _single_binding(call.func) is klass]
+
+
+
+
+def self_attribute_value(node: nodes.Attribute) -> nodes.NodeNG | None:
+    """`self.x` read in a method: the value of the one `self.x = value` in the class's methods,
+    when the class defines nothing else of that name (a property, a class attribute)."""
+    if not (isinstance(node.expr, nodes.Name) and node.expr.name == "self"):
+        return None
+    method = node.scope()
+    klass = method.parent if isinstance(method, nodes.FunctionDef) else None
+    if not isinstance(klass, nodes.ClassDef) or node.attrname in klass.locals:
+        return None
+    values = self_attribute_assignments(klass).get(node.attrname, [])
+    return values[0] if len(values) == 1 else None
+
+
+def self_attribute_assignments(klass: nodes.ClassDef) -> dict[str, list[nodes.NodeNG | None]]:
+    """Every write of `self.name` in the class's methods, by name: the assigned value, or None for
+    a write whose value is not one expression (`self.a, self.b = ...`, `self.a += ...`)."""
+    found = getattr(klass, "_glorot_self_values", None)
+    if found is None:
+        found = {}
+        for method in klass.mymethods():
+            for target in method.nodes_of_class(nodes.AssignAttr):
+                if not (isinstance(target.expr, nodes.Name) and target.expr.name == "self"):
+                    continue
+                parent = target.parent
+                single = isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and (
+                    isinstance(parent, nodes.AnnAssign) or len(parent.targets) == 1)
+                found.setdefault(target.attrname, []).append(parent.value if single else None)
+        klass._glorot_self_values = found  # noqa: SLF001 - dies with the tree
+    return found
 
 
 def _calls_function(call: nodes.Call, function: nodes.FunctionDef) -> bool:
@@ -377,8 +441,16 @@ def activation_spec(node: nodes.NodeNG | None) -> ActivationSpec | None:
     if isinstance(node, (nodes.Name, nodes.Attribute)):
         return activation_from_qualname(qualified_name(node))
     if isinstance(node, nodes.Call):  # an activation layer instance used as activation=
-        return activation_layer_spec(node)
+        return activation_layer_spec(node) or _got_activation(node)
     return None
+
+
+def _got_activation(call: nodes.Call) -> ActivationSpec | None:
+    """`keras.activations.get("relu")` / `activations.deserialize(...)`: the activation it names."""
+    member = keras_member(qualified_name(call.func))
+    if member not in (("activations", "get"), ("activations", "deserialize")) or len(call.args) != 1 or call.keywords:
+        return None
+    return activation_spec(call.args[0])
 
 
 def _named_activation(name: str) -> ActivationSpec | None:

@@ -223,7 +223,9 @@ def _judged_ratio(site: LayerSite, spec: InitializerSpec | None, scheme: str) ->
 
 
 def _landing(site: LayerSite, keyword: str) -> Landing:
-    return Landing(keyword if site.spec.keyword_in_text else None, site.spec.string_initializers and site.api == "keras",
+    """At a constructor parameter's literal, the replacement is spelled as that parameter's value."""
+    spelled = site.parameter_names.get(keyword, keyword)
+    return Landing(spelled if site.spec.keyword_in_text else None, site.spec.string_initializers and site.api == "keras",
                    site.tf_alias)
 
 
@@ -256,6 +258,8 @@ def _add_keyword(site: LayerSite, keyword: str, text: str, imports: tuple[str, .
 
 def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options) -> Finding | None:
     keyword = site.spec.judged_keyword or ""
+    if keyword in site.parameter_names and site.settled_later and not options.check_normalized:
+        return None  # a library default in a normalized or residual block: the convention, nothing measurable
     fix = _measurable_fix(site, spec, options)
     if fix is None:
         return None
@@ -281,7 +285,8 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
         if len(message) <= MAX_MESSAGE:
             break
     edit, more = value_edits(spec, text, imports)
-    return Finding(W7701, spec.span, message, edit, covers, more_edits=more)
+    copies = tuple(Edit(span, text) for span in site.value_copies.get(keyword, ()))  # every Block(...) passing it
+    return Finding(W7701, spec.span, message, edit, covers, more_edits=more + copies)
 
 
 def _predicted(site: LayerSite, init, scheme: str, ratio: float | None) -> str:
@@ -331,10 +336,11 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     if len(head) + 2 + len(use) > MAX_MESSAGE:  # a VarianceScaling replacement
         head = f"{site.chain_length} {activation.name} layers without {without} on glorot_uniform: " \
                f"signal {_factor_text(site.chain_shrink)} in total"
-    edits = []  # a helper's layer in the chain once per call: one edit, at the layer inside the helper
+    edits, calls = [], set()  # one edit per layer call: a helper's or a subclass's layer once, however many instances
     for member in implicit:
-        if member.via and member.insert_span in {edit.span for edit in edits}:
+        if _call_of(member) in calls or (member.via and member.insert_span in {edit.span for edit in edits}):
             continue
+        calls.add(_call_of(member))
         replacement = (text, imports) if member is site else \
             site_replacement(member, scheme, distribution, None, _landing(member, keyword))
         edits.append(_add_keyword(member, keyword, *replacement))
@@ -363,18 +369,24 @@ def _implicit(site: LayerSite) -> bool:
 
 def _lines(chain: list[LayerSite], limit: int = 6) -> str:
     """`lines 9, 10, 12` / `line 4 x8` / `lines 3, 5, 7, ..., 40`; a layer a helper built counts at the
-    line of the call that built it (`conv(conv(x))` on line 7: `line 7 x2`)."""
-    counted: list[list[int]] = []  # [line, layers]
+    line of the call that built it (`conv(conv(x))` on line 7: `line 7 x2`), consecutive copies of one
+    layer call (instances of one layer class) together."""
+    runs: list[list] = []  # [what counts together, line, layers]
     for member in chain:
-        line = member.via[0].line if member.via else member.span.line
-        if member.via and counted and counted[-1][0] == line and counted[-1][2]:
-            counted[-1][1] += member.repeat
+        key = ("via", member.via[0].line) if member.via else _call_of(member)
+        if runs and runs[-1][0] == key:
+            runs[-1][2] += member.repeat
         else:
-            counted.append([line, member.repeat, bool(member.via)])
-    parts = [f"{line} x{count}" if count > 1 else str(line) for line, count, _via in counted]
+            runs.append([key, member.via[0].line if member.via else member.span.line, member.repeat])
+    parts = [f"{line} x{count}" if count > 1 else str(line) for _key, line, count in runs]
     if len(parts) > limit:
         parts = parts[:limit - 2] + ["...", parts[-1]]
     return ("line " if len(parts) == 1 else "lines ") + ", ".join(parts)
+
+
+def _call_of(site: LayerSite) -> int:
+    """The layer call a site stands for: the copies of one layer in several subclass instances share it."""
+    return id(site.anchor) if site.anchor is not None else id(site)
 
 
 def chain_reported(site: LayerSite, options: Options) -> bool:

@@ -24,9 +24,11 @@ from pylint_glorot.resolve import (
 
 GET_VARIABLE = ("tensorflow.get_variable", "tensorflow.compat.v1.get_variable")
 VARIABLE = ("tensorflow.Variable", "tensorflow.compat.v1.Variable")
-_APPLY_DENSE = ("tensorflow.matmul", "tensorflow.linalg.matmul", "tensorflow.compat.v1.matmul")
+_APPLY_DENSE = ("tensorflow.matmul", "tensorflow.linalg.matmul", "tensorflow.compat.v1.matmul",
+                "keras.ops.matmul", "keras.backend.dot")
 _APPLY_CONV = ("tensorflow.nn.conv1d", "tensorflow.nn.conv2d", "tensorflow.nn.conv3d",
-               "tensorflow.compat.v1.nn.conv1d", "tensorflow.compat.v1.nn.conv2d", "tensorflow.compat.v1.nn.conv3d")
+               "tensorflow.compat.v1.nn.conv1d", "tensorflow.compat.v1.nn.conv2d", "tensorflow.compat.v1.nn.conv3d",
+               "keras.ops.conv", "keras.backend.conv1d", "keras.backend.conv2d", "keras.backend.conv3d")
 _BIAS_ADD = ("tensorflow.nn.bias_add", "tensorflow.add", "tensorflow.math.add", "tensorflow.compat.v1.nn.bias_add",
              "tensorflow.compat.v1.add")
 _NORMALIZATIONS = ("batch_normalization", "batch_norm", "layer_norm", "layer_normalization")
@@ -84,11 +86,11 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
         return None
     kinds, found = set(), set()
     for use in uses:
-        applied = _application(use)
+        applied = kernel_application(use)
         if applied is None:
             return None
         kind, applied_call = applied
-        after = _activation_after(applied_call)
+        after = activation_after(applied_call)
         if after is None:
             return None
         kinds.add(kind)
@@ -121,7 +123,7 @@ def _drawn_initial_value(call: nodes.Call) -> tuple[nodes.NodeNG, nodes.NodeNG] 
     return (value.func, shape) if shape is not None else None
 
 
-def _application(use: nodes.Name) -> tuple[str, nodes.NodeNG] | None:
+def kernel_application(use: nodes.Name | nodes.Attribute) -> tuple[str, nodes.NodeNG] | None:
     """("dense" | "conv", the expression that applies the kernel) for `tf.matmul(x, w)`, `x @ w`,
     `tf.nn.conv2d(x, w, ...)`."""
     parent = use.parent
@@ -142,8 +144,9 @@ def _application(use: nodes.Name) -> tuple[str, nodes.NodeNG] | None:
     return None
 
 
-def _activation_after(expression: nodes.NodeNG) -> tuple[ActivationSpec, bool] | None:
-    """The activation applied to `expression` (through a bias add, and at most one assignment)."""
+def activation_after(expression: nodes.NodeNG, bound: Any = None) -> tuple[ActivationSpec, bool] | None:
+    """The activation applied to `expression` (through a bias add, and at most one assignment);
+    `bound(func)` reads a callee the imports do not name (`self.activation` in a Layer subclass)."""
     node = expression
     for _hop in range(2):
         while True:
@@ -157,7 +160,7 @@ def _activation_after(expression: nodes.NodeNG) -> tuple[ActivationSpec, bool] |
         parent = node.parent
         if isinstance(parent, nodes.Call) and parent.args and parent.args[0] is node:
             qualname = qualified_name(parent.func)
-            activation = activation_from_qualname(qualname)
+            activation = activation_from_qualname(qualname) or (bound(parent.func) if bound else None)
             if activation is not None:
                 return activation, False
             if (qualname or "").rsplit(".", 1)[-1] in _NORMALIZATIONS:

@@ -31,6 +31,7 @@ FAULTY = [
     "fixed/fixed_scale_tf2.py",
     "network/network_transposed.py",
     "helpers/helpers_chains.py",
+    "subclass/subclass_faulty.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
@@ -200,3 +201,38 @@ def test_a_fixed_slim_model_runs_with_he_under_its_default_relu(tmp_path: Path, 
     for scope in ("c1", "c2", "c3", "f1"):  # relu layers: Var = 2/fan_in after the fix (Glorot gave 0.1-0.5)
         assert 0.85 < ratios[scope] < 1.15, (scope, ratios[scope])
     assert abs(ratios["logits"] - 64 / 74) < 0.1  # the linear output keeps Glorot, 2/(64 + 10): untouched
+
+
+RUN_FIXED_SUBCLASSES = """
+import sys
+import numpy as np
+
+namespace = {}
+exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), namespace)
+for name in ("model", "deep", "passed"):
+    for weight in namespace[name].weights:
+        value = np.asarray(weight)
+        if value.ndim == 2 and value.shape[1] != 10:  # the kernels of relu layers (not the linear head)
+            print(name, weight.path, float(np.var(value)) * value.shape[0] / 2.0)
+"""
+
+
+@pytest.mark.skipif(not _tensorflow_installed(), reason="TensorFlow is not installed")
+def test_fixed_layer_subclasses_build_with_he_variance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fix edits the constructor defaults and the instantiation's literal: the models still build, and
+    every relu kernel (Dense in a subclass, an add_weight kernel) draws Var = 2/fan_in."""
+    (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\n")
+    copy = tmp_path / "blocks.py"
+    shutil.copy(FUNCTIONAL / "subclass/subclass_faulty.py", copy)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["fix", copy.name]) == cli.FIXED
+    fixed = copy.read_text()
+    assert "kernel_initializer=kernel_initializer" in fixed  # the use still passes the parameter on
+    assert 'def __init__(self, units, kernel_initializer="he_uniform", activation="relu", **kw)' in fixed
+    result = subprocess.run([sys.executable, "-c", RUN_FIXED_SUBCLASSES, str(copy)], capture_output=True, text=True,
+                            check=False, timeout=600, env={**__import__("os").environ, "KERAS_BACKEND": "tensorflow"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    ratios = [float(line.split()[-1]) for line in result.stdout.splitlines() if line.split()]
+    assert len(ratios) == 8, result.stdout  # model: Block, Normalized, HandBuilt; deep: 4 x Plain; passed: 1
+    for ratio in ratios:
+        assert 0.85 < ratio < 1.2, result.stdout  # Glorot gave 0.5 (square) and 0.8 (HandBuilt, 32 -> 8)
