@@ -19,6 +19,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
+from pylint_glorot import built_lists, unroll
 from pylint_glorot.resolve import (
     UNKNOWN,
     CallView,
@@ -79,6 +80,7 @@ class LayerSite:
     config: dict[str, Any] = field(default_factory=dict)  # literal keywords that decide shapes and fans
     nodes: list = field(default_factory=list)  # the graph nodes applying this layer (one per application)
     input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
+    pass_of: Any = None  # a later pass of an unrolled literal loop: the site its call made (same call, same fix)
 
     @property
     def kind(self) -> str:
@@ -416,8 +418,15 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
     elements = _sequence_elements(layers)
     if elements is None:
         return None
+    return _element_steps(elements, sites)
+
+
+def _element_steps(elements: list[tuple[Any, int]], sites: dict[int, LayerSite]) -> list[Step]:
     steps = []
     for element, count in elements:
+        if isinstance(element, built_lists.Loop):  # a loop's passes, one after the other
+            steps.extend(unroll.unrolled(_element_steps(element.elements, sites), element.loop, element.passes, sites))
+            continue
         step = constructor_step(element, sites) if isinstance(element, nodes.Call) else BARRIER
         if step.site is not None and count > 1:
             step.site.repeat = count
@@ -427,7 +436,11 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
 
 def _sequence_elements(node: nodes.NodeNG) -> list[tuple[nodes.NodeNG, int]] | None:
     """The layer expressions of a literal layer list, each with how many layers it builds:
-    `[a, b]`, `[a] + [b for _ in range(3)]`, `[*[b for _ in range(3)], c]`."""
+    `[a, b]`, `[a] + [b for _ in range(3)]`, `[*[b for _ in range(3)], c]`, a list built by `append`."""
+    if isinstance(node, nodes.Name):
+        built = built_lists.built_list(node, _sequence_elements)
+        if built is not built_lists.NOT_BUILT:
+            return built
     node = dereference(node)
     if isinstance(node, (nodes.List, nodes.Tuple)):
         found: list[tuple[nodes.NodeNG, int]] = []
@@ -857,7 +870,9 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
     for body, repeat in _bodies(module):
+        loop = body[0].parent if isinstance(body[0].parent, nodes.For) and body is body[0].parent.body else None
         for first, steps in _add_runs(body, sites):
+            steps, unrolled = _loop_passes(steps, loop, sites)
             # keys are ids of tree nodes, which live as long as the module (not of transient objects)
             _assign_definition(steps, ("add", id(first)))
             entries[id(first)] = [_node(steps[0])]
@@ -865,9 +880,11 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             model.graphs.append(G.Graph([_node(step) for step in steps]))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
-            if repeat > 1:  # each pass adds the same layers again, after the previous pass's
+            if repeat > 1 and not unrolled:  # each pass adds the same layers again, after the previous pass's
                 _repeat(steps, repeat, model)
         flows = _functional_flows(body, sites)
+        if loop is not None and _unrolled_flows(body, flows, loop, sites, model, seen):
+            continue
         _flow_definitions(flows)
         _connect_flows(flows)
         scope = body[0].parent
@@ -883,6 +900,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
                     seen.add(id(step.site))
         if repeat > 1 and _carried(flows):
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
+    model.sites[:] = _with_passes(model.sites, sites)
     for build in builds:
         _apply_build(build, entries, module)
     for site in model.sites:
@@ -890,6 +908,55 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _follow(site, iter([BARRIER]))
         _read_input_shape(site)
     return model
+
+
+def _loop_passes(steps: list[Step], loop: nodes.For | None, sites: dict[int, LayerSite]) -> tuple[list[Step], bool]:
+    """A loop body's steps, one pass after another where the passes bind what its layers read
+    (`for units in [512, 256]: model.add(Dense(units))`); as they are otherwise (counted as repeats)."""
+    passes = unroll.loop_passes(loop) if loop is not None else None
+    if passes is None or not unroll.binds_layers(steps, loop, passes):
+        return steps, False
+    return unroll.unrolled(steps, loop, passes, sites), True
+
+
+def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: nodes.For,
+                    sites: dict[int, LayerSite], model: ModuleModel, seen: set[int]) -> bool:
+    """A loop body that passes one tensor through each pass (`x = Dense(units)(x)`), or that applies each
+    layer of a list (`for layer in blocks: x = layer(x)`), as the sequence of its passes. False: not such a loop."""
+    steps = unroll.applied_list_steps(loop, flows, sites, constructor_step, _layer_list_elements)
+    if steps is None:
+        if not _carried(flows):
+            return False
+        steps, unrolled = _loop_passes([step for flow in flows for step in flow.steps], loop, sites)
+        if not unrolled:
+            return False
+    if not any(step.site is not None for step in steps):
+        return False
+    _assign_definition(steps, ("flow", id(body[0])))
+    _chain_steps(steps)
+    model.graphs.append(G.Graph([_node(step) for step in steps]))
+    _link_sequence(steps, model)
+    seen.update(id(step.site) for step in steps if step.site)
+    return True
+
+
+def _layer_list_elements(node: nodes.NodeNG) -> list[tuple[Any, int]] | None:
+    """The layers of `for layer in blocks:` / `for layer in self.blocks:`, when they are a literal list."""
+    if isinstance(node, nodes.Attribute):
+        value = _self_attribute_value(node)
+        return _sequence_elements(value) if value is not None else None
+    return _sequence_elements(node)
+
+
+def _with_passes(ordered: list[LayerSite], sites: dict[int, LayerSite]) -> list[LayerSite]:
+    """The module's sites with each unrolled loop's later passes right after the site its call made."""
+    later: dict[int, list[LayerSite]] = {}
+    for site in sites.values():
+        if site.pass_of is not None:
+            later.setdefault(id(site.pass_of), []).append(site)
+    if not later:
+        return ordered
+    return [member for site in ordered for member in [site, *later.get(id(site), [])]]
 
 
 def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:
