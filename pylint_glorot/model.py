@@ -19,7 +19,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
-from pylint_glorot import built_lists, unroll
+from pylint_glorot import built_lists, model_configs, unroll
 from pylint_glorot.resolve import (
     UNKNOWN,
     CallView,
@@ -206,7 +206,14 @@ def _config_site(call: nodes.Call) -> tuple[tuple[str, str, K.LayerSpec], CallVi
     member = keras_member(qualified_name(func))
     if member != ("layers", "deserialize"):
         return None
-    outer = config_keywords(call.args[0])
+    return _config_entry(call.args[0], call)
+
+
+def _config_entry(entry: nodes.NodeNG, call: nodes.Call) -> tuple[tuple[str, str, K.LayerSpec], CallView,
+                                                                     nodes.Dict] | None:
+    """`{"class_name": "Dense", "config": {...}}` (given to `layers.deserialize`, or one layer of a
+    model config that `call` reads): the weighted layer and its config entries as keywords."""
+    outer = config_keywords(entry)
     if outer is None:
         return None
     entries = {keyword.arg: keyword.value for keyword in outer[1]}
@@ -214,7 +221,7 @@ def _config_site(call: nodes.Call) -> tuple[tuple[str, str, K.LayerSpec], CallVi
     config = config_keywords(entries["config"]) if "config" in entries else None
     if not isinstance(class_name, str) or class_name not in K.LAYERS or config is None:
         return None
-    return ("keras", class_name, K.LAYERS[class_name]), CallView(func, [], config[1], call), config[0]
+    return ("keras", class_name, K.LAYERS[class_name]), CallView(call.func, [], config[1], call), config[0]
 
 
 def _config_insert_span(config: nodes.Dict) -> Span:
@@ -256,9 +263,10 @@ def _repeated_view(call: nodes.Call) -> tuple[CallView, int] | None:
     return CallView(call.args[2], [call.args[0], *call.args[3:]], list(call.keywords or ()), call), times
 
 
-def build_site(call: nodes.Call) -> LayerSite | None:
+def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite | None:
+    """The weighted layer `call` builds; with `entry`, the layer of a model config that call reads."""
     view = call_view(call)
-    found = layer_member(view.func)
+    found = layer_member(view.func) if entry is None else None
     config_dict = None
     repeat = 1
     if not found and _last_name(call.func) == "repeat":
@@ -267,10 +275,10 @@ def build_site(call: nodes.Call) -> LayerSite | None:
             view, repeat = repeated
             found = layer_member(view.func)
     if not found:
-        variable = _variable_site(call)
+        variable = _variable_site(call) if entry is None else None
         if variable is not None:
             return variable
-        from_config = _config_site(call)
+        from_config = _config_site(call) if entry is None else _config_entry(entry, call)
         if from_config is None:
             return None
         found, view, config_dict = from_config
@@ -854,6 +862,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
         site = build_site(call)
         if site is not None:
             sites[id(call)] = site
+    sites.update(model_configs.config_sites(calls, build_site))  # keyed by the layer's dict in the config
     model = ModuleModel(list(sites.values()), {})
     if not sites:
         return model
@@ -861,7 +870,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     _class_definitions(sites)
     entries: dict[int, list[G.Node]] = {}  # a model's tree node -> the graph nodes its input enters
     for call in calls:
-        steps = _sequential_steps(call, sites)
+        steps = _sequential_steps(call, sites) or model_configs.config_steps(call, sites)
         if steps:
             entries[id(call)] = [_node(steps[0])]
             _assign_definition(steps, ("sequential", id(call)))
