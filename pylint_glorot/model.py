@@ -19,7 +19,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
-from pylint_glorot import built_lists, model_configs, unroll
+from pylint_glorot import built_lists, model_configs, slim_stack, unroll
 from pylint_glorot.resolve import (
     UNKNOWN,
     CallView,
@@ -274,6 +274,11 @@ def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite |
         if repeated is not None:
             view, repeat = repeated
             found = layer_member(view.func)
+    if not found and entry is not None and _last_name(call.func) == "stack":  # one layer of a slim.stack
+        view = slim_stack.stacked_view(call, entry)
+        found = layer_member(view.func)
+        if not found:
+            return None
     if not found:
         variable = _variable_site(call) if entry is None else None
         if variable is not None:
@@ -381,6 +386,13 @@ def _data_format_first(call: nodes.Call) -> bool:
         if kw.arg == "data_format":
             return literal(kw.value) != "channels_last"
     return False
+
+
+def _site_step(site: LayerSite) -> Step:
+    """The step of a layer site that is not a call of its own (an element of a slim.stack)."""
+    step = Step("layer", site=site, node=G.Node(G.LAYER, layer=site.kind, config=site.config, site=site))
+    site.nodes.append(step.node)
+    return step
 
 
 def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
@@ -534,6 +546,10 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
+    stacked = slim_stack.stack_steps(expr, sites, _site_step)
+    if stacked is not None:  # slim.stack(net, slim.conv2d, [...]): its layers in order, reading net
+        name, inner = _expression_steps(expr.args[0], sites)
+        return name, inner + stacked
     ctor = _layer_constructor(expr.func)
     if id(expr) in sites and sites[id(expr)].spec.keyword_positions.get("inputs") == 0:
         # a TF1 / contrib / slim layer function: its first argument is the input
@@ -863,6 +879,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
         if site is not None:
             sites[id(call)] = site
     sites.update(model_configs.config_sites(calls, build_site))  # keyed by the layer's dict in the config
+    sites.update(slim_stack.stack_sites(calls, build_site))  # keyed by the element of stack_args
     model = ModuleModel(list(sites.values()), {})
     if not sites:
         return model
