@@ -27,7 +27,7 @@ _INTERESTING = (
     | {K.SEQUENTIAL, "VarianceScaling", "variance_scaling", "Ones", "ones", "Constant", "constant"}
     | {n.cls for n in K.NAMED} | {n.snake for n in K.NAMED}
     | {name.rsplit(".", 1)[-1] for name in K.LEGACY_INITIALIZERS}
-    | {"deserialize", "from_config", "get_variable", "Variable", "repeat", "model_from_config", "stack"}
+    | {"deserialize", "from_config", "get_variable", "Variable", "repeat", "model_from_config", "deserialize_keras_object", "stack"}
 )
 
 

@@ -26,7 +26,8 @@ from pylint_glorot.resolve import (ActivationSpec, CallView, activation_spec, co
                                    keras_member, literal, qualified_name, span_of)
 
 _MODEL_CLASSES = {"Sequential", "Model", "Functional"}
-_READERS = {"model_from_config"}  # {"class_name": "Sequential", "config": {...}}
+# {"class_name": "Sequential", "config": {...}}: tf.keras' model_from_config, Keras 3's deserializers
+_READERS = {"model_from_config", "deserialize_keras_object", "deserialize"}
 MAX_LAYERS = 500
 
 
@@ -46,7 +47,7 @@ def model_layers(call: nodes.Call) -> tuple[list[nodes.NodeNG], bool] | None:
             return None
         return _layers_of(call.args[0], member[1] == "Sequential")
     member = keras_member(qualified_name(func))
-    if not member or member[1] not in _READERS:
+    if not member or member[1] not in _READERS or (member[1] == "deserialize" and member[0] != "layers"):
         return None
     outer = _entries(call.args[0])
     if outer is None or "config" not in outer:
