@@ -14,7 +14,7 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import knowledge as K
-from pylint_glorot import rules
+from pylint_glorot import model_configs, rules
 from pylint_glorot.findings import Finding
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.model import analyze_module
@@ -28,6 +28,7 @@ _INTERESTING = (
     | {n.cls for n in K.NAMED} | {n.snake for n in K.NAMED}
     | {name.rsplit(".", 1)[-1] for name in K.LEGACY_INITIALIZERS}
     | {"deserialize", "from_config", "get_variable", "Variable", "repeat", "model_from_config", "deserialize_keras_object", "stack"}
+    | {"model_from_json"}
 )
 
 
@@ -135,6 +136,8 @@ def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collec
     for site in model.sites:
         covered.update(id(value) for value in site.value_anchors.values())
         for candidates in rules.layer_candidates(site, options, inconsistent.get(id(site))):
+            if site.in_string:
+                candidates = [model_configs.safe_in_string(finding) for finding in candidates]
             key = tuple((finding.symbol, finding.span) for finding in candidates)
             if site.pass_of is not None:  # a later pass of an unrolled loop: its call has one message
                 key = key[:1]

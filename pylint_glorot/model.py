@@ -81,6 +81,7 @@ class LayerSite:
     nodes: list = field(default_factory=list)  # the graph nodes applying this layer (one per application)
     input_shape: tuple | None = None  # the tensor it reads, without the batch dimension, when known
     pass_of: Any = None  # a later pass of an unrolled literal loop: the site its call made (same call, same fix)
+    in_string: bool = False  # a layer of a JSON string (model_from_json): an edit must leave valid JSON
 
     @property
     def kind(self) -> str:

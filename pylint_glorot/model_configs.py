@@ -14,9 +14,12 @@ chain only where each one's `inbound_nodes` name exactly the layer before it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
+import astroid
 from astroid import nodes
 
 from pylint_glorot import graph as G
@@ -28,6 +31,7 @@ from pylint_glorot.resolve import (ActivationSpec, CallView, activation_spec, co
 _MODEL_CLASSES = {"Sequential", "Model", "Functional"}
 # {"class_name": "Sequential", "config": {...}}: tf.keras' model_from_config, Keras 3's deserializers
 _READERS = {"model_from_config", "deserialize_keras_object", "deserialize"}
+_CALLS = ("from_config", "model_from_json", *_READERS)
 MAX_LAYERS = 500
 
 
@@ -47,9 +51,11 @@ def model_layers(call: nodes.Call) -> tuple[list[nodes.NodeNG], bool] | None:
             return None
         return _layers_of(call.args[0], member[1] == "Sequential")
     member = keras_member(qualified_name(func))
-    if not member or member[1] not in _READERS or (member[1] == "deserialize" and member[0] != "layers"):
+    parsed = json_config(call) if member and member[1] == "model_from_json" else None
+    if parsed is None and (not member or member[1] not in _READERS or (member[1] == "deserialize"
+                                                                       and member[0] != "layers")):
         return None
-    outer = _entries(call.args[0])
+    outer = _entries(parsed if parsed is not None else call.args[0])
     if outer is None or "config" not in outer:
         return None
     class_name = literal(outer.get("class_name"))
@@ -75,14 +81,17 @@ def config_sites(calls: list[nodes.Call], build_site: Callable) -> Iterator[tupl
     for call in calls:
         if not isinstance(call.func, nodes.Attribute) and not isinstance(call.func, nodes.Name):
             continue
-        found = model_layers(call) if _last_name(call.func) in ("from_config", *_READERS) else None
+        found = model_layers(call) if _last_name(call.func) in _CALLS else None
         if found is None:
             continue
+        in_string = _last_name(call.func) == "model_from_json"
         for entry in found[0]:
             if isinstance(entry, nodes.Dict):
                 site = build_site(call, entry)
                 if site is not None:
                     site.span = span_of(entry)
+                    if in_string:  # nodes of the parsed JSON: nothing but the rules may follow them
+                        site.in_string, site.value_anchors = True, {}
                     yield id(entry), site
 
 
@@ -92,7 +101,7 @@ def _last_name(func: nodes.NodeNG) -> str | None:
 
 def config_steps(call: nodes.Call, sites: dict[int, Any]) -> list[Any] | None:
     """The steps of a literal model config, in order (a barrier where a functional config branches)."""
-    if _last_name(call.func) not in ("from_config", *_READERS):
+    if _last_name(call.func) not in _CALLS:
         return None
     found = model_layers(call)
     if found is None:
@@ -176,3 +185,120 @@ def _activation(name: str, config: dict[str, nodes.NodeNG]) -> ActivationSpec | 
     if named in K.ACTIVATION_FAMILIES and name != "LeakyReLU":  # a leaky slope in the config is not read here
         return ActivationSpec(named, K.activation_family(named))
     return None
+
+
+# --------------------------------------------------------------------------- JSON strings
+
+_JSON_WORDS = {"true": "True", "false": "False", "null": "None"}  # same lengths: positions are kept
+
+
+def json_config(call: nodes.Call) -> nodes.NodeNG | None:
+    """`model_from_json('<literal JSON>')`: the JSON as an expression tree whose nodes sit where
+    their text sits in the file (inside the string), or None when the literal cannot be mapped so
+    (escapes, implicit concatenation, non-ASCII text, invalid JSON)."""
+    if len(call.args) != 1 or call.keywords:
+        return None
+    member = keras_member(qualified_name(call.func))
+    if not member or member[1] != "model_from_json":
+        return None
+    found = getattr(call, "_glorot_json", None)
+    if found is None:
+        found = _mapped_json(dereference(call.args[0])) or False
+        call._glorot_json = found  # dies with the tree
+    return found or None
+
+
+def _mapped_json(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    if not isinstance(node, nodes.Const) or not isinstance(node.value, str) or node.end_lineno is None:
+        return None
+    raw = _module_text(node.root())
+    if raw is None:
+        return None
+    try:
+        lines = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).splitlines(keepends=True)
+        text = "".join(lines[node.lineno - 1:node.end_lineno])
+    except (UnicodeDecodeError, IndexError):
+        return None
+    if not text.isascii():  # astroid columns are bytes; ASCII keeps them characters
+        return None
+    end = len(text) - len(lines[node.end_lineno - 1]) + node.end_col_offset
+    literal_text = text[node.col_offset:end]
+    prefix = len(literal_text) - len(literal_text.lstrip("rRuU"))
+    quote = literal_text[prefix:prefix + 3] if literal_text[prefix:prefix + 3] in ('"""', "'''") else \
+        literal_text[prefix:prefix + 1]
+    body = literal_text[prefix + len(quote):len(literal_text) - len(quote)]
+    if body != node.value or not literal_text.endswith(quote) or "\\" in body:
+        return None
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(parsed, dict):
+        return None
+    try:
+        tree = astroid.parse("(" + _python_words(body) + ")")
+    except Exception:  # astroid raises its own syntax errors
+        return None
+    expression = tree.body[0].value if tree.body and isinstance(tree.body[0], nodes.Expr) else None
+    if not isinstance(expression, nodes.Dict):
+        return None
+    line, col = node.lineno, node.col_offset + prefix + len(quote)
+    for inner in expression.nodes_of_class(nodes.NodeNG):
+        for attr in ("", "end_"):
+            at_line, at_col = getattr(inner, f"{attr}lineno"), getattr(inner, f"{attr}col_offset")
+            if at_line is None or at_col is None:
+                continue
+            setattr(inner, f"{attr}col_offset", col + at_col - 1 if at_line == 1 else at_col)
+            setattr(inner, f"{attr}lineno", line + at_line - 1)
+    return expression
+
+
+def _module_text(module: nodes.Module) -> bytes | str | None:
+    """The module's source: kept on the tree when parsed from text, else read from its file."""
+    if module.file_bytes is not None:
+        return module.file_bytes
+    try:
+        with module.stream() as stream:
+            return stream.read()
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
+def _python_words(body: str) -> str:
+    """JSON's true/false/null as Python's True/False/None, outside strings."""
+    out, in_string, index = [], False, 0
+    while index < len(body):
+        char = body[index]
+        if char == '"':
+            in_string = not in_string
+        elif not in_string:
+            word = next((w for w in _JSON_WORDS if body.startswith(w, index)), None)
+            if word is not None:
+                out.append(_JSON_WORDS[word])
+                index += len(word)
+                continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def safe_in_string(finding: Any) -> Any:
+    """A finding on a layer of a JSON string keeps its edits only where each leaves valid JSON
+    (a string replaced by a string, a `"key": value` entry added); otherwise it is reported without one."""
+    if all(_json_edit(edit) for edit in finding.edits):
+        return finding
+    return replace(finding, edit=None, more_edits=())
+
+
+def _json_edit(edit: Any) -> bool:
+    if edit.imports:
+        return False
+    text = edit.text.strip()
+    try:
+        if edit.span.start == edit.span.end:
+            json.loads("{" + text.lstrip(",") + "}")
+        else:
+            json.loads(text)
+    except ValueError:
+        return False
+    return True

@@ -312,13 +312,13 @@ def _implicit(site: LayerSite) -> bool:
 
 def _lines(chain: list[LayerSite], limit: int = 6) -> str:
     """`lines 9, 10, 12` / `line 4 x8` / `lines 3, 5, 7, ..., 40`."""
-    runs: list[list] = []  # the passes of an unrolled loop are one call: `line 4 x3`
+    runs: list[list[int]] = []  # consecutive layers on one line (a loop's passes, one literal list): `line 4 x3`
     for member in chain:
-        if runs and runs[-1][0] is member.anchor and member.anchor is not None and member.span == runs[-1][2]:
+        if runs and runs[-1][0] == member.span.line:
             runs[-1][1] += member.repeat
         else:
-            runs.append([member.anchor, member.repeat, member.span])
-    parts = [f"{span.line} x{count}" if count > 1 else str(span.line) for _anchor, count, span in runs]
+            runs.append([member.span.line, member.repeat])
+    parts = [f"{line} x{count}" if count > 1 else str(line) for line, count in runs]
     if len(parts) > limit:
         parts = parts[:limit - 2] + ["...", parts[-1]]
     return ("line " if len(parts) == 1 else "lines ") + ", ".join(parts)
