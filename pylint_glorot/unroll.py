@@ -146,6 +146,8 @@ def applied_list_steps(loop: nodes.For, flows: list[Any], sites: dict[int, Any],
     if loop.orelse or not isinstance(loop.target, nodes.AssignName):
         return None
     target = loop.target.name
+    if not any(_applied_input(stmt, target) is not None for stmt in loop.body):
+        return None  # checked first: most loops apply no layer list, and reading the iterable costs more
     elements = elements_of(loop.iter)
     if not elements or len(elements) > MAX_PASSES or not all(isinstance(node, nodes.Call) for node, _ in elements):
         return None
