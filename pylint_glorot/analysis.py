@@ -14,7 +14,7 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import knowledge as K
-from pylint_glorot import rules
+from pylint_glorot import model_configs, rules
 from pylint_glorot.findings import Finding
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.model import analyze_module
@@ -27,7 +27,8 @@ _INTERESTING = (
     | {K.SEQUENTIAL, "VarianceScaling", "variance_scaling", "Ones", "ones", "Constant", "constant"}
     | {n.cls for n in K.NAMED} | {n.snake for n in K.NAMED}
     | {name.rsplit(".", 1)[-1] for name in K.LEGACY_INITIALIZERS}
-    | {"deserialize", "from_config", "get_variable", "Variable", "repeat", "add_weight"}
+    | {"deserialize", "from_config", "get_variable", "Variable", "repeat", "add_weight", "model_from_config",
+       "deserialize_keras_object", "stack", "model_from_json"}
 )
 
 
@@ -137,7 +138,13 @@ def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collec
     for site in model.sites:
         covered.update(id(value) for value in site.value_anchors.values())
         for candidates in rules.layer_candidates(site, options, inconsistent.get(id(site))):
+            if site.in_string:
+                candidates = [model_configs.safe_in_string(finding) for finding in candidates]
             key = tuple((finding.symbol, finding.span) for finding in candidates)
+            if site.pass_of is not None:  # a later pass of an unrolled loop: its call has one message
+                key = key[:1]
+                if key in reported or any(k[:1] == key for k in reported):
+                    continue
             if key not in reported:
                 reported[key] = NodeFindings(candidates, site.anchor)
             elif site.via:

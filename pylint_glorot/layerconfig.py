@@ -150,3 +150,19 @@ def _shape(value: Any, batch: bool = False) -> tuple | None:
 def build_shape(value: nodes.NodeNG) -> tuple | None:
     """`(None, 784)` given to `model.build(...)`: the shape without the batch dimension."""
     return _shape(literal(value), batch=True)
+
+
+def config_nodes(view: CallView, class_name: str) -> dict[str, nodes.NodeNG]:
+    """The argument node behind each config keyword `layer_config` reads, and `activation`
+    (a loop binds them one pass at a time: `for units in [64, 32]: Dense(units)`)."""
+    found: dict[str, nodes.NodeNG] = {}
+    positions = _positions(class_name)
+    for index, arg in enumerate(view.args):
+        if isinstance(arg, nodes.Starred):
+            return {}
+        if index < len(positions):
+            found[positions[index]] = arg
+    for keyword in view.keywords:
+        if keyword.arg in _KEYWORDS or keyword.arg == "activation":
+            found[keyword.arg] = keyword.value
+    return found

@@ -20,6 +20,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
+from pylint_glorot import built_lists, model_configs, slim_stack, unroll
 from pylint_glorot.subclass import (
     applied_kernel, applied_weight, bias_added, bound_activation, constructor_parameter_origins, instance_steps,
     layer_class, settled_later,
@@ -88,12 +89,12 @@ class LayerSite:
     initializers_module: tuple | None = None  # (prefix, imports): how to spell keras.initializers beside it
     via: tuple = ()  # an instance of a helper's layer: the spans of the helper calls that built it, outermost first
     built_by: tuple = ()  # an instance: the lines of the calls whose instances of the layer share its initializer
-
-
     value_copies: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # keyword -> the other literals
     #   a fix changes with the one at value_anchors (a constructor parameter every instantiation passes)
     parameter_names: dict[str, str] = field(default_factory=dict)  # keyword -> the constructor parameter it comes from
     settled_later: bool = False  # in a subclass: a normalization or residual add follows it (subclass.settled_later)
+    pass_of: Any = None  # a later pass of an unrolled literal loop: the site its call made (same call, same fix)
+    in_string: bool = False  # a layer of a JSON string (model_from_json): an edit must leave valid JSON
 
     @property
     def kind(self) -> str:
@@ -221,7 +222,14 @@ def _config_site(call: nodes.Call) -> tuple[tuple[str, str, K.LayerSpec], CallVi
     member = keras_member(qualified_name(func))
     if member != ("layers", "deserialize"):
         return None
-    outer = config_keywords(call.args[0])
+    return _config_entry(call.args[0], call)
+
+
+def _config_entry(entry: nodes.NodeNG, call: nodes.Call) -> tuple[tuple[str, str, K.LayerSpec], CallView,
+                                                                     nodes.Dict] | None:
+    """`{"class_name": "Dense", "config": {...}}` (given to `layers.deserialize`, or one layer of a
+    model config that `call` reads): the weighted layer and its config entries as keywords."""
+    outer = config_keywords(entry)
     if outer is None:
         return None
     entries = {keyword.arg: keyword.value for keyword in outer[1]}
@@ -229,7 +237,7 @@ def _config_site(call: nodes.Call) -> tuple[tuple[str, str, K.LayerSpec], CallVi
     config = config_keywords(entries["config"]) if "config" in entries else None
     if not isinstance(class_name, str) or class_name not in K.LAYERS or config is None:
         return None
-    return ("keras", class_name, K.LAYERS[class_name]), CallView(func, [], config[1], call), config[0]
+    return ("keras", class_name, K.LAYERS[class_name]), CallView(call.func, [], config[1], call), config[0]
 
 
 def _config_insert_span(config: nodes.Dict) -> Span:
@@ -275,9 +283,10 @@ def _repeated_view(call: nodes.Call) -> tuple[CallView, int] | None:
     return CallView(call.args[2], [call.args[0], *call.args[3:]], list(call.keywords or ()), call), times
 
 
-def build_site(call: nodes.Call) -> LayerSite | None:
+def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite | None:
+    """The weighted layer `call` builds; with `entry`, the layer of a model config that call reads."""
     view = call_view(call)
-    found = layer_member(view.func)
+    found = layer_member(view.func) if entry is None else None
     config_dict = None
     repeat = 1
     if not found and _last_name(call.func) == "repeat":
@@ -285,11 +294,16 @@ def build_site(call: nodes.Call) -> LayerSite | None:
         if repeated is not None:
             view, repeat = repeated
             found = layer_member(view.func)
+    if not found and entry is not None and _last_name(call.func) == "stack":  # one layer of a slim.stack
+        view = slim_stack.stacked_view(call, entry)
+        found = layer_member(view.func)
+        if not found:
+            return None
     if not found:
-        variable = _variable_site(call)
+        variable = _variable_site(call) if entry is None else None
         if variable is not None:
             return variable
-        from_config = _config_site(call)
+        from_config = _config_site(call) if entry is None else _config_entry(entry, call)
         if from_config is None:
             return None
         found, view, config_dict = from_config
@@ -448,6 +462,13 @@ def _data_format_first(call: nodes.Call) -> bool:
     return False
 
 
+def _site_step(site: LayerSite) -> Step:
+    """The step of a layer site that is not a call of its own (an element of a slim.stack)."""
+    step = Step("layer", site=site, node=G.Node(G.LAYER, layer=site.kind, config=site.config, site=site))
+    site.nodes.append(step.node)
+    return step
+
+
 def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
     """What a layer constructor call does to the signal."""
     site = sites.get(id(call))
@@ -493,8 +514,15 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
     elements = _sequence_elements(layers)
     if elements is None:
         return None
+    return _element_steps(elements, sites)
+
+
+def _element_steps(elements: list[tuple[Any, int]], sites: dict[int, LayerSite]) -> list[Step]:
     steps = []
     for element, count in elements:
+        if isinstance(element, built_lists.Loop):  # a loop's passes, one after the other
+            steps.extend(unroll.unrolled(_element_steps(element.elements, sites), element.loop, element.passes, sites))
+            continue
         spliced = _instance_steps(element, sites, count) if isinstance(element, nodes.Call) else None
         if spliced is not None:
             steps.extend(spliced)
@@ -509,7 +537,11 @@ def _sequential_steps(call: nodes.Call, sites: dict[int, LayerSite]) -> list[Ste
 
 def _sequence_elements(node: nodes.NodeNG) -> list[tuple[nodes.NodeNG, int]] | None:
     """The layer expressions of a literal layer list, each with how many layers it builds:
-    `[a, b]`, `[a] + [b for _ in range(3)]`, `[*[b for _ in range(3)], c]`."""
+    `[a, b]`, `[a] + [b for _ in range(3)]`, `[*[b for _ in range(3)], c]`, a list built by `append`."""
+    if isinstance(node, nodes.Name):
+        built = built_lists.built_list(node, _sequence_elements)
+        if built is not built_lists.NOT_BUILT:
+            return built
     node = dereference(node)
     if isinstance(node, (nodes.List, nodes.Tuple)):
         found: list[tuple[nodes.NodeNG, int]] = []
@@ -606,6 +638,10 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if kernel is not None and id(kernel) in sites:  # ops.matmul(x, self.kernel): an add_weight layer
         name, inner = _expression_steps(expr.args[0], sites)
         return name, inner + [constructor_step(kernel, sites)]
+    stacked = slim_stack.stack_steps(expr, sites, _site_step)
+    if stacked is not None:  # slim.stack(net, slim.conv2d, [...]): its layers in order, reading net
+        name, inner = _expression_steps(expr.args[0], sites)
+        return name, inner + stacked
     ctor = _layer_constructor(expr.func)
     instance = _applied_instance(expr.func)
     spliced = _instance_steps(instance, sites) if instance is not None else None
@@ -1041,6 +1077,8 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
         site = build_site(call)
         if site is not None:
             sites[id(call)] = site
+    sites.update(model_configs.config_sites(calls, build_site))  # keyed by the layer's dict in the config
+    sites.update(slim_stack.stack_sites(calls, build_site))  # keyed by the element of stack_args
     model = ModuleModel(list(sites.values()), {})
     if not sites:
         return model
@@ -1049,7 +1087,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     _class_definitions(sites)
     entries: dict[int, list[G.Node]] = {}  # a model's tree node -> the graph nodes its input enters
     for call in calls:
-        steps = _sequential_steps(call, sites)
+        steps = _sequential_steps(call, sites) or model_configs.config_steps(call, sites)
         if steps:
             entries[id(call)] = [_node(steps[0])]
             _assign_definition(steps, ("sequential", id(call)))
@@ -1060,7 +1098,9 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     flow_of: dict[int, _FlowStatement] = {}  # statement -> its flow, over every body
     loops: list[tuple[nodes.For, list[_FlowStatement], int]] = []
     for body, repeat in _bodies(module):
+        loop = body[0].parent if isinstance(body[0].parent, nodes.For) and body is body[0].parent.body else None
         for first, steps in _add_runs(body, sites):
+            steps, unrolled = _loop_passes(steps, loop, sites)
             # keys are ids of tree nodes, which live as long as the module (not of transient objects)
             _assign_definition(steps, ("add", id(first)))
             entries[id(first)] = [_node(steps[0])]
@@ -1068,12 +1108,14 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             model.graphs.append(G.Graph([_node(step) for step in steps]))
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
-            if repeat > 1:  # each pass adds the same layers again, after the previous pass's
+            if repeat > 1 and not unrolled:  # each pass adds the same layers again, after the previous pass's
                 _repeat(steps, repeat, model)
         flows = _functional_flows(body, sites)
         flow_of.update((id(flow.stmt), flow) for flow in flows)
-        if isinstance(body[0].parent, nodes.For) and body is body[0].parent.body:
-            loops.append((body[0].parent, flows, repeat))
+        if loop is not None and _unrolled_flows(body, flows, loop, sites, model, seen):
+            continue  # a loop over literal values, taken pass by pass
+        if loop is not None:
+            loops.append((loop, flows, repeat))
         _flow_definitions(flows)
         _connect_flows(flows)
         scope = body[0].parent
@@ -1091,6 +1133,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
     for loop, flows, repeat in loops:
         _enter_loop(loop, flows, repeat, flow_of, model)
+    model.sites[:] = _with_passes(model.sites, sites)
     _add_instance_copies(model, sites)
     model.sites = _with_helper_instances(module, model.sites)
     for build in builds:
@@ -1179,6 +1222,55 @@ def _add_instance_copies(model: ModuleModel, sites: dict[int, LayerSite]) -> Non
             copies.setdefault(id(site.anchor), []).append(site)
     if copies:
         model.sites[:] = [copy for site in model.sites for copy in copies.pop(id(site.anchor), []) + [site]]
+
+
+def _loop_passes(steps: list[Step], loop: nodes.For | None, sites: dict[int, LayerSite]) -> tuple[list[Step], bool]:
+    """A loop body's steps, one pass after another where the passes bind what its layers read
+    (`for units in [512, 256]: model.add(Dense(units))`); as they are otherwise (counted as repeats)."""
+    passes = unroll.loop_passes(loop) if loop is not None else None
+    if passes is None or not unroll.binds_layers(steps, loop, passes):
+        return steps, False
+    return unroll.unrolled(steps, loop, passes, sites), True
+
+
+def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: nodes.For,
+                    sites: dict[int, LayerSite], model: ModuleModel, seen: set[int]) -> bool:
+    """A loop body that passes one tensor through each pass (`x = Dense(units)(x)`), or that applies each
+    layer of a list (`for layer in blocks: x = layer(x)`), as the sequence of its passes. False: not such a loop."""
+    steps = unroll.applied_list_steps(loop, flows, sites, constructor_step, _layer_list_elements)
+    if steps is None:
+        if not _carried(flows):
+            return False
+        steps, unrolled = _loop_passes([step for flow in flows for step in flow.steps], loop, sites)
+        if not unrolled:
+            return False
+    if not any(step.site is not None for step in steps):
+        return False
+    _assign_definition(steps, ("flow", id(body[0])))
+    _chain_steps(steps)
+    model.graphs.append(G.Graph([_node(step) for step in steps]))
+    _link_sequence(steps, model)
+    seen.update(id(step.site) for step in steps if step.site)
+    return True
+
+
+def _layer_list_elements(node: nodes.NodeNG) -> list[tuple[Any, int]] | None:
+    """The layers of `for layer in blocks:` / `for layer in self.blocks:`, when they are a literal list."""
+    if isinstance(node, nodes.Attribute):
+        value = _self_attribute_value(node)
+        return _sequence_elements(value) if value is not None else None
+    return _sequence_elements(node)
+
+
+def _with_passes(ordered: list[LayerSite], sites: dict[int, LayerSite]) -> list[LayerSite]:
+    """The module's sites with each unrolled loop's later passes right after the site its call made."""
+    later: dict[int, list[LayerSite]] = {}
+    for site in sites.values():
+        if site.pass_of is not None:
+            later.setdefault(id(site.pass_of), []).append(site)
+    if not later:
+        return ordered
+    return [member for site in ordered for member in [site, *later.get(id(site), [])]]
 
 
 def _apply_build(build: nodes.Call, entries: dict[int, list[G.Node]], module: nodes.Module) -> None:

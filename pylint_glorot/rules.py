@@ -368,17 +368,17 @@ def _implicit(site: LayerSite) -> bool:
 
 
 def _lines(chain: list[LayerSite], limit: int = 6) -> str:
-    """`lines 9, 10, 12` / `line 4 x8` / `lines 3, 5, 7, ..., 40`; a layer a helper built counts at the
-    line of the call that built it (`conv(conv(x))` on line 7: `line 7 x2`), consecutive copies of one
-    layer call (instances of one layer class) together."""
-    runs: list[list] = []  # [what counts together, line, layers]
+    """`lines 9, 10, 12` / `line 4 x8` / `lines 3, 5, 7, ..., 40`: consecutive layers on one line count
+    together (a loop's passes, a one-line list, a subclass's layer in several instances); a layer a helper
+    built counts at the line of the call that built it (`conv(conv(x))` on line 7: `line 7 x2`)."""
+    runs: list[list[int]] = []  # [line, layers]
     for member in chain:
-        key = ("via", member.via[0].line) if member.via else _call_of(member)
-        if runs and runs[-1][0] == key:
-            runs[-1][2] += member.repeat
+        line = member.via[0].line if member.via else member.span.line
+        if runs and runs[-1][0] == line:
+            runs[-1][1] += member.repeat
         else:
-            runs.append([key, member.via[0].line if member.via else member.span.line, member.repeat])
-    parts = [f"{line} x{count}" if count > 1 else str(line) for _key, line, count in runs]
+            runs.append([line, member.repeat])
+    parts = [f"{line} x{count}" if count > 1 else str(line) for line, count in runs]
     if len(parts) > limit:
         parts = parts[:limit - 2] + ["...", parts[-1]]
     return ("line " if len(parts) == 1 else "lines ") + ", ".join(parts)

@@ -32,6 +32,12 @@ FAULTY = [
     "network/network_transposed.py",
     "helpers/helpers_chains.py",
     "subclass/subclass_faulty.py",
+    "lists/lists_sequential.py",
+    "lists/lists_loops.py",
+    "lists/lists_applied.py",
+    "lists/lists_configs.py",
+    "lists/lists_json.py",
+    "tf1/tf1_slim_stack.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
@@ -236,3 +242,45 @@ def test_fixed_layer_subclasses_build_with_he_variance(tmp_path: Path, monkeypat
     assert len(ratios) == 8, result.stdout  # model: Block, Normalized, HandBuilt; deep: 4 x Plain; passed: 1
     for ratio in ratios:
         assert 0.85 < ratio < 1.2, result.stdout  # Glorot gave 0.5 (square) and 0.8 (HandBuilt, 32 -> 8)
+
+
+RUN_FIXED_KERAS = """
+import sys
+import numpy as np
+
+namespace = {}
+exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), namespace)
+for name in sys.argv[2:]:
+    for layer in namespace[name].layers:
+        initializer = layer.get_config().get("kernel_initializer")
+        if initializer is not None and initializer["class_name"] == "HeUniform":
+            kernel = np.asarray(layer.kernel)
+            print(name, layer.name, float(np.var(kernel)) * int(np.prod(kernel.shape[:-1])) / 2.0)
+"""
+
+FIXED_KERAS_MODELS = {  # models the fix moved to He, each with a known input shape: (names, layers moved)
+    "lists/lists_sequential.py": (("grown_model", "front_model", "pairs_model"), 9),
+    "lists/lists_loops.py": (("mlp", "explicit"), 5),
+    "lists/lists_configs.py": (("mlp", "apart", "functional"), 9),
+    "lists/lists_json.py": (("mlp", "seeded"), 4),
+}
+
+
+@pytest.mark.skipif(not _tensorflow_installed(), reason="TensorFlow is not installed")
+@pytest.mark.parametrize("name", sorted(FIXED_KERAS_MODELS))
+def test_fixed_list_and_config_models_build_with_he(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixed lists, literal loops and literal configs still build in Keras, and every layer the fix
+    moved to He (in a list, a loop pass or a config dict) draws Var = 2/fan_in."""
+    (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\n")
+    copy = tmp_path / Path(name).name
+    shutil.copy(FUNCTIONAL / name, copy)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["fix", copy.name]) == cli.FIXED
+    models, moved = FIXED_KERAS_MODELS[name]
+    result = subprocess.run([sys.executable, "-c", RUN_FIXED_KERAS, str(copy), *models],
+                            capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line.split() for line in result.stdout.splitlines() if line.split()[:1] and line.split()[0] in models]
+    assert len(rows) == moved, rows
+    for row in rows:  # variance / (2 / fan_in): 1 for He; the Glorot it replaced gave 0.5-0.75 on these shapes
+        assert 0.85 < float(row[2]) < 1.15, rows

@@ -1,0 +1,304 @@
+"""Whole models given as literal configs: their layers, in order, as one network.
+
+    keras.Sequential.from_config({"name": "mlp", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_shape": [None, 784]}},
+        {"class_name": "Dense", "config": {"units": 256, "activation": "relu"}},
+        ...]})
+    keras.models.model_from_config({"class_name": "Sequential", "config": {...}})
+    keras.Model.from_config({"layers": [...], ...})          # functional: only where it is a chain
+
+Each weighted layer entry is a layer site, read as `layers.deserialize` of that entry is (its
+config entries are the keywords, a fix edits the dict). A functional config's layers form a
+chain only where each one's `inbound_nodes` name exactly the layer before it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
+
+import astroid
+from astroid import nodes
+
+from pylint_glorot import graph as G
+from pylint_glorot import knowledge as K
+from pylint_glorot.layerconfig import declared_input_shape, keras_kind, layer_config
+from pylint_glorot.resolve import (ActivationSpec, CallView, activation_spec, config_keywords, dereference,
+                                   keras_member, literal, qualified_name, span_of)
+
+_MODEL_CLASSES = {"Sequential", "Model", "Functional"}
+# {"class_name": "Sequential", "config": {...}}: tf.keras' model_from_config, Keras 3's deserializers
+_READERS = {"model_from_config", "deserialize_keras_object", "deserialize"}
+_CALLS = ("from_config", "model_from_json", *_READERS)
+MAX_LAYERS = 500
+
+
+def _entries(node: nodes.NodeNG) -> dict[str, nodes.NodeNG] | None:
+    found = config_keywords(node)
+    return None if found is None else {keyword.arg: keyword.value for keyword in found[1]}
+
+
+def model_layers(call: nodes.Call) -> tuple[list[nodes.NodeNG], bool] | None:
+    """(the layer entries of the literal model config `call` reads, whether they are a Sequential's)."""
+    if len(call.args) != 1 or call.keywords or not isinstance(call.func, (nodes.Attribute, nodes.Name)):
+        return None
+    func = call.func
+    if isinstance(func, nodes.Attribute) and func.attrname == "from_config":
+        member = keras_member(qualified_name(func.expr))
+        if not member or member[1] not in _MODEL_CLASSES:
+            return None
+        return _layers_of(call.args[0], member[1] == "Sequential")
+    member = keras_member(qualified_name(func))
+    parsed = json_config(call) if member and member[1] == "model_from_json" else None
+    if parsed is None and (not member or member[1] not in _READERS or (member[1] == "deserialize"
+                                                                       and member[0] != "layers")):
+        return None
+    outer = _entries(parsed if parsed is not None else call.args[0])
+    if outer is None or "config" not in outer:
+        return None
+    class_name = literal(outer.get("class_name"))
+    if class_name not in _MODEL_CLASSES:
+        return None
+    return _layers_of(outer["config"], class_name == "Sequential")
+
+
+def _layers_of(config: nodes.NodeNG, sequential: bool) -> tuple[list[nodes.NodeNG], bool] | None:
+    config = dereference(config)
+    if sequential and isinstance(config, nodes.List):  # Keras 1: the config is the layer list
+        listed = config
+    else:
+        entries = _entries(config)
+        listed = dereference(entries["layers"]) if entries and "layers" in entries else None
+    if not isinstance(listed, (nodes.List, nodes.Tuple)) or len(listed.elts) > MAX_LAYERS:
+        return None
+    return list(listed.elts), sequential
+
+
+def config_sites(calls: list[nodes.Call], build_site: Callable) -> Iterator[tuple[int, Any]]:
+    """(id(entry), site) for every weighted layer of every literal model config among `calls`."""
+    for call in calls:
+        if not isinstance(call.func, nodes.Attribute) and not isinstance(call.func, nodes.Name):
+            continue
+        found = model_layers(call) if _last_name(call.func) in _CALLS else None
+        if found is None:
+            continue
+        in_string = _last_name(call.func) == "model_from_json"
+        for entry in found[0]:
+            if isinstance(entry, nodes.Dict):
+                site = build_site(call, entry)
+                if site is not None:
+                    site.span = span_of(entry)
+                    if in_string:  # nodes of the parsed JSON: nothing but the rules may follow them
+                        site.in_string, site.value_anchors = True, {}
+                    yield id(entry), site
+
+
+def _last_name(func: nodes.NodeNG) -> str | None:
+    return func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+
+
+def config_steps(call: nodes.Call, sites: dict[int, Any]) -> list[Any] | None:
+    """The steps of a literal model config, in order (a barrier where a functional config branches)."""
+    if _last_name(call.func) not in _CALLS:
+        return None
+    found = model_layers(call)
+    if found is None:
+        return None
+    from pylint_glorot.model import BARRIER
+
+    entries, sequential = found
+    steps: list[Any] = []
+    names = [_layer_name(entry) for entry in entries]
+    for index, entry in enumerate(entries):
+        if not sequential and index and not _reads_only(entry, names[index - 1], names):
+            steps.append(BARRIER)
+        steps.append(_entry_step(call, entry, sites))
+    return steps if any(step.site is not None for step in steps) else None
+
+
+def _layer_name(entry: nodes.NodeNG) -> str | None:
+    outer = _entries(entry)
+    if outer is None:
+        return None
+    name = literal(outer.get("name"))
+    if isinstance(name, str):
+        return name
+    inner = _entries(outer["config"]) if "config" in outer else None
+    name = literal(inner.get("name")) if inner else None
+    return name if isinstance(name, str) else None
+
+
+def _reads_only(entry: nodes.NodeNG, previous: str | None, names: list[str | None]) -> bool:
+    """Whether a functional config's layer reads exactly the layer before it (its inbound_nodes)."""
+    outer = _entries(entry)
+    if outer is None or previous is None or "inbound_nodes" not in outer:
+        return False
+    known = {name for name in names if name}
+    read = {node.value for node in outer["inbound_nodes"].nodes_of_class(nodes.Const)
+            if isinstance(node.value, str) and node.value in known}
+    return read == {previous}
+
+
+def _entry_step(call: nodes.Call, entry: nodes.NodeNG, sites: dict[int, Any]) -> Any:
+    from pylint_glorot.model import BARRIER, Step
+
+    outer = _entries(entry)
+    class_name = literal(outer.get("class_name")) if outer else None
+    inner = config_keywords(outer["config"]) if outer and "config" in outer else None
+    if not isinstance(class_name, str) or inner is None:
+        return BARRIER
+    view = CallView(call.func, [], inner[1], call)
+    site = sites.get(id(entry))
+    if site is not None:
+        node = G.Node(G.LAYER, layer=site.kind, config=site.config, site=site, declared_shape=declared_input_shape(view))
+        site.nodes.append(node)
+        return Step("layer", site=site, node=node)
+    name = keras_kind(class_name)
+
+    def step(kind: str, **extra: Any) -> Any:
+        node = G.Node(kind, layer=name if kind != G.INPUT else None, config=layer_config(view, name))
+        node.declared_shape = declared_input_shape(view)
+        return Step(kind, node=node, **extra)
+
+    if name in K.INPUT_CALLABLES:
+        shape = declared_input_shape(view)
+        return step("input", channels=shape[-1] if shape and isinstance(shape[-1], int) else None)
+    if name == "Activation" or name in K.ACTIVATION_LAYERS:
+        spec = _activation(name, {keyword.arg: keyword.value for keyword in inner[1]})
+        return step("activation", activation=spec) if spec is not None else BARRIER
+    if name in K.NORMALIZATION_LAYERS:
+        return step("norm")
+    if K.is_passthrough_layer(name):
+        return step("pass", channels=-1 if name in ("Flatten", "Reshape", "Permute", "RepeatVector") else None)
+    return BARRIER
+
+
+def _activation(name: str, config: dict[str, nodes.NodeNG]) -> ActivationSpec | None:
+    if name == "Activation":
+        return activation_spec(config["activation"]) if "activation" in config else None
+    if name == "ReLU":
+        slope = literal(config.get("negative_slope")) if "negative_slope" in config else 0
+        return ActivationSpec("relu", K.RECTIFIER) if slope in (0, 0.0, None) else None
+    named = K.ACTIVATION_LAYERS.get(name)
+    if named in K.ACTIVATION_FAMILIES and name != "LeakyReLU":  # a leaky slope in the config is not read here
+        return ActivationSpec(named, K.activation_family(named))
+    return None
+
+
+# --------------------------------------------------------------------------- JSON strings
+
+_JSON_WORDS = {"true": "True", "false": "False", "null": "None"}  # same lengths: positions are kept
+
+
+def json_config(call: nodes.Call) -> nodes.NodeNG | None:
+    """`model_from_json('<literal JSON>')`: the JSON as an expression tree whose nodes sit where
+    their text sits in the file (inside the string), or None when the literal cannot be mapped so
+    (escapes, implicit concatenation, non-ASCII text, invalid JSON)."""
+    if len(call.args) != 1 or call.keywords:
+        return None
+    member = keras_member(qualified_name(call.func))
+    if not member or member[1] != "model_from_json":
+        return None
+    found = getattr(call, "_glorot_json", None)
+    if found is None:
+        found = _mapped_json(dereference(call.args[0])) or False
+        call._glorot_json = found  # dies with the tree
+    return found or None
+
+
+def _mapped_json(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    if not isinstance(node, nodes.Const) or not isinstance(node.value, str) or node.end_lineno is None:
+        return None
+    raw = _module_text(node.root())
+    if raw is None:
+        return None
+    try:
+        lines = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).splitlines(keepends=True)
+        text = "".join(lines[node.lineno - 1:node.end_lineno])
+    except (UnicodeDecodeError, IndexError):
+        return None
+    if not text.isascii():  # astroid columns are bytes; ASCII keeps them characters
+        return None
+    end = len(text) - len(lines[node.end_lineno - 1]) + node.end_col_offset
+    literal_text = text[node.col_offset:end]
+    prefix = len(literal_text) - len(literal_text.lstrip("rRuU"))
+    quote = literal_text[prefix:prefix + 3] if literal_text[prefix:prefix + 3] in ('"""', "'''") else \
+        literal_text[prefix:prefix + 1]
+    body = literal_text[prefix + len(quote):len(literal_text) - len(quote)]
+    if body != node.value or not literal_text.endswith(quote) or "\\" in body:
+        return None
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(parsed, dict):
+        return None
+    try:
+        tree = astroid.parse("(" + _python_words(body) + ")")
+    except Exception:  # astroid raises its own syntax errors
+        return None
+    expression = tree.body[0].value if tree.body and isinstance(tree.body[0], nodes.Expr) else None
+    if not isinstance(expression, nodes.Dict):
+        return None
+    line, col = node.lineno, node.col_offset + prefix + len(quote)
+    for inner in expression.nodes_of_class(nodes.NodeNG):
+        for attr in ("", "end_"):
+            at_line, at_col = getattr(inner, f"{attr}lineno"), getattr(inner, f"{attr}col_offset")
+            if at_line is None or at_col is None:
+                continue
+            setattr(inner, f"{attr}col_offset", col + at_col - 1 if at_line == 1 else at_col)
+            setattr(inner, f"{attr}lineno", line + at_line - 1)
+    return expression
+
+
+def _module_text(module: nodes.Module) -> bytes | str | None:
+    """The module's source: kept on the tree when parsed from text, else read from its file."""
+    if module.file_bytes is not None:
+        return module.file_bytes
+    try:
+        with module.stream() as stream:
+            return stream.read()
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
+def _python_words(body: str) -> str:
+    """JSON's true/false/null as Python's True/False/None, outside strings."""
+    out, in_string, index = [], False, 0
+    while index < len(body):
+        char = body[index]
+        if char == '"':
+            in_string = not in_string
+        elif not in_string:
+            word = next((w for w in _JSON_WORDS if body.startswith(w, index)), None)
+            if word is not None:
+                out.append(_JSON_WORDS[word])
+                index += len(word)
+                continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def safe_in_string(finding: Any) -> Any:
+    """A finding on a layer of a JSON string keeps its edits only where each leaves valid JSON
+    (a string replaced by a string, a `"key": value` entry added); otherwise it is reported without one."""
+    if all(_json_edit(edit) for edit in finding.edits):
+        return finding
+    return replace(finding, edit=None, more_edits=())
+
+
+def _json_edit(edit: Any) -> bool:
+    if edit.imports:
+        return False
+    text = edit.text.strip()
+    try:
+        if edit.span.start == edit.span.end:
+            json.loads("{" + text.lstrip(",") + "}")
+        else:
+            json.loads(text)
+    except ValueError:
+        return False
+    return True
