@@ -336,11 +336,12 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     if len(head) + 2 + len(use) > MAX_MESSAGE:  # a VarianceScaling replacement
         head = f"{site.chain_length} {activation.name} layers without {without} on glorot_uniform: " \
                f"signal {_factor_text(site.chain_shrink)} in total"
-    edits, calls = [], set()  # one edit per layer call: a helper's or a subclass's layer once, however many instances
+    edits, places = [], set()  # one edit per place: a helper's or a subclass's layer once, however many instances
     for member in implicit:
-        if _call_of(member) in calls or (member.via and member.insert_span in {edit.span for edit in edits}):
+        place = (member.insert_span, id(member.anchor) if member.anchor is not None else id(member))
+        if place in places:
             continue
-        calls.add(_call_of(member))
+        places.add(place)
         replacement = (text, imports) if member is site else \
             site_replacement(member, scheme, distribution, None, _landing(member, keyword))
         edits.append(_add_keyword(member, keyword, *replacement))
@@ -382,11 +383,6 @@ def _lines(chain: list[LayerSite], limit: int = 6) -> str:
     if len(parts) > limit:
         parts = parts[:limit - 2] + ["...", parts[-1]]
     return ("line " if len(parts) == 1 else "lines ") + ", ".join(parts)
-
-
-def _call_of(site: LayerSite) -> int:
-    """The layer call a site stands for: the copies of one layer in several subclass instances share it."""
-    return id(site.anchor) if site.anchor is not None else id(site)
 
 
 def chain_reported(site: LayerSite, options: Options) -> bool:
