@@ -184,17 +184,24 @@ class _Expanding:
         self.expansion.functions[id(self.function)] = self.function
 
 
-def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | None, list[M.Step]] | None:
-    """`x = conv(x, 64)`: the caller's input variable and the steps of conv's body for this call
-    (after the steps that compute its tensor argument); None when the call is not expandable."""
+def _prepared(call: nodes.Call) -> tuple | None:
+    """(expansion, the helper, its arguments for this call, its one return) when `call` calls an expandable helper."""
     expansion = _expansion(call)
     function = _helper(call, expansion) if expansion is not None else None
     if function is None:
         return None
     given = _arguments(function, call)
     ret = _single_return(function) if given is not None else None
-    if ret is None or not isinstance(ret.value, (nodes.Name, nodes.Call)):
+    return None if ret is None else (expansion, function, given, ret)
+
+
+def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | None, list[M.Step]] | None:
+    """`x = conv(x, 64)`: the caller's input variable and the steps of conv's body for this call
+    (after the steps that compute its tensor argument); None when the call is not expandable."""
+    prepared = _prepared(call)
+    if prepared is None or not isinstance(prepared[3].value, (nodes.Name, nodes.Call)):
         return None
+    expansion, function, given, ret = prepared
     with _Expanding(expansion, function, call, given) as expanding:
         own = {id(c): site for c in _layer_calls(function) if (site := _instance(expansion, c)) is not None}
         flows = M._functional_flows(function.body, own)  # noqa: SLF001 - the caller's own reading of a body
@@ -236,14 +243,10 @@ def _straight_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list) 
 
 def layer_step(call: nodes.Call) -> M.Step | None:
     """`dense(64)` where `dense` returns one layer constructor call: that layer, built for this call."""
-    expansion = _expansion(call)
-    function = _helper(call, expansion) if expansion is not None else None
-    if function is None:
+    prepared = _prepared(call)
+    if prepared is None:
         return None
-    given = _arguments(function, call)
-    ret = _single_return(function) if given is not None else None
-    if ret is None:
-        return None
+    expansion, function, given, ret = prepared
     with _Expanding(expansion, function, call, given) as expanding:
         target = dereference(ret.value)
         if not isinstance(target, nodes.Call) or target.root() is not call.root():
