@@ -215,6 +215,13 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
     return outer_name, outer_steps + [step for flow in path for step in flow.steps]
 
 
+def _written_after(function: nodes.FunctionDef, stmt: nodes.NodeNG, name: str) -> bool:
+    """Whether a statement of the body after `stmt` (and before the return) writes `name`."""
+    body = function.body
+    index = next((i for i, each in enumerate(body) if each is stmt), None)
+    return index is None or any(M._writes(each, name) for each in body[index + 1:-1])  # noqa: SLF001
+
+
 def _straight_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list) -> list | None:
     """The flows from a tensor parameter to the returned value, when they are one straight line
     that nothing else reads along the way."""
@@ -223,6 +230,8 @@ def _straight_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list) 
     else:
         writers = [flow for flow in flows if flow.output_name == ret.value.name]
         last = writers[-1] if writers else None
+        if last is not None and _written_after(function, last.stmt, ret.value.name):
+            return None  # `x = other_helper(x, y)` after the last step read: the value returned is not its output
     if last is None:
         return None
     path = [last]

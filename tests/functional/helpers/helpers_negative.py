@@ -103,3 +103,27 @@ def sixteen(x):
 def deep_tree(features):
     """2^n nested calls: the expansion is capped, never exponential."""
     return sixteen(sixteen(sixteen(sixteen(features))))
+
+
+def merged(x, shortcut, filters):
+    x = layers.Concatenate()([x, shortcut])
+    return layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+
+
+def up_block(x, shortcut, filters):
+    # the returned x is what `merged` writes, not this Conv2D's output: no straight line through the block
+    x = layers.UpSampling2D()(x)
+    x = layers.Conv2D(filters, 2, padding="same", activation="relu")(x)
+    x = merged(x, shortcut, filters)
+    return x
+
+
+def decoder():
+    inputs = keras.Input(shape=(8, 8, 16))
+    skip = keras.Input(shape=(16, 16, 16))
+    x = up_block(inputs, skip, 16)
+    x = layers.MaxPooling2D()(x)
+    x = up_block(x, skip, 16)
+    x = layers.MaxPooling2D()(x)
+    x = up_block(x, skip, 16)
+    return keras.Model([inputs, skip], x)
