@@ -210,6 +210,8 @@ def _wanted(site: LayerSite, spec: InitializerSpec | None, options: Options) -> 
     family = activation.family
     if family == K.RECTIFIER and scale == 1.0:
         return "he", distribution
+    if family == K.RECTIFIER and (scale, mode) == (2.0, K.FAN_IN) and figures.transpose_scale(site, "he") is not None:
+        return "he", distribution  # He on a transposed kernel: Keras' fan_in counts its filters, not what it sums
     if family == K.SATURATING and scale == 2.0:
         return "glorot", distribution
     if family == K.SELF_NORMALIZING and not (scale == 1.0 and mode == K.FAN_IN):
@@ -236,6 +238,9 @@ def _measurable_fix(site: LayerSite, spec: InitializerSpec | None, options: Opti
         return None
     scheme, distribution = wanted
     ratio = _judged_ratio(site, spec, scheme)
+    if spec is not None and figures.transpose_scale(site, scheme) is not None:
+        gain = figures.relative_gain(site, figures.kernel_init(spec, site.api), scheme)
+        ratio = 1 / gain if gain else ratio  # against the VarianceScaling the fix writes, not the named scheme
     return None if _negligible(ratio, options) else (scheme, distribution, ratio)
 
 
@@ -272,6 +277,8 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     predicted = _predicted(site, figures.kernel_init(spec, site.api), scheme, ratio)
     message = ""
     problem = _PROBLEM[activation.family]
+    if activation.family == K.RECTIFIER and spec.scale == 2.0:  # already He: a transposed kernel's fans
+        problem = "counts the filters as fan_in"
     for called in ((_called_at(site), "") if site.built_by else ("",)):
         head = f"{site.class_name}{called} feeds {activation.name}, but"
         candidates = [f"{head} {name} {problem}{predicted}; {use}" for name in (

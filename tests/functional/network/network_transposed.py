@@ -63,3 +63,22 @@ unknown = keras.Sequential(
         layers.Conv2DTranspose(64, 3, strides=2, activation="relu", kernel_initializer="glorot_uniform"),  # [initializer-activation-mismatch]
     ]
 )
+
+# He itself on a stride-2 transposed kernel: fan_in counts the 64 filters, each output sums a quarter of
+# 64 * 16 inputs, so He gives a quarter of the signal per layer.
+he_decoder = keras.Sequential(
+    [
+        keras.Input((8, 8, 64)),
+        layers.Conv2DTranspose(64, 4, strides=2, padding="same", activation="relu", kernel_initializer="he_uniform"),  # [initializer-activation-mismatch]
+        layers.Conv2DTranspose(64, 4, strides=2, padding="same", activation="relu", kernel_initializer=initializers.HeNormal(seed=3)),  # [initializer-activation-mismatch]
+    ]
+)
+
+# Silent: He on a stride-1 transposed kernel with as many filters as input channels is exact.
+he_square = keras.Sequential(
+    [
+        keras.Input((16, 16, 64)),
+        layers.Conv2DTranspose(64, 3, padding="same", activation="relu", kernel_initializer="he_uniform"),
+        layers.Conv2DTranspose(64, 3, padding="same", activation="relu", kernel_initializer="he_uniform"),
+    ]
+)
