@@ -27,6 +27,7 @@ from pylint_glorot.subclass import (
 )
 from pylint_glorot.resolve import (
     UNKNOWN,
+    self_attribute_value,
     CallView,
     config_keywords,
     call_view,
@@ -727,7 +728,7 @@ def _layer_constructor(func: nodes.NodeNG) -> nodes.Call | None:
         return func
     bound = bound_value(func) if isinstance(func, nodes.Name) else None
     if isinstance(func, nodes.Attribute):
-        bound = _self_attribute_value(func)
+        bound = self_attribute_value(func)
     return bound if isinstance(bound, nodes.Call) and _is_layer_constructor(bound) else None
 
 
@@ -742,31 +743,6 @@ def _is_layer_constructor(call: nodes.Call) -> bool:
     return helpers.layer_factory(call) is not None
 
 
-def _self_attribute_value(func: nodes.Attribute) -> nodes.NodeNG | None:
-    """`self.dense` in a method: the value of the one `self.dense = ...` in the class."""
-    if not (isinstance(func.expr, nodes.Name) and func.expr.name == "self"):
-        return None
-    klass = func.scope().parent
-    if not isinstance(klass, nodes.ClassDef):
-        return None
-    values = _self_assignments(klass).get(func.attrname, [])
-    return values[0] if len(values) == 1 else None
-
-
-def _self_assignments(klass: nodes.ClassDef) -> dict[str, list[nodes.NodeNG]]:
-    """`self.name = value` in the class's methods, by name (one walk per class, kept on the tree)."""
-    found = getattr(klass, "_glorot_self_assignments", None)
-    if found is None:
-        found = {}
-        for method in klass.mymethods():
-            for target in method.nodes_of_class(nodes.AssignAttr):
-                if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
-                        and isinstance(target.parent, nodes.Assign):
-                    found.setdefault(target.attrname, []).append(target.parent.value)
-        klass._glorot_self_assignments = found  # dies with the tree
-    return found
-
-
 def _applied_instance(func: nodes.NodeNG) -> nodes.Call | None:
     """The constructor call of an applied instance of the module's own layer class: `Block(64)(x)`,
     `block(x)` with `block = Block(64)`, `self.block(x)` with `self.block = Block(64)`."""
@@ -774,7 +750,7 @@ def _applied_instance(func: nodes.NodeNG) -> nodes.Call | None:
     if isinstance(func, nodes.Name):
         bound = bound_value(func)
     elif isinstance(func, nodes.Attribute):
-        bound = _self_attribute_value(func)
+        bound = self_attribute_value(func)
     return bound if isinstance(bound, nodes.Call) and layer_class(bound) is not None else None
 
 
@@ -1257,7 +1233,7 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
 def _layer_list_elements(node: nodes.NodeNG) -> list[tuple[Any, int]] | None:
     """The layers of `for layer in blocks:` / `for layer in self.blocks:`, when they are a literal list."""
     if isinstance(node, nodes.Attribute):
-        value = _self_attribute_value(node)
+        value = self_attribute_value(node)
         return _sequence_elements(value) if value is not None else None
     return _sequence_elements(node)
 

@@ -269,8 +269,6 @@ def instantiations(klass: nodes.ClassDef) -> list[nodes.Call] | None:
             if isinstance(call.func, nodes.Name) and _single_binding(call.func) is klass]
 
 
-
-
 def self_attribute_value(node: nodes.Attribute) -> nodes.NodeNG | None:
     """`self.x` read in a method: the value of the one `self.x = value` in the class's methods,
     when the class defines nothing else of that name (a property, a class attribute)."""

@@ -22,9 +22,10 @@ from pylint_glorot import knowledge as K
 from pylint_glorot import siblings
 from pylint_glorot.findings import Finding, Span
 from pylint_glorot.network.shapes import kernel_shape
-from pylint_glorot.model import LayerSite, ModuleModel, _self_assignments, loop_count
+from pylint_glorot.model import LayerSite, ModuleModel, loop_count
 from pylint_glorot.resolve import (
     UNKNOWN,
+    self_attribute_assignments,
     Dynamic,
     _calls_of,
     _legacy,
@@ -195,7 +196,7 @@ def _class_value(klass: nodes.ClassDef, name: str) -> nodes.NodeNG | None:
         if isinstance(stmt, nodes.Assign) and len(stmt.targets) == 1 \
                 and isinstance(stmt.targets[0], nodes.AssignName) and stmt.targets[0].name == name:
             return stmt.value
-    values = _self_assignments(klass).get(name, [])
+    values = self_attribute_assignments(klass).get(name, [])
     return values[0] if len(values) == 1 else None
 
 
