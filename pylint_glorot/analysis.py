@@ -134,12 +134,19 @@ def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collec
     # a partial's keyword is judged once, however often it is called; a helper's layer once, however many
     # calls build it (their fixes joined: each call's own literal where the value comes from the call)
     reported: dict[tuple, NodeFindings] = {}
+    joined: dict[tuple, list] = {}  # the instances whose findings a key joins, with their candidates
     inconsistent = rules.inconsistencies(model.sites, options)
-    for site in model.sites:
-        covered.update(id(value) for value in site.value_anchors.values())
+
+    def candidates_of(site) -> Iterator[list]:
         for candidates in rules.layer_candidates(site, options, inconsistent.get(id(site))):
             if site.in_string:
-                candidates = [model_configs.safe_in_string(finding) for finding in candidates]
+                quoting = site.in_string if isinstance(site.in_string, model_configs.Quoting) else None
+                candidates = [model_configs.safe_in_string(finding, quoting) for finding in candidates]
+            yield candidates
+
+    for site in model.sites:
+        covered.update(id(value) for value in site.value_anchors.values())
+        for candidates in candidates_of(site):
             key = tuple((finding.symbol, finding.span) for finding in candidates)
             if site.pass_of is not None:  # a later pass of an unrolled loop: its call has one message
                 key = key[:1]
@@ -147,8 +154,13 @@ def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collec
                     continue
             if key not in reported:
                 reported[key] = NodeFindings(candidates, site.anchor)
+                joined[key] = [(site, candidates)]
             elif site.via:
                 reported[key] = _joined(reported[key], candidates)
+                joined[key].append((site, candidates))
+    for key, members in joined.items():
+        if len(members) > 1 and reported[key].candidates:
+            reported[key] = _naming_every_call(key, members, candidates_of) or reported[key]
     yield from (found for found in reported.values() if found.candidates)
     yield from _hand_rolled_findings(collected, model.sites, options)
     tf_alias = module_alias(module, "tensorflow")
@@ -175,6 +187,27 @@ def _joined(found: NodeFindings, more: list[Finding]) -> NodeFindings:
         ordered = list(edits.values())
         joined.append(replace(first, edit=ordered[0] if ordered else None, more_edits=tuple(ordered[1:])))
     return NodeFindings(joined, found.anchor)
+
+
+def _naming_every_call(key: tuple, members: list, candidates_of) -> NodeFindings | None:
+    """A helper's layer reached by calls whose fixes differ (each call's own literal): the first
+    instance's findings again, named by every call the joined findings cover, with every edit."""
+    first = members[0][0]
+    lines = tuple(sorted({line for site, _candidates in members for line in site.built_by}))
+    if lines == first.built_by:
+        return None
+    named, first.built_by = first.built_by, lines
+    try:
+        renamed = next((candidates for candidates in candidates_of(first)
+                        if tuple((finding.symbol, finding.span) for finding in candidates) == key), None)
+    finally:
+        first.built_by = named
+    if renamed is None:
+        return None
+    found = NodeFindings(renamed, first.anchor)
+    for _site, candidates in members[1:]:
+        found = _joined(found, candidates)
+    return found
 
 
 def _hand_rolled_findings(collected: Collected, sites: list, options: rules.Options) -> Iterator[NodeFindings]:

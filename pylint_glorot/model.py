@@ -19,6 +19,7 @@ from pylint_glorot.network import shapes
 from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
+from pylint_glorot.copies import copied_argument
 from pylint_glorot.variables import applied_variable
 from pylint_glorot import built_lists, model_configs, slim_stack, unroll
 from pylint_glorot.subclass import (
@@ -95,7 +96,8 @@ class LayerSite:
     parameter_names: dict[str, str] = field(default_factory=dict)  # keyword -> the constructor parameter it comes from
     settled_later: bool = False  # in a subclass: a normalization or residual add follows it (subclass.settled_later)
     pass_of: Any = None  # a later pass of an unrolled literal loop: the site its call made (same call, same fix)
-    in_string: bool = False  # a layer of a JSON string (model_from_json): an edit must leave valid JSON
+    in_string: Any = False  # a layer of a JSON string (model_from_json): an edit must leave valid JSON
+    # (truthy: model_configs.Quoting, how the string literal is written)
 
     @property
     def kind(self) -> str:
@@ -404,8 +406,18 @@ def _with_origins(spec: InitializerSpec | None, value: nodes.NodeNG) -> Initiali
     """A value that comes from a function parameter: its fix edits where the literal is written."""
     from pylint_glorot.helpers import function_parameter_origins  # helpers builds on this module
 
-    origins = function_parameter_origins(value) if spec is not None else ()
+    origins = function_parameter_origins(_uncopied(value)) if spec is not None else ()
     return replace(spec, origins=origins) if origins else spec
+
+
+def _uncopied(value: nodes.NodeNG) -> nodes.NodeNG:
+    """`clone_initializer(init)` -> `init`: a copy's fix edits where the copied value is written."""
+    for _hop in range(8):
+        copied = copied_argument(value) if isinstance(value, nodes.Call) else None
+        if copied is None:
+            return value
+        value = copied
+    return value
 
 
 def _from_constructor_parameters(initializers: dict[str, InitializerSpec | None], value_anchors: dict[str, Any],
@@ -558,7 +570,25 @@ def _sequence_elements(node: nodes.NodeNG) -> list[tuple[nodes.NodeNG, int]] | N
     if isinstance(node, nodes.BinOp) and node.op == "+":
         left, right = _sequence_elements(node.left), _sequence_elements(node.right)
         return None if left is None or right is None else left + right
+    if isinstance(node, nodes.BinOp) and node.op == "*":
+        return _repeated_element(node)
     return None
+
+
+def _repeated_element(node: nodes.BinOp) -> list[tuple[nodes.NodeNG, int]] | None:
+    """`[layers.Dense(64, activation="relu")] * 4`: one layer called four times (one kernel, shared),
+    which compounds the signal's gain per call as four layers do. A longer list repeated is not read."""
+    for listed, times in ((node.left, node.right), (node.right, node.left)):
+        count = literal(times)
+        listed = dereference(listed)
+        if isinstance(count, int) and not isinstance(count, bool) and isinstance(listed, (nodes.List, nodes.Tuple)):
+            if len(listed.elts) != 1 or not isinstance(listed.elts[0], nodes.Call) or not 0 <= count <= _MAX_REPEAT:
+                return None
+            return [(listed.elts[0], count)]
+    return None
+
+
+_MAX_REPEAT = 1000
 
 
 def loop_count(iterable: nodes.NodeNG) -> int:

@@ -15,8 +15,9 @@ chain only where each one's `inbound_nodes` name exactly the layer before it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import astroid
@@ -91,8 +92,14 @@ def config_sites(calls: list[nodes.Call], build_site: Callable) -> Iterator[tupl
                 if site is not None:
                     site.span = span_of(entry)
                     if in_string:  # nodes of the parsed JSON: nothing but the rules may follow them
-                        site.in_string, site.value_anchors = True, {}
+                        site.in_string, site.value_anchors = _quoting(call), {}
                     yield id(entry), site
+
+
+def _quoting(call: nodes.Call) -> Quoting | bool:
+    """How the JSON string `call` reads is quoted (truthy: the site is in a string)."""
+    parsed = json_config(call)
+    return getattr(parsed, "_glorot_quoting", None) or True
 
 
 def _last_name(func: nodes.NodeNG) -> str | None:
@@ -208,6 +215,52 @@ def json_config(call: nodes.Call) -> nodes.NodeNG | None:
     return found or None
 
 
+@dataclass(frozen=True)
+class Quoting:
+    """How the Python string literal holding a JSON config is written: what an edit's text must escape."""
+
+    quote: str  # ' " ''' or """
+    raw: bool
+
+    def encoded(self, text: str) -> str | None:
+        """`text` (JSON) as it must be written inside the literal, or None where it cannot be."""
+        triple = len(self.quote) == 3
+        if not triple:
+            text = re.sub(r"\r?\n[ \t]*", " ", text)  # a one-line literal: the added entry stays on its line
+        if self.raw:
+            unsafe = self.quote in text or text.endswith(self.quote[0]) or "\\" in text
+            return None if unsafe else text
+        text = text.replace("\\", "\\\\")
+        return text.replace(self.quote[0], "\\" + self.quote[0]) if not triple or self.quote in text else text
+
+
+_ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "t": "\t", "r": "\r", "\n": ""}
+
+
+def _decoded(body: str, raw: bool) -> tuple[str, list[int]] | None:
+    """A literal's value and, for each of its characters (and its end), the offset in `body` where
+    its source text starts; None for an escape this does not map (\\x, \\u, \\N{...}, octal)."""
+    if raw:
+        return body, list(range(len(body) + 1))
+    value, starts, index = [], [], 0
+    while index < len(body):
+        char = body[index]
+        if char != "\\":
+            value.append(char)
+            starts.append(index)
+            index += 1
+            continue
+        escaped = body[index + 1:index + 2]
+        if escaped not in _ESCAPES:
+            return None
+        if _ESCAPES[escaped]:
+            value.append(_ESCAPES[escaped])
+            starts.append(index)
+        index += 2
+    starts.append(len(body))
+    return "".join(value), starts
+
+
 def _mapped_json(node: nodes.NodeNG) -> nodes.NodeNG | None:
     if not isinstance(node, nodes.Const) or not isinstance(node.value, str) or node.end_lineno is None:
         return None
@@ -227,30 +280,46 @@ def _mapped_json(node: nodes.NodeNG) -> nodes.NodeNG | None:
     quote = literal_text[prefix:prefix + 3] if literal_text[prefix:prefix + 3] in ('"""', "'''") else \
         literal_text[prefix:prefix + 1]
     body = literal_text[prefix + len(quote):len(literal_text) - len(quote)]
-    if body != node.value or not literal_text.endswith(quote) or "\\" in body:
+    decoded = _decoded(body, "r" in literal_text[:prefix].lower()) if literal_text.endswith(quote) else None
+    if decoded is None or decoded[0] != node.value:
         return None
+    value, starts = decoded
     try:
-        parsed = json.loads(body)
+        parsed = json.loads(value)
     except ValueError:
         return None
     if not isinstance(parsed, dict):
         return None
     try:
-        tree = astroid.parse("(" + _python_words(body) + ")")
+        tree = astroid.parse("(" + _python_words(value) + ")")
     except Exception:  # astroid raises its own syntax errors
         return None
     expression = tree.body[0].value if tree.body and isinstance(tree.body[0], nodes.Expr) else None
     if not isinstance(expression, nodes.Dict):
         return None
-    line, col = node.lineno, node.col_offset + prefix + len(quote)
+    where = _source_positions(body, node.lineno, node.col_offset + prefix + len(quote))
+    value_lines = [0] + [index + 1 for index, char in enumerate(value) if char == "\n"]
     for inner in expression.nodes_of_class(nodes.NodeNG):
         for attr in ("", "end_"):
             at_line, at_col = getattr(inner, f"{attr}lineno"), getattr(inner, f"{attr}col_offset")
             if at_line is None or at_col is None:
                 continue
-            setattr(inner, f"{attr}col_offset", col + at_col - 1 if at_line == 1 else at_col)
-            setattr(inner, f"{attr}lineno", line + at_line - 1)
+            offset = value_lines[at_line - 1] + at_col - (1 if at_line == 1 else 0)  # the "(" put before it
+            line, col = where[starts[min(max(offset, 0), len(value))]]
+            setattr(inner, f"{attr}lineno", line)
+            setattr(inner, f"{attr}col_offset", col)
+    expression._glorot_quoting = Quoting(quote, "r" in literal_text[:prefix].lower())  # dies with the tree
     return expression
+
+
+def _source_positions(body: str, line: int, col: int) -> list[tuple[int, int]]:
+    """(line, column) in the file of each offset of a literal's body (and of its end)."""
+    found = []
+    for char in body:
+        found.append((line, col))
+        line, col = (line + 1, 0) if char == "\n" else (line, col + 1)
+    found.append((line, col))
+    return found
 
 
 def _module_text(module: nodes.Module) -> bytes | str | None:
@@ -269,6 +338,10 @@ def _python_words(body: str) -> str:
     out, in_string, index = [], False, 0
     while index < len(body):
         char = body[index]
+        if char == "\\" and in_string:  # an escape inside a JSON string: its next character too
+            out.append(body[index:index + 2])
+            index += 2
+            continue
         if char == '"':
             in_string = not in_string
         elif not in_string:
@@ -282,12 +355,19 @@ def _python_words(body: str) -> str:
     return "".join(out)
 
 
-def safe_in_string(finding: Any) -> Any:
+def safe_in_string(finding: Any, quoting: Quoting | None = None) -> Any:
     """A finding on a layer of a JSON string keeps its edits only where each leaves valid JSON
-    (a string replaced by a string, a `"key": value` entry added); otherwise it is reported without one."""
-    if all(_json_edit(edit) for edit in finding.edits):
+    (a string replaced by a string, a `"key": value` entry added), each written as the string literal
+    needs it (`\\"` inside "..."); otherwise it is reported without one."""
+    if not all(_json_edit(edit) for edit in finding.edits):
+        return replace(finding, edit=None, more_edits=())
+    if quoting is None:
         return finding
-    return replace(finding, edit=None, more_edits=())
+    encoded = [quoting.encoded(edit.text) for edit in finding.edits]
+    if any(text is None for text in encoded):
+        return replace(finding, edit=None, more_edits=())
+    edits = [replace(edit, text=text) for edit, text in zip(finding.edits, encoded)]
+    return replace(finding, edit=edits[0] if edits else None, more_edits=tuple(edits[1:]))
 
 
 def _json_edit(edit: Any) -> bool:

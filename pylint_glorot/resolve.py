@@ -544,7 +544,7 @@ class InitializerSpec:
 def initializer_spec(value: nodes.NodeNG) -> InitializerSpec | None:
     """Read an initializer argument; None when it is dynamic or not a known initializer."""
     span = span_of(value)
-    target = dereference(value)
+    target = _initializer_target(value)
     spec = None
     if isinstance(target, nodes.Const) and isinstance(target.value, str):
         spec = _string_initializer(target.value, span)
@@ -557,6 +557,22 @@ def initializer_spec(value: nodes.NodeNG) -> InitializerSpec | None:
     if spec is not None and target is not value:
         spec = replace(spec, indirect=True)
     return spec
+
+
+def _initializer_target(value: nodes.NodeNG) -> nodes.NodeNG:
+    """The expression an initializer argument stands for: through names, and through the project's
+    own functions that return a copy of their argument (`clone_initializer(self.init)`: `self.init`'s)."""
+    target = dereference(value)
+    if not isinstance(target, nodes.Call) or len(target.args) != 1:
+        return target
+    from pylint_glorot.copies import copied_argument  # copies reads names with this module
+
+    for _hop in range(_MAX_DEPTH):
+        copied = copied_argument(target) if isinstance(target, nodes.Call) else None
+        if copied is None:
+            return target
+        target = dereference(copied)
+    return target
 
 
 def _string_initializer(name: str, span: Span) -> InitializerSpec | None:

@@ -279,7 +279,7 @@ def _explicit_mismatch(site: LayerSite, spec: InitializerSpec, options: Options)
     problem = _PROBLEM[activation.family]
     if activation.family == K.RECTIFIER and spec.scale == 2.0:  # already He: a transposed kernel's fans
         problem = "counts the filters as fan_in"
-    for called in ((_called_at(site), "") if site.built_by else ("",)):
+    for called in (*_called_at(site), ""):
         head = f"{site.class_name}{called} feeds {activation.name}, but"
         candidates = [f"{head} {name} {problem}{predicted}; {use}" for name in (
             short_name(spec.written_name) + note, short_name(spec.written_name), short_name(spec.written_name, 24))]
@@ -356,11 +356,15 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
                    chain=tuple(member.span for member in site.chain))
 
 
-def _called_at(site: LayerSite) -> str:
-    """` (built by the calls on lines 12, 14)`: a helper's layer, named by the calls its finding covers."""
-    lines = site.built_by
-    return f" (built by the call{'s' if len(lines) > 1 else ''} on line{'s' if len(lines) > 1 else ''} " \
-           f"{', '.join(str(line) for line in lines)})"
+def _called_at(site: LayerSite) -> tuple[str, ...]:
+    """` (built by the calls on lines 7, 12 and 30)`: a helper's layer, named by the calls its finding
+    covers; then shorter forms (`lines 7, 12 and 5 more`) for a message that would not fit."""
+    lines = [str(line) for line in site.built_by]
+    if len(lines) < 2:
+        return tuple(f" (built by the call on line {line})" for line in lines)
+    forms = [f"{', '.join(lines[:-1])} and {lines[-1]}"]
+    forms += [f"{', '.join(lines[:shown])} and {len(lines) - shown} more" for shown in (2, 1) if shown < len(lines) - 1]
+    return tuple(f" (built by the calls on lines {form})" for form in forms)
 
 
 def value_edits(spec: InitializerSpec, text: str, imports: tuple[str, ...]) -> tuple[Edit, tuple[Edit, ...]]:

@@ -46,10 +46,25 @@ def module_path(node: nodes.ImportFrom) -> Path | None:
     filename = node.root().file
     if not filename or any(name == "*" for name, _alias in node.names):
         return None
-    here = Path(filename).resolve()
+    return _project_file(node, node.modname or "")
+
+
+def submodule_path(node: nodes.ImportFrom, name: str) -> Path | None:
+    """`from official.modeling import tf_utils`: the file of the project module `tf_utils` that the
+    package holds (a module, not a name its `__init__.py` binds), or None; found as `module_path` is."""
+    try:
+        real = node.real_name(name)
+    except astroid.AttributeInferenceError:
+        return None
+    if not node.root().file or real == "*":
+        return None
+    return _project_file(node, f"{node.modname}.{real}" if node.modname else real)
+
+
+def _project_file(node: nodes.ImportFrom, dotted: str) -> Path | None:
+    here = Path(node.root().file).resolve()
     if _MARKERS & set(here.parts):
         return None
-    dotted = node.modname or ""
     if node.level:
         base = here.parent
         for _ in range(node.level - 1):
@@ -79,6 +94,11 @@ def imported_module(node: nodes.ImportFrom) -> nodes.Module | None:
     if key not in cache:
         cache[key] = _parse(path)
     return cache[key]
+
+
+def parse_file(path: Path) -> nodes.Module | None:
+    """A project module parsed from its text, outside astroid's module cache; None when unreadable."""
+    return _parse(path)
 
 
 def _parse(path: Path) -> nodes.Module | None:

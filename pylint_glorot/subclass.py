@@ -26,6 +26,7 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import knowledge as K
+from pylint_glorot.copies import copied_argument
 from pylint_glorot.resolve import (
     ActivationSpec, Dynamic, activation_spec, argument, instantiations, keras_member, literal, parameter_value,
     qualified_name, self_attribute_assignments as self_assignments, self_attribute_value,
@@ -52,8 +53,8 @@ def constructor_parameter(value: nodes.NodeNG) -> nodes.AssignName | None:
     for _hop in range(_MAX_HOPS):
         if isinstance(node, nodes.Attribute):
             node = self_attribute_value(node)
-        elif isinstance(node, nodes.Call) and _is_getter(node):
-            node = node.args[0]
+        elif isinstance(node, nodes.Call) and (_is_getter(node) or copied_argument(node) is not None):
+            node = node.args[0]  # initializers.get(x), clone_initializer(x): x's value
         elif isinstance(node, nodes.Name):
             binding = single_binding(node)
             if not isinstance(binding, nodes.AssignName):
@@ -244,6 +245,14 @@ def bias_added(expr: nodes.NodeNG) -> nodes.NodeNG | None:
 # --------------------------------------------------------------------------- what follows inside the class
 
 
+def _local_function(node: nodes.NodeNG, method: nodes.FunctionDef) -> nodes.FunctionDef | None:
+    """The function a call in `method` makes when `method` itself defines it (a nested helper)."""
+    if not (isinstance(node, nodes.Call) and isinstance(node.func, nodes.Name)):
+        return None
+    function = single_binding(node.func)
+    return function if isinstance(function, nodes.FunctionDef) and function.parent is method else None
+
+
 def settled_later(layer: nodes.Call) -> bool:
     """Whether the class's methods, after applying the layer built by `self.x = <layer>`, normalize
     or add a residual (`self.norm(...)` on a normalization layer, `x + ...` of two tensors): a
@@ -271,6 +280,10 @@ def _after(method: nodes.FunctionDef, line: int) -> list[nodes.NodeNG]:
 
 
 def _settles(node: nodes.NodeNG, method: nodes.FunctionDef) -> bool:
+    local = _local_function(node, method)
+    if local is not None:  # `add_and_norm(x, y, self.norm)` defined in the method: what its body does
+        return any(_settles(inner, local) for inner in local.nodes_of_class((nodes.Call, nodes.BinOp))
+                   if _local_function(inner, local) is None)
     if isinstance(node, nodes.BinOp):  # a residual: two tensors added (a bias is a weight attribute)
         return node.op == "+" and not isinstance(node.left, nodes.Const) and not isinstance(node.right, (nodes.Const, nodes.Attribute))
     func = node.func

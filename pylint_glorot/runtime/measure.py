@@ -456,22 +456,34 @@ def _follow_graph(graph: ModelGraph, step: Step, between: list[str]) -> tuple[St
     """(the activation step, normalized) reached from a weighted step's output through passthrough
     and normalization layers, where each step has exactly one consumer; `between` collects the
     passthrough layers' classes."""
-    tensor, normalized, seen = graph.single_output(step), False, {id(step)}
-    while tensor is not None:
-        users = graph.consumers(tensor)
+    seen = {id(step)}
+
+    def follower(current: Step) -> Step | None:
+        tensor = graph.single_output(current)
+        users = graph.consumers(tensor) if tensor is not None else []
         if len(users) != 1 or id(users[0]) in seen:
-            return None, normalized
-        follower = users[0]
-        seen.add(id(follower))
-        kind = role(follower.op)
+            return None
+        seen.add(id(users[0]))
+        return users[0]
+
+    return _to_activation(follower(step), follower, lambda current: role(current.op), between)
+
+
+def _to_activation(first: Any, after: Callable[[Any], Any], role_of: Callable[[Any], str],
+                   between: list[str]) -> tuple[Any, bool]:
+    """(the activation reached, normalized): from `first` on (`after` gives each one's single consumer,
+    or None), through passthrough and normalization layers, whose classes `between` collects."""
+    current, normalized = first, False
+    while current is not None:
+        kind = role_of(current)
         if kind == "activation":
-            return follower, normalized
+            return current, normalized
         if kind == "norm":
             normalized = True
         elif kind != "pass":
             return None, normalized
-        between.append(type(follower.op).__name__)
-        tensor = graph.single_output(follower)
+        between.append(type(current.op).__name__)
+        current = after(current)
     return None, normalized
 
 
@@ -500,23 +512,17 @@ def _feeder_graph(graph: ModelGraph, step: Step) -> tuple[Step | None, bool]:
 
 def _follow_calls(call_index: int, calls: list[Call], consumers: dict[int, list[int]],
                   between: list[str]) -> tuple[Call | None, bool]:
-    tensor, normalized, seen = calls[call_index].output, False, {call_index}
-    while tensor is not None:
-        users = [u for u in consumers.get(id(tensor), []) if u not in seen]
+    seen = {call_index}
+
+    def follower(current: Call) -> Call | None:
+        tensor = current.output
+        users = [u for u in consumers.get(id(tensor), []) if u not in seen] if tensor is not None else []
         if len(users) != 1:
-            return None, normalized
+            return None
         seen.add(users[0])
-        call = calls[users[0]]
-        kind = call.role
-        if kind == "activation":
-            return call, normalized
-        if kind == "norm":
-            normalized = True
-        elif kind != "pass":
-            return None, normalized
-        between.append(type(call.op).__name__)
-        tensor = call.output
-    return None, normalized
+        return calls[users[0]]
+
+    return _to_activation(follower(calls[call_index]), follower, lambda current: current.role, between)
 
 
 def _feeder_calls(call_index: int, calls: list[Call], producers: dict[int, int]) -> tuple[int | None, bool]:
