@@ -38,6 +38,10 @@ FAULTY = [
     "lists/lists_configs.py",
     "lists/lists_json.py",
     "tf1/tf1_slim_stack.py",
+    "copies/copies_module.py",
+    "helpers/helpers_named_calls.py",
+    "lists/lists_repeated.py",
+    "subclass/subclass_nested_helpers.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 

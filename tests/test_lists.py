@@ -110,8 +110,39 @@ m = keras.models.model_from_json('{"class_name": "Sequential", "config": {"name"
     assert line[edit.span.col:edit.span.end_col] == '"glorot_uniform"' and edit.text == '"he_uniform"'
 
 
+_DENSE = '{"class_name": "Dense", "config": {"units": 8, "activation": "relu", "kernel_initializer": "glorot_uniform"}}'
+_JSON = '{"class_name": "Sequential", "config": {"name": "s", "layers": [%s, %s]}}' % (_DENSE, _DENSE)
+
+
+@pytest.mark.parametrize("written", [
+    '"' + _JSON.replace('"', '\\"') + '"',  # "{\"class_name\": ...}": every quote escaped
+    "'" + _JSON + "'",
+    "'" + _JSON.replace("glorot_uniform", "glorot_\\\\u0075niform") + "'",  # a JSON escape: \\ in Python
+    '"""' + _JSON.replace(", ", ",\n") + '"""',  # triple-quoted over several lines
+    "r'" + _JSON.replace("glorot_uniform", "glorot_\\u0075niform") + "'",  # raw: the JSON escape as written
+])
+def test_a_fix_inside_a_json_string_is_written_as_the_literal_needs_it(written: str, tmp_path, monkeypatch) -> None:
+    import ast
+    import json
+
+    from pylint_glorot import cli
+
+    path = tmp_path / "model.py"
+    path.write_text(HEADER + f"m = keras.models.model_from_json({written})\n")
+    monkeypatch.chdir(tmp_path)
+    assert [finding.symbol for finding in _findings(f"m = keras.models.model_from_json({written})\n")] == [
+        "initializer-activation-mismatch"] * 2
+    assert cli.main(["fix", str(path)]) == cli.FIXED
+    fixed = path.read_text()
+    (value,) = [node.value for node in ast.walk(ast.parse(fixed)) if isinstance(node, ast.Constant)
+                and isinstance(node.value, str) and node.value.startswith("{")]
+    layers = json.loads(value)["config"]["layers"]
+    assert [layer["config"]["kernel_initializer"] for layer in layers] == ["he_uniform", "he_uniform"]
+    assert _findings(fixed[len(HEADER):]) == []
+
+
 @pytest.mark.parametrize("literal", [
-    '"{\\"class_name\\": \\"Sequential\\", \\"config\\": {\\"name\\": \\"s\\", \\"layers\\": []}}"',  # escapes
+    '"{\\x22class_name\\x22: \\x22Sequential\\x22, \\x22config\\x22: {\\x22name\\x22: \\x22s\\x22, \\x22layers\\x22: []}}"',  # \\x escapes
     "'{\"class_name\": \"Sequential\",' ' \"config\": {\"name\": \"s\", \"layers\": []}}'",  # two literals joined
     "'{not json}'",
     "'[1, 2]'",

@@ -9,5 +9,11 @@ mlp = keras.models.model_from_json(ARCHITECTURE)
 
 seeded = keras.models.model_from_json('{"module": "keras", "class_name": "Sequential", "config": {"name": "seeded", "layers": [{"module": "keras.layers", "class_name": "InputLayer", "config": {"batch_shape": [null, 64]}}, {"module": "keras.layers", "class_name": "Dense", "config": {"units": 64, "activation": "relu", "kernel_initializer": {"module": "keras.initializers", "class_name": "GlorotUniform", "config": {"seed": 7}}}}]}}')  # [initializer-activation-mismatch]
 
-# Escapes inside the literal: its text is not the JSON, so nothing in it is read.
-escaped = keras.models.model_from_json("{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"escaped\", \"layers\": [{\"module\": \"keras.layers\", \"class_name\": \"InputLayer\", \"config\": {\"batch_shape\": [null, 8]}}, {\"module\": \"keras.layers\", \"class_name\": \"Dense\", \"config\": {\"units\": 8, \"activation\": \"relu\", \"kernel_initializer\": \"glorot_uniform\"}}]}}")
+# Escapes inside the literal: its value is the JSON; the fix writes the escaped text there.
+escaped = keras.models.model_from_json("{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"escaped\", \"layers\": [{\"module\": \"keras.layers\", \"class_name\": \"InputLayer\", \"config\": {\"batch_shape\": [null, 8]}}, {\"module\": \"keras.layers\", \"class_name\": \"Dense\", \"config\": {\"units\": 8, \"activation\": \"relu\", \"kernel_initializer\": \"glorot_uniform\"}}]}}")  # [initializer-activation-mismatch]
+
+# A JSON string escape inside a Python escape (`\\\"` is `\"` in the JSON) and a single-quoted literal over lines.
+quoted = keras.models.model_from_json("{\"class_name\": \"Sequential\", \"config\": {\"name\": \"a\\\"b\", \"layers\": [{\"class_name\": \"InputLayer\", \"config\": {\"batch_shape\": [null, 8]}}, {\"class_name\": \"Dense\", \"config\": {\"units\": 8, \"activation\": \"relu\"}}, {\"class_name\": \"Dense\", \"config\": {\"units\": 8, \"activation\": \"relu\"}}, {\"class_name\": \"Dense\", \"config\": {\"units\": 8, \"activation\": \"relu\"}}]}}")  # [implicit-initializer-mismatch]
+lines_apart = keras.models.model_from_json('{"class_name": "Sequential", "config": {"layers": [\
+{"class_name": "InputLayer", "config": {"batch_shape": [null, 8]}}, \
+{"class_name": "Dense", "config": {"units": 8, "activation": "relu", "kernel_initializer": "glorot_normal"}}]}}')  # [initializer-activation-mismatch]
