@@ -582,7 +582,7 @@ def _repeated_element(node: nodes.BinOp) -> list[tuple[nodes.NodeNG, int]] | Non
         count = literal(times)
         listed = dereference(listed)
         if isinstance(count, int) and not isinstance(count, bool) and isinstance(listed, (nodes.List, nodes.Tuple)):
-            if len(listed.elts) != 1 or not isinstance(listed.elts[0], nodes.Call) or not 0 <= count <= _MAX_REPEAT:
+            if len(listed.elts) != 1 or not isinstance(listed.elts[0], nodes.Call) or not 1 <= count <= _MAX_REPEAT:
                 return None
             return [(listed.elts[0], count)]
     return None

@@ -5,6 +5,7 @@ docs example, under the options the functional tests use."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -45,6 +46,8 @@ def _check(finding) -> None:
         # one edit, or the same edit at every layer of a chain: the text ends with it; a fix whose edits
         # differ (W7710's distinct seeds per layer) cannot spell them all in one line and names the rule
         replacements = [edit.text.removeprefix(", ") for edit in finding.edits]
+        # inside an escaped string literal (model_from_json("{\"units\": 8}")) the message spells the JSON itself
+        replacements += [codecs.decode(r, "unicode_escape") for r in replacements if "\\" in r]
         assert any(last.endswith(r) for r in replacements), f"the replacement {replacements[0]!r} is not last: {text}"
 
 
