@@ -804,6 +804,8 @@ def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> l
 
 
 def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:
+    if isinstance(stmt, nodes.For):
+        return _helper_loop_flow(stmt, sites)
     if isinstance(stmt, nodes.Return) and isinstance(stmt.value, nodes.Call):  # return self.out(self.hidden(x))
         input_name, steps = _expression_steps(stmt.value, sites)
         if not steps or all(step.kind == "barrier" for step in steps):
@@ -820,6 +822,14 @@ def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowSta
     if not steps or all(step.kind == "barrier" for step in steps):
         return None
     return _FlowStatement(stmt, input_name, target.name, steps)
+
+
+def _helper_loop_flow(loop: nodes.For, sites: dict[int, LayerSite]) -> _FlowStatement | None:
+    """A loop in a helper being expanded, its passes one after another (helpers.loop_steps)."""
+    from pylint_glorot import helpers
+
+    found = helpers.loop_steps(loop, sites)
+    return _FlowStatement(loop, found[0], found[0], found[1]) if found is not None else None
 
 
 def _reads(stmt: nodes.NodeNG, name: str) -> bool:
@@ -1088,7 +1098,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
                 _repeat(steps, repeat, model)
         flows = _functional_flows(body, sites)
         flow_of.update((id(flow.stmt), flow) for flow in flows)
-        if loop is not None and _unrolled_flows(body, flows, loop, sites, model, seen):
+        if loop is not None and _unrolled_flows(body, flows, loop, sites, model, seen, flow_of):
             continue  # a loop over literal values, taken pass by pass
         if loop is not None:
             loops.append((loop, flows, repeat))
@@ -1210,14 +1220,18 @@ def _loop_passes(steps: list[Step], loop: nodes.For | None, sites: dict[int, Lay
 
 
 def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: nodes.For,
-                    sites: dict[int, LayerSite], model: ModuleModel, seen: set[int]) -> bool:
+                    sites: dict[int, LayerSite], model: ModuleModel, seen: set[int],
+                    flow_of: dict[int, _FlowStatement] | None = None) -> bool:
     """A loop body that passes one tensor through each pass (`x = Dense(units)(x)`), or that applies each
     layer of a list (`for layer in blocks: x = layer(x)`), as the sequence of its passes. False: not such a loop."""
     steps = unroll.applied_list_steps(loop, flows, sites, constructor_step, _layer_list_elements)
     if steps is None:
         if not _carried(flows):
             return False
-        steps, unrolled = _loop_passes([step for flow in flows for step in flow.steps], loop, sites)
+        steps = _helper_passes(body, flows, loop, sites)
+        unrolled = steps is not None
+        if steps is None:
+            steps, unrolled = _loop_passes([step for flow in flows for step in flow.steps], loop, sites)
         if not unrolled:
             return False
     if not any(step.site is not None for step in steps):
@@ -1227,7 +1241,63 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
     model.graphs.append(G.Graph([_node(step) for step in steps]))
     _link_sequence(steps, model)
     seen.update(id(step.site) for step in steps if step.site)
+    if flow_of is not None and _carried(flows):
+        _enter_unrolled(loop, flows[0].input_name, steps, flow_of, model)
     return True
+
+
+def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_of: dict[int, _FlowStatement],
+                    model: ModuleModel) -> None:
+    """An unrolled loop's first pass reads what its variable holds before the loop (`x = inputs`, a layer's
+    output), and what follows the loop reads the last pass's output."""
+    before, after = _statements_around(loop)
+    feeding = _writer(reversed(before), name, flow_of)
+    entry = _node(steps[0])
+    if feeding is not None and not entry.inputs and entry.kind != G.INPUT:
+        entry.inputs.append(_node(feeding.steps[-1]))
+        layers = [step for step in feeding.steps if step.kind == "layer" and step.site is not None]
+        if layers and id(layers[-1].site) not in model.links:  # the layer before the loop feeds its first pass
+            tail = feeding.steps[feeding.steps.index(layers[-1]) + 1:]
+            nxt, normalized = _next_site(iter(tail + steps))
+            if nxt is not None:
+                model.links[id(layers[-1].site)] = (nxt, normalized)
+    reader = next((stmt for stmt in after if _reads(stmt, name or "")), None)
+    following = flow_of.get(id(reader)) if reader is not None else None
+    if following is not None and following.input_name == name and following.previous is None:
+        first = _node(following.steps[0])
+        if not first.inputs and first.kind != G.INPUT:
+            first.inputs.append(_node(steps[-1]))
+
+
+def _helper_passes(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: nodes.For,
+                   sites: dict[int, LayerSite]) -> list[Step] | None:
+    """`for f in (64, 128): x = conv(x, f)`: the helper calls of each pass expanded again, the loop target
+    bound to that pass's value, so each pass builds its own layers (of f filters, reading what the pass
+    before wrote). None when the body's weighted layers are not all helper instances or a pass does not
+    read as the first reading did."""
+    from pylint_glorot import helpers
+
+    first = [step.site for flow in flows for step in flow.steps if step.site is not None]
+    if not first or not all(site.via for site in first):
+        return None
+    passes = unroll.loop_passes(loop)
+    bound = unroll.pass_bindings(loop, passes) if passes else None
+    if bound is None:
+        return None
+    steps: list[Step] = []
+    with helpers.attempt(loop) as kept:
+        for index, values in enumerate(bound):
+            with helpers.loop_pass(loop, index, values):
+                read = _functional_flows(body, sites)
+            if not _carried(read) or [len(f.steps) for f in read] != [len(f.steps) for f in flows]:
+                return None
+            pass_steps = [step for flow in read for step in flow.steps]
+            if any(step.site is not None and not step.site.via for step in pass_steps):
+                return None
+            steps.extend(pass_steps)
+        kept.append(True)
+    helpers.discard(first)
+    return steps
 
 
 def _layer_list_elements(node: nodes.NodeNG) -> list[tuple[Any, int]] | None:
