@@ -73,11 +73,13 @@ class LayerSite:
     chain_index: int = 0  # 1-based position among consecutive under-scaled rectifier layers
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
+    chain_guessed: bool = False  # a chain member's fans are unknown: chain_shrink counts it as square, never stated
     chain: list = field(default_factory=list)  # the chain's members in order (C7702 reports once, at the first)
     fixed_chain: list = field(default_factory=list)  # W7709: the run of fixed-scale layers it belongs to
     fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
     later_passes_read: Any = None  # a repeated layer's passes after the first read this graph node's output
+    loop_body: tuple = ()  # a counted loop's layer: (the body's graph nodes, its index there); passes.pass_views
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
@@ -947,11 +949,23 @@ def _repeat(steps: list[Step], count: int, model: ModuleModel) -> None:
         site.repeat = count
     if layers:  # the next pass starts from what the last step wrote (a lone layer: from its own output)
         layers[0].later_passes_read = _node(steps[-1]) if steps[-1].node is not None else None
+    _remember_loop_body(steps)
     if layers and id(layers[-1]) not in model.links:
         wrap = steps[steps.index(next(s for s in steps if s.site is layers[-1])) + 1:] + steps
         nxt, normalized = _next_site(iter(wrap))
         if nxt is not None:
             model.links[id(layers[-1])] = (nxt, normalized)
+
+
+def _remember_loop_body(steps: list[Step]) -> None:
+    """Each layer of a counted loop's body knows the body's nodes, so each of its passes reads what the
+    pass before wrote (passes.pass_views)."""
+    if any(step.node is None for step in steps):
+        return
+    body = tuple(step.node for step in steps)
+    for index, step in enumerate(steps):
+        if step.kind == "layer" and step.site is not None:
+            step.site.loop_body = (body, index)
 
 
 def _feeding_channels(before: Iterator[Step]) -> int | None:
@@ -1241,15 +1255,30 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
     model.graphs.append(G.Graph([_node(step) for step in steps]))
     _link_sequence(steps, model)
     seen.update(id(step.site) for step in steps if step.site)
-    if flow_of is not None and _carried(flows):
-        _enter_unrolled(loop, flows[0].input_name, steps, flow_of, model)
+    if flow_of is not None:
+        _enter_unrolled(loop, _carried_name(loop, flows), steps, flow_of, model)
     return True
+
+
+def _carried_name(loop: nodes.For, flows: list[_FlowStatement]) -> str | None:
+    """The variable an unrolled loop passes from one pass to the next (`x` in `x = Dense(u)(x)`,
+    `x = layer(x)`)."""
+    if _carried(flows):
+        return flows[0].input_name
+    first = flows[0].stmt if flows and flows[0].stmt is loop.body[0] else loop.body[0]
+    if isinstance(loop.target, nodes.AssignName):
+        applied = unroll._applied_input(first, loop.target.name)  # noqa: SLF001 - the reading applied_list_steps made
+        if applied is not None:
+            return applied
+    return flows[0].input_name if flows and flows[0].stmt is loop.body[0] else None
 
 
 def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_of: dict[int, _FlowStatement],
                     model: ModuleModel) -> None:
     """An unrolled loop's first pass reads what its variable holds before the loop (`x = inputs`, a layer's
     output), and what follows the loop reads the last pass's output."""
+    if name is None:
+        return
     before, after = _statements_around(loop)
     feeding = _writer(reversed(before), name, flow_of)
     entry = _node(steps[0])
