@@ -17,8 +17,14 @@ lists) what it returns. Every instance keeps the helper's layer call as its anch
 (a finding sits there, and its fix edits it) and the spans of the calls that built it (`via`,
 outermost first), which the messages name.
 
+Loops are read pass by pass where the source fixes the passes (`unroll.loop_passes`): a loop in
+the helper (`for _ in range(n): x = Conv2D(f, 3)(x)`, `n` from the call) builds one instance of
+each of its layers per pass, and a literal loop over helper calls in the caller (`for f in (64,
+128): x = conv(x, f)`, `model._helper_passes`) expands each call once per pass, the loop target
+bound to that pass's value (`loop_pass`); instances are keyed by the call path and the passes.
+
 Conservative by construction: methods, decorated functions, generators, recursion, `*args` /
-`**kwargs` at the call, helpers with branches or loops, a body that is not one straight line
+`**kwargs` at the call, helpers with branches or loops whose passes are not fixed, a body that is not one straight line
 (a residual add, a second reader of an intermediate value), another module's function: no
 expansion, the call stays a barrier as before. A layer whose instances feed different
 activations (a helper called with `act="relu"` and `act="tanh"`) cannot be fixed in one place:
