@@ -74,6 +74,7 @@ class LayerSite:
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
     chain_guessed: bool = False  # a chain member's fans are unknown: chain_shrink counts it as square, never stated
+    built_with: list = field(default_factory=list)  # the sites its call builds with it (rules.group_calls)
     chain: list = field(default_factory=list)  # the chain's members in order (C7702 reports once, at the first)
     fixed_chain: list = field(default_factory=list)  # W7709: the run of fixed-scale layers it belongs to
     fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown

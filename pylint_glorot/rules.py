@@ -305,13 +305,49 @@ def _predicted(site: LayerSite, init, scheme: str, ratio: float | None) -> str:
         if chi is not None and max(chi, 1 / chi) >= 1.01:
             return f": gradients {chi:.3g}x per layer toward the input"
     elif family == K.RECTIFIER:
-        gain = figures.relative_gain(site, init, scheme)
-        if gain is None and ratio:
-            gain = 1 / ratio
-        if gain is not None:
-            return f": signal {_factor_text(gain)} per layer"
+        gains = _layer_gains(site, init, scheme, ratio)
+        return f": signal {_gain_range(gains)} per layer" if gains else ""  # None: a width the source does not fix
     factor = _factor_text(ratio)
     return f" ({_SCHEME_NAMES[scheme]}: {factor} the variance)" if factor else ""
+
+
+def group_calls(sites: list[LayerSite]) -> None:
+    """Give each layer site the sites its call builds with it (`built_with`): a helper's layer once per
+    call and per pass, an unrolled loop's passes. One message covers them all, so it states their range."""
+    groups: dict[int, list[LayerSite]] = {}
+    for site in sites:
+        if site.pass_of is not None:
+            groups.setdefault(id(site.pass_of), [site.pass_of]).append(site)
+        elif site.via:
+            groups.setdefault(id(site.anchor), []).append(site)
+    for group in groups.values():
+        for site in group:
+            site.built_with = group
+
+
+def _layer_gains(site: LayerSite, init, scheme: str, ratio: float | None) -> list[float] | None:
+    """The predicted per-layer gain against the fix's of every layer the site's call builds (each pass of
+    a loop, each helper call); None where one of them is unknown."""
+    spec = site.initializers.get(site.spec.judged_keyword or "")
+    found: list[float] = []
+    for member in site.built_with or [site]:
+        for view in passes.pass_views(member):
+            gain = figures.relative_gain(view, init, scheme)
+            if gain is None:
+                judged = ratio if view is site else _judged_ratio(view, spec, scheme)
+                gain = 1 / judged if judged else None
+            if gain is None:
+                return None
+            found.append(gain)
+    return found
+
+
+def _gain_range(gains: list[float]) -> str:
+    """`0.5x`, or `0.045-0.5x` where the layers one message covers differ by more than 2%."""
+    low, high = min(gains), max(gains)
+    if high <= low * 1.02:
+        return _factor_text(gains[0])
+    return f"{_factor_text(low)[:-1]}-{_factor_text(high)}"
 
 
 def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:

@@ -154,3 +154,33 @@ def test_a_loop_value_bound_per_pass_reaches_the_helpers_activation() -> None:
     built = [site for site in model.sites if site.via]
     assert [site.out_channels for site in built] == [64, 64]
     assert all(site.activation is None for site in built)  # relu in one pass, tanh in the other: no single fix
+
+
+def test_w7701_on_a_looped_helper_states_the_range_of_its_layers() -> None:
+    (finding,) = _findings("""
+        import keras
+        from keras import layers
+
+        def c2(x, f):
+            return layers.Conv2D(f, 3, padding="same", activation="relu", kernel_initializer="glorot_normal")(x)
+
+        inputs = keras.Input((32, 32, 3))
+        z = inputs
+        for f in (64, 128, 256):
+            z = c2(z, f)
+    """)
+    low, high = _glorot_over_he([(3, 64)]), _glorot_over_he([(64, 128)])
+    assert finding.symbol == rules.W7701 and f"signal {low:.2g}-{high:.2g}x per layer" in finding.text
+    assert finding.text.endswith('use kernel_initializer="he_normal"')
+
+
+def test_w7701_states_no_factor_where_one_pass_reads_an_unknown_width() -> None:
+    (finding,) = _findings("""
+        from keras import layers
+
+        def tower(x):
+            for units in (64, 32):
+                x = layers.Dense(units, activation="relu", kernel_initializer="glorot_uniform")(x)
+            return x
+    """)
+    assert finding.symbol == rules.W7701 and "signal" not in finding.text and "x per layer" not in finding.text

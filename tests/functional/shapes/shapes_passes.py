@@ -16,6 +16,17 @@ for f in (64, 128, 256, 256):
 looped_helper = keras.Model(images, z)
 
 
+def glorot_conv(x, f):
+    return layers.Conv2D(f, 3, padding="same", activation="relu", kernel_initializer="glorot_uniform")(x)  # [initializer-activation-mismatch]
+
+
+# One message for the helper's layer, with the range its four passes predict.
+z3 = images
+for f in (64, 128, 256, 256):
+    z3 = glorot_conv(z3, f)
+explicit_looped_helper = keras.Model(images, z3)
+
+
 def he_conv(x, f):
     return layers.Conv2D(f, 3, padding="same", activation="relu", kernel_initializer="he_uniform")(x)
 
