@@ -297,8 +297,9 @@ def loop_steps(loop: nodes.For, sites: dict[int, M.LayerSite]) -> tuple[str, lis
         return None
     passes = unroll.loop_passes(loop)
     bound = unroll.pass_bindings(loop, passes) if passes else None
-    if bound is None:
+    if bound is None or expansion.count + len(bound) > MAX_EXPANSIONS:
         return None
+    expansion.count += len(bound)  # each pass builds the body again: nested loops share the module's budget
     steps: list[M.Step] = []
     name = None
     for index, values in enumerate(bound):
