@@ -314,12 +314,13 @@ def _predicted(site: LayerSite, init, scheme: str, ratio: float | None) -> str:
 def group_calls(sites: list[LayerSite]) -> None:
     """Give each layer site the sites its call builds with it (`built_with`): a helper's layer once per
     call and per pass, an unrolled loop's passes. One message covers them all, so it states their range."""
-    groups: dict[int, list[LayerSite]] = {}
+    groups: dict[tuple, list[LayerSite]] = {}
     for site in sites:
         if site.pass_of is not None:
-            groups.setdefault(id(site.pass_of), [site.pass_of]).append(site)
-        elif site.via:
-            groups.setdefault(id(site.anchor), []).append(site)
+            groups.setdefault((id(site.pass_of),), [site.pass_of]).append(site)
+        elif site.via:  # the instances that read one initializer (the calls passing one literal, or none)
+            spec = site.initializers.get(site.spec.judged_keyword or "")
+            groups.setdefault((id(site.anchor), spec.origins if spec is not None else ()), []).append(site)
     for group in groups.values():
         for site in group:
             site.built_with = group

@@ -184,3 +184,22 @@ def test_w7701_states_no_factor_where_one_pass_reads_an_unknown_width() -> None:
             return x
     """)
     assert finding.symbol == rules.W7701 and "signal" not in finding.text and "x per layer" not in finding.text
+
+
+def test_the_range_covers_only_the_calls_that_pass_the_same_initializer() -> None:
+    found = _findings("""
+        import keras
+        from keras import layers
+
+        def conv(x, f, init):
+            return layers.Conv2D(f, 3, padding="same", activation="relu", kernel_initializer=init)(x)
+
+        inputs = keras.Input((32, 32, 3))
+        a = conv(inputs, 64, "glorot_uniform")
+        b = conv(a, 64, "glorot_normal")
+    """)
+    texts = [finding.text for finding in found if finding.symbol == rules.W7701]
+    first = _glorot_over_he([(3, 64)])
+    # the glorot_uniform call's own figure, not a range with the glorot_normal call's 0.5x
+    assert any(f"signal {first:.2g}x per layer" in text and "glorot_uniform" in text for text in texts)
+    assert not any("-0.5x" in text for text in texts)
