@@ -130,6 +130,7 @@ def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collec
                     options: rules.Options) -> Iterator[NodeFindings]:
     rules.number_chains(model.sites, model.links, options)
     rules.number_fixed_chains(model.sites, model.links, options)
+    rules.group_calls(model.sites)
     covered: set[int] = set()
     # a partial's keyword is judged once, however often it is called; a helper's layer once, however many
     # calls build it (their fixes joined: each call's own literal where the value comes from the call)

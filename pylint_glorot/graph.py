@@ -89,6 +89,22 @@ def _repeated(body: list[Node], count: int, shape: Shape | None) -> Shape | None
     return shape
 
 
+def repeated(body: list[Node], count: int, shape: Shape | None) -> Shape | None:
+    """The shape `body` (single-input nodes) writes after `count` passes from `shape`."""
+    return _repeated(body, count, shape) if count > 0 else shape
+
+
+CHANNEL_LOSING = ("Flatten", "Reshape", "Permute", "RepeatVector")  # the channels they write are not the ones read
+
+
+def pass_input(body: list[Node], index: int, passed: int) -> Shape | None:
+    """The shape `body[index]` reads on pass `passed` (0 first) of a loop running `body` again on what
+    its last pass wrote, from what its first pass reads."""
+    entry = body[0].input_shape() if body else None
+    shape = repeated(body, passed, entry)
+    return repeated(body[:index], 1, shape) if shape is not None else None
+
+
 def repeat(body: list[Node], count: int, entry: Node | None) -> Node:
     """A node for what a counted loop writes after its last pass (its body's nodes run `count` times)."""
     return Node(REPEAT, config={"body": list(body), "count": count}, inputs=[entry] if entry is not None else [])

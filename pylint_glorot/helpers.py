@@ -17,8 +17,14 @@ lists) what it returns. Every instance keeps the helper's layer call as its anch
 (a finding sits there, and its fix edits it) and the spans of the calls that built it (`via`,
 outermost first), which the messages name.
 
+Loops are read pass by pass where the source fixes the passes (`unroll.loop_passes`): a loop in
+the helper (`for _ in range(n): x = Conv2D(f, 3)(x)`, `n` from the call) builds one instance of
+each of its layers per pass, and a literal loop over helper calls in the caller (`for f in (64,
+128): x = conv(x, f)`, `model._helper_passes`) expands each call once per pass, the loop target
+bound to that pass's value (`loop_pass`); instances are keyed by the call path and the passes.
+
 Conservative by construction: methods, decorated functions, generators, recursion, `*args` /
-`**kwargs` at the call, helpers with branches or loops, a body that is not one straight line
+`**kwargs` at the call, helpers with branches or loops whose passes are not fixed, a body that is not one straight line
 (a residual add, a second reader of an intermediate value), another module's function: no
 expansion, the call stays a barrier as before. A layer whose instances feed different
 activations (a helper called with `act="relu"` and `act="tanh"`) cannot be fixed in one place:
@@ -27,12 +33,15 @@ its activation is read as unknown, and nothing is reported on it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from astroid import nodes
 
 from pylint_glorot import model as M
+from pylint_glorot import unroll
 from pylint_glorot.bindings import binding, bound_argument
 from pylint_glorot.findings import Span
 from pylint_glorot.resolve import _calls_of, _single_binding, dereference, has_star_arguments, span_of
@@ -53,6 +62,7 @@ class Expansion:
     functions: dict[int, nodes.FunctionDef] = field(default_factory=dict)
     stack: list[nodes.Call] = field(default_factory=list)  # the calls being expanded, outermost first
     count: int = 0
+    passes: tuple = ()  # the passes of unrolled loops being read, outermost first: (id(loop), pass index)
 
 
 def begin(module: nodes.Module) -> None:
@@ -119,12 +129,15 @@ def _param_ids(function: nodes.FunctionDef, given: dict[str, nodes.NodeNG]) -> d
     return {id(param): given[param.name] for param in params if param.name in given}
 
 
-def _single_return(function: nodes.FunctionDef) -> nodes.Return | None:
-    """The function's one `return <value>`, its last statement, in a body without branches or loops."""
+def _single_return(function: nodes.FunctionDef, loops: bool = False) -> nodes.Return | None:
+    """The function's one `return <value>`, its last statement, in a body without branches (nor loops,
+    unless `loops`: a loop whose passes the source fixes is read pass by pass, `loop_steps`)."""
     body = function.body
     if not body or not isinstance(body[-1], nodes.Return) or body[-1].value is None:
         return None
     for stmt in body[:-1]:
+        if loops and isinstance(stmt, nodes.For) and not stmt.orelse:
+            continue
         if not isinstance(stmt, (nodes.Assign, nodes.AnnAssign, nodes.Expr, nodes.Pass)):
             return None  # if / for / with / try / nested def: not one straight line
     returns = [node for node in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda))]
@@ -136,7 +149,7 @@ def _single_return(function: nodes.FunctionDef) -> nodes.Return | None:
 
 def _instance(expansion: Expansion, call: nodes.Call) -> M.LayerSite | None:
     """The layer `call` (inside the helper being expanded) builds for the current call path."""
-    key = (tuple(id(c) for c in expansion.stack), id(call))
+    key = (tuple(id(c) for c in expansion.stack), expansion.passes, id(call))
     if key not in expansion.instances:
         site = M.build_site(call)
         if site is None:
@@ -184,26 +197,27 @@ class _Expanding:
         self.expansion.functions[id(self.function)] = self.function
 
 
-def _prepared(call: nodes.Call) -> tuple | None:
+def _prepared(call: nodes.Call, loops: bool = False) -> tuple | None:
     """(expansion, the helper, its arguments for this call, its one return) when `call` calls an expandable helper."""
     expansion = _expansion(call)
     function = _helper(call, expansion) if expansion is not None else None
     if function is None:
         return None
     given = _arguments(function, call)
-    ret = _single_return(function) if given is not None else None
+    ret = _single_return(function, loops) if given is not None else None
     return None if ret is None else (expansion, function, given, ret)
 
 
 def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | None, list[M.Step]] | None:
     """`x = conv(x, 64)`: the caller's input variable and the steps of conv's body for this call
     (after the steps that compute its tensor argument); None when the call is not expandable."""
-    prepared = _prepared(call)
+    prepared = _prepared(call, loops=True)
     if prepared is None or not isinstance(prepared[3].value, (nodes.Name, nodes.Call)):
         return None
     expansion, function, given, ret = prepared
     with _Expanding(expansion, function, call, given) as expanding:
-        own = {id(c): site for c in _layer_calls(function) if (site := _instance(expansion, c)) is not None}
+        own = {id(c): site for c in _layer_calls(function) if not _in_loop(c, function)
+               and (site := _instance(expansion, c)) is not None}  # a loop's layers: one instance per pass
         flows = M._functional_flows(function.body, own)  # noqa: SLF001 - the caller's own reading of a body
         path = _straight_path(function, ret, flows)
         if path is not None:
@@ -213,6 +227,99 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
     parameter = path[0].input_name
     outer_name, outer_steps = M._expression_steps(given[parameter], sites)  # noqa: SLF001
     return outer_name, outer_steps + [step for flow in path for step in flow.steps]
+
+
+def _in_loop(call: nodes.Call, function: nodes.FunctionDef) -> bool:
+    """Whether the call sits in a loop of the function's own body."""
+    current = call.parent
+    while current is not None and current is not function:
+        if isinstance(current, (nodes.For, nodes.While)):
+            return True
+        current = current.parent
+    return False
+
+
+# --------------------------------------------------------------------------- loops, pass by pass
+
+
+@contextmanager
+def loop_pass(loop: nodes.For, index: int, bound: dict[int, nodes.NodeNG]) -> Iterator[None]:
+    """Inside: pass `index` of an unrolled loop. Its target reads that pass's value (`bound`,
+    `unroll.pass_bindings`), and the helper layers built meanwhile are that pass's own instances."""
+    expansion = _expansion(loop)
+    before = expansion.passes if expansion is not None else ()
+    if expansion is not None:
+        expansion.passes = before + ((id(loop), index),)
+    try:
+        with binding(bound):
+            yield
+    finally:
+        if expansion is not None:
+            expansion.passes = before
+
+
+@contextmanager
+def attempt(node: nodes.NodeNG) -> Iterator[list]:
+    """A reading that may fail: the instances it builds are kept only where the block appends to the
+    list it yields (otherwise they are no part of any network)."""
+    expansion = _expansion(node)
+    kept: list = []
+    if expansion is None:
+        yield kept
+        return
+    instances, expanded = set(expansion.instances), {key: set(ids) for key, ids in expansion.expanded.items()}
+    count = expansion.count
+    try:
+        yield kept
+    finally:
+        if not kept:
+            for key in set(expansion.instances) - instances:
+                del expansion.instances[key]
+            expansion.expanded, expansion.count = expanded, count
+
+
+def discard(sites: list[M.LayerSite]) -> None:
+    """Forget these instances (a loop body's first reading, replaced by its passes)."""
+    expansion = _expansion(sites[0].anchor) if sites and sites[0].anchor is not None else None
+    if expansion is None:
+        return
+    gone = {id(site) for site in sites}
+    for key in [key for key, site in expansion.instances.items() if id(site) in gone]:
+        del expansion.instances[key]
+
+
+def loop_steps(loop: nodes.For, sites: dict[int, M.LayerSite]) -> tuple[str, list[M.Step]] | None:
+    """A loop in a helper being expanded (`for _ in range(n): x = layers.Conv2D(f, 3)(x)`): the variable
+    it carries and the steps of its passes, one after another, each pass with its own instances (so each
+    reads what the pass before wrote); None when the passes are not fixed or the body is not one line."""
+    expansion = _expansion(loop)
+    if expansion is None or not expansion.stack or loop.orelse:
+        return None
+    passes = unroll.loop_passes(loop)
+    bound = unroll.pass_bindings(loop, passes) if passes else None
+    if bound is None or expansion.count + len(bound) > MAX_EXPANSIONS:
+        return None
+    expansion.count += len(bound)  # each pass builds the body again: nested loops share the module's budget
+    steps: list[M.Step] = []
+    name = None
+    for index, values in enumerate(bound):
+        with loop_pass(loop, index, values):
+            own = {id(c): site for c in _layer_calls_in(loop) if (site := _instance(expansion, c)) is not None}
+            flows = M._functional_flows(loop.body, {**sites, **own})  # noqa: SLF001
+        if not M._carried(flows) or any(step.kind == "barrier" for flow in flows for step in flow.steps):  # noqa: SLF001
+            return None
+        if any(flow.merged for flow in flows):
+            return None
+        name = flows[0].input_name
+        steps.extend(step for flow in flows for step in flow.steps)
+    return (name, steps) if name is not None and steps else None
+
+
+def _layer_calls_in(loop: nodes.For) -> list[nodes.Call]:
+    """The calls of the loop's body, not of a loop nested in it (read pass by pass in its turn)."""
+    return [call for stmt in loop.body if not isinstance(stmt, (nodes.For, nodes.While))
+            for call in stmt.nodes_of_class(nodes.Call, skip_klass=(nodes.FunctionDef, nodes.Lambda))
+            if isinstance(call.func, (nodes.Name, nodes.Attribute))]
 
 
 def _written_after(function: nodes.FunctionDef, stmt: nodes.NodeNG, name: str) -> bool:

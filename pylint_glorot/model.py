@@ -74,11 +74,14 @@ class LayerSite:
     chain_index: int = 0  # 1-based position among consecutive under-scaled rectifier layers
     chain_length: int = 0
     chain_shrink: float = 1.0  # the signal's second moment over the whole chain, relative to He
+    chain_guessed: bool = False  # a chain member's fans are unknown: chain_shrink counts it as square, never stated
+    built_with: list = field(default_factory=list)  # the sites its call builds with it (rules.group_calls)
     chain: list = field(default_factory=list)  # the chain's members in order (C7702 reports once, at the first)
     fixed_chain: list = field(default_factory=list)  # W7709: the run of fixed-scale layers it belongs to
     fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
     later_passes_read: Any = None  # a repeated layer's passes after the first read this graph node's output
+    loop_body: tuple = ()  # a counted loop's layer: (the body's graph nodes, its index there); passes.pass_views
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
     has_arguments: bool = True  # a keyword added at insert_span needs a leading comma
@@ -834,6 +837,8 @@ def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> l
 
 
 def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:
+    if isinstance(stmt, nodes.For):
+        return _helper_loop_flow(stmt, sites)
     if isinstance(stmt, nodes.Return) and isinstance(stmt.value, nodes.Call):  # return self.out(self.hidden(x))
         input_name, steps = _expression_steps(stmt.value, sites)
         if not steps or all(step.kind == "barrier" for step in steps):
@@ -850,6 +855,14 @@ def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowSta
     if not steps or all(step.kind == "barrier" for step in steps):
         return None
     return _FlowStatement(stmt, input_name, target.name, steps)
+
+
+def _helper_loop_flow(loop: nodes.For, sites: dict[int, LayerSite]) -> _FlowStatement | None:
+    """A loop in a helper being expanded, its passes one after another (helpers.loop_steps)."""
+    from pylint_glorot import helpers
+
+    found = helpers.loop_steps(loop, sites)
+    return _FlowStatement(loop, found[0], found[0], found[1]) if found is not None else None
 
 
 def _reads(stmt: nodes.NodeNG, name: str) -> bool:
@@ -967,11 +980,23 @@ def _repeat(steps: list[Step], count: int, model: ModuleModel) -> None:
         site.repeat = count
     if layers:  # the next pass starts from what the last step wrote (a lone layer: from its own output)
         layers[0].later_passes_read = _node(steps[-1]) if steps[-1].node is not None else None
+    _remember_loop_body(steps)
     if layers and id(layers[-1]) not in model.links:
         wrap = steps[steps.index(next(s for s in steps if s.site is layers[-1])) + 1:] + steps
         nxt, normalized = _next_site(iter(wrap))
         if nxt is not None:
             model.links[id(layers[-1])] = (nxt, normalized)
+
+
+def _remember_loop_body(steps: list[Step]) -> None:
+    """Each layer of a counted loop's body knows the body's nodes, so each of its passes reads what the
+    pass before wrote (passes.pass_views)."""
+    if any(step.node is None for step in steps):
+        return
+    body = tuple(step.node for step in steps)
+    for index, step in enumerate(steps):
+        if step.kind == "layer" and step.site is not None:
+            step.site.loop_body = (body, index)
 
 
 def _feeding_channels(before: Iterator[Step]) -> int | None:
@@ -1118,7 +1143,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
                 _repeat(steps, repeat, model)
         flows = _functional_flows(body, sites)
         flow_of.update((id(flow.stmt), flow) for flow in flows)
-        if loop is not None and _unrolled_flows(body, flows, loop, sites, model, seen):
+        if loop is not None and _unrolled_flows(body, flows, loop, sites, model, seen, flow_of):
             continue  # a loop over literal values, taken pass by pass
         if loop is not None:
             loops.append((loop, flows, repeat))
@@ -1240,14 +1265,18 @@ def _loop_passes(steps: list[Step], loop: nodes.For | None, sites: dict[int, Lay
 
 
 def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: nodes.For,
-                    sites: dict[int, LayerSite], model: ModuleModel, seen: set[int]) -> bool:
+                    sites: dict[int, LayerSite], model: ModuleModel, seen: set[int],
+                    flow_of: dict[int, _FlowStatement] | None = None) -> bool:
     """A loop body that passes one tensor through each pass (`x = Dense(units)(x)`), or that applies each
     layer of a list (`for layer in blocks: x = layer(x)`), as the sequence of its passes. False: not such a loop."""
     steps = unroll.applied_list_steps(loop, flows, sites, constructor_step, _layer_list_elements)
     if steps is None:
         if not _carried(flows):
             return False
-        steps, unrolled = _loop_passes([step for flow in flows for step in flow.steps], loop, sites)
+        steps = _helper_passes(body, flows, loop, sites)
+        unrolled = steps is not None
+        if steps is None:
+            steps, unrolled = _loop_passes([step for flow in flows for step in flow.steps], loop, sites)
         if not unrolled:
             return False
     if not any(step.site is not None for step in steps):
@@ -1257,7 +1286,78 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
     model.graphs.append(G.Graph([_node(step) for step in steps]))
     _link_sequence(steps, model)
     seen.update(id(step.site) for step in steps if step.site)
+    if flow_of is not None:
+        _enter_unrolled(loop, _carried_name(loop, flows), steps, flow_of, model)
     return True
+
+
+def _carried_name(loop: nodes.For, flows: list[_FlowStatement]) -> str | None:
+    """The variable an unrolled loop passes from one pass to the next (`x` in `x = Dense(u)(x)`,
+    `x = layer(x)`)."""
+    if _carried(flows):
+        return flows[0].input_name
+    first = flows[0].stmt if flows and flows[0].stmt is loop.body[0] else loop.body[0]
+    if isinstance(loop.target, nodes.AssignName):
+        applied = unroll._applied_input(first, loop.target.name)  # noqa: SLF001 - the reading applied_list_steps made
+        if applied is not None:
+            return applied
+    return flows[0].input_name if flows and flows[0].stmt is loop.body[0] else None
+
+
+def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_of: dict[int, _FlowStatement],
+                    model: ModuleModel) -> None:
+    """An unrolled loop's first pass reads what its variable holds before the loop (`x = inputs`, a layer's
+    output), and what follows the loop reads the last pass's output."""
+    if name is None:
+        return
+    before, after = _statements_around(loop)
+    feeding = _writer(reversed(before), name, flow_of)
+    entry = _node(steps[0])
+    if feeding is not None and not entry.inputs and entry.kind != G.INPUT:
+        entry.inputs.append(_node(feeding.steps[-1]))
+        layers = [step for step in feeding.steps if step.kind == "layer" and step.site is not None]
+        if layers and id(layers[-1].site) not in model.links:  # the layer before the loop feeds its first pass
+            tail = feeding.steps[feeding.steps.index(layers[-1]) + 1:]
+            nxt, normalized = _next_site(iter(tail + steps))
+            if nxt is not None:
+                model.links[id(layers[-1].site)] = (nxt, normalized)
+    reader = next((stmt for stmt in after if _reads(stmt, name or "")), None)
+    following = flow_of.get(id(reader)) if reader is not None else None
+    if following is not None and following.input_name == name and following.previous is None:
+        first = _node(following.steps[0])
+        if not first.inputs and first.kind != G.INPUT:
+            first.inputs.append(_node(steps[-1]))
+
+
+def _helper_passes(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: nodes.For,
+                   sites: dict[int, LayerSite]) -> list[Step] | None:
+    """`for f in (64, 128): x = conv(x, f)`: the helper calls of each pass expanded again, the loop target
+    bound to that pass's value, so each pass builds its own layers (of f filters, reading what the pass
+    before wrote). None when the body's weighted layers are not all helper instances or a pass does not
+    read as the first reading did."""
+    from pylint_glorot import helpers
+
+    first = [step.site for flow in flows for step in flow.steps if step.site is not None]
+    if not first or not all(site.via for site in first):
+        return None
+    passes = unroll.loop_passes(loop)
+    bound = unroll.pass_bindings(loop, passes) if passes else None
+    if bound is None:
+        return None
+    steps: list[Step] = []
+    with helpers.attempt(loop) as kept:
+        for index, values in enumerate(bound):
+            with helpers.loop_pass(loop, index, values):
+                read = _functional_flows(body, sites)
+            if not _carried(read) or [len(f.steps) for f in read] != [len(f.steps) for f in flows]:
+                return None
+            pass_steps = [step for flow in read for step in flow.steps]
+            if any(step.site is not None and not step.site.via for step in pass_steps):
+                return None
+            steps.extend(pass_steps)
+        kept.append(True)
+    helpers.discard(first)
+    return steps
 
 
 def _layer_list_elements(node: nodes.NodeNG) -> list[tuple[Any, int]] | None:

@@ -187,6 +187,8 @@ def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
     if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments):
         passed = bound_argument(binding)  # inside the expansion of one call of a helper: what it passes
         return passed if passed is not None else parameter_value(binding, depth + 1)
+    if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, (nodes.For, nodes.Tuple)):
+        return bound_argument(binding)  # a loop target, in one pass of an unrolled loop: that pass's value
     return None
 
 

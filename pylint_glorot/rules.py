@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, replace
 
-from pylint_glorot import figures
+from pylint_glorot import figures, passes
 from pylint_glorot import knowledge as K
 from pylint_glorot.network import shapes
 from pylint_glorot.findings import Edit, Finding, Span
@@ -305,13 +305,50 @@ def _predicted(site: LayerSite, init, scheme: str, ratio: float | None) -> str:
         if chi is not None and max(chi, 1 / chi) >= 1.01:
             return f": gradients {chi:.3g}x per layer toward the input"
     elif family == K.RECTIFIER:
-        gain = figures.relative_gain(site, init, scheme)
-        if gain is None and ratio:
-            gain = 1 / ratio
-        if gain is not None:
-            return f": signal {_factor_text(gain)} per layer"
+        gains = _layer_gains(site, init, scheme, ratio)
+        return f": signal {_gain_range(gains)} per layer" if gains else ""  # None: a width the source does not fix
     factor = _factor_text(ratio)
     return f" ({_SCHEME_NAMES[scheme]}: {factor} the variance)" if factor else ""
+
+
+def group_calls(sites: list[LayerSite]) -> None:
+    """Give each layer site the sites its call builds with it (`built_with`): a helper's layer once per
+    call and per pass, an unrolled loop's passes. One message covers them all, so it states their range."""
+    groups: dict[tuple, list[LayerSite]] = {}
+    for site in sites:
+        if site.pass_of is not None:
+            groups.setdefault((id(site.pass_of),), [site.pass_of]).append(site)
+        elif site.via:  # the instances that read one initializer (the calls passing one literal, or none)
+            spec = site.initializers.get(site.spec.judged_keyword or "")
+            groups.setdefault((id(site.anchor), spec.origins if spec is not None else ()), []).append(site)
+    for group in groups.values():
+        for site in group:
+            site.built_with = group
+
+
+def _layer_gains(site: LayerSite, init, scheme: str, ratio: float | None) -> list[float] | None:
+    """The predicted per-layer gain against the fix's of every layer the site's call builds (each pass of
+    a loop, each helper call); None where one of them is unknown."""
+    spec = site.initializers.get(site.spec.judged_keyword or "")
+    found: list[float] = []
+    for member in site.built_with or [site]:
+        for view in passes.pass_views(member):
+            gain = figures.relative_gain(view, init, scheme)
+            if gain is None:
+                judged = ratio if view is site else _judged_ratio(view, spec, scheme)
+                gain = 1 / judged if judged else None
+            if gain is None:
+                return None
+            found.append(gain)
+    return found
+
+
+def _gain_range(gains: list[float]) -> str:
+    """`0.5x`, or `0.045-0.5x` where the layers one message covers differ by more than 2%."""
+    low, high = min(gains), max(gains)
+    if high <= low * 1.02:
+        return _factor_text(gains[0])
+    return f"{_factor_text(low)[:-1]}-{_factor_text(high)}"
 
 
 def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
@@ -336,13 +373,14 @@ def _implicit_mismatch(site: LayerSite, options: Options) -> Finding | None:
     if not implicit or implicit[0] is not site:
         return None  # once per chain, at its first layer that lacks the keyword
     without = "residual add" if options.check_normalized else "normalization"
-    shrink = f"use glorot_uniform: signal {_factor_text(site.chain_shrink)} over the chain"
+    figure = "" if site.chain_guessed else _factor_text(site.chain_shrink)  # a width the source does not fix: no figure
+    shrink = f"use glorot_uniform: signal {figure} over the chain" if figure else "use glorot_uniform"
     head = f"{site.chain_length} {activation.name} layers in a row without {without} ({_lines(site.chain)}) {shrink}"
     if len(head) + 2 + len(use) > MAX_MESSAGE:  # a long TF1 replacement: the lines are in the chain's spans
         head = f"{site.chain_length} {activation.name} layers in a row without {without} {shrink}"
     if len(head) + 2 + len(use) > MAX_MESSAGE:  # a VarianceScaling replacement
-        head = f"{site.chain_length} {activation.name} layers without {without} on glorot_uniform: " \
-               f"signal {_factor_text(site.chain_shrink)} in total"
+        head = f"{site.chain_length} {activation.name} layers without {without} on glorot_uniform" + \
+               (f": signal {figure} in total" if figure else "")
     edits, places = [], set()  # one edit per place: a helper's or a subclass's layer once, however many instances
     for member in implicit:
         place = (member.insert_span, id(member.anchor) if member.anchor is not None else id(member))
@@ -444,25 +482,37 @@ def number_chains(sites: list[LayerSite], all_links: dict[int, tuple[LayerSite, 
             numbered.add(id(current))
             current = links.get(id(current))
         length = sum(member.repeat for member in chain)
-        shrink = 1.0
-        for member in chain:
-            shrink *= _relative_gain(member) ** member.repeat
+        shrink, guessed = _chain_gain(chain)
         index = 1
         for member in chain:
             member.chain_index, member.chain_length, member.chain_shrink = index, length, shrink
-            member.chain = chain
+            member.chain, member.chain_guessed = chain, guessed
             index += member.repeat
 
 
-def _relative_gain(site: LayerSite) -> float:
+def _chain_gain(chain: list[LayerSite]) -> tuple[float, bool]:
+    """The chain's signal gain against He's, each pass of a repeated layer with its own input, and whether
+    a layer's fans were unknown: it counts as a square layer's 0.5 (the conservative guess, which decides
+    whether the chain is reported but is never stated as a figure)."""
+    shrink, guessed = 1.0, False
+    for member in chain:
+        for view in passes.pass_views(member):
+            gain = _relative_gain(view)
+            if gain is None:
+                gain, guessed = 0.5, True
+            shrink *= gain
+    return shrink, guessed
+
+
+def _relative_gain(site: LayerSite) -> float | None:
     """The layer's predicted signal gain against He's; from the variance ratio where the effective fan is
-    unknown, and a square layer's 0.5 where the fans are unknown too (the conservative guess)."""
+    unknown; None where the fans are unknown too."""
     spec = site.initializers.get(site.spec.judged_keyword or "")
     gain = figures.relative_gain(site, figures.kernel_init(spec, site.api), "he")
     if gain is not None:
         return gain
     ratio = _judged_ratio(site, spec, "he")
-    return 1 / ratio if ratio else 0.5
+    return 1 / ratio if ratio else None
 
 
 def _under_scaled(site: LayerSite | None, options: Options) -> bool:
@@ -849,28 +899,14 @@ def _run_gain(run: list[LayerSite]) -> float | None:
         init = figures.kernel_init(_fixed_scale(member), member.api)
         # no activation given and none follows before a merge or the end: the layer's output is linear
         activation = member.activation or (LINEAR_ACTIVATION if member.own_activation is ABSENT else None)
-        reads = member.input_shape
-        for passed in range(member.repeat):
-            view = member if reads == member.input_shape else replace(member, input_shape=reads)
+        for view in passes.pass_views(member):  # each pass reads what the pass before wrote
             found = figures.layer_gain(view, init, q, activation)
             if found is None:
                 if known:
                     return None  # a gap in the middle: the product would not be the run's
                 break
             q, known = found.q_out, known + 1
-            reads = _next_pass_input(member, reads, passed)
     return q if known >= 2 else None
-
-
-def _next_pass_input(site: LayerSite, reads: tuple | None, passed: int) -> tuple | None:
-    """The shape a repeated layer's next pass reads: its own output (a comprehension, a one-layer loop),
-    the loop body's last output (its first pass's: a longer body is assumed to keep its shape after that)."""
-    source = site.later_passes_read
-    if source is None or reads is None:
-        return reads
-    if source in site.nodes:
-        return shapes.output_shape(site.kind, site.config, [reads])
-    return source.output_shape() if passed == 0 else reads
 
 
 def _fixed_target(site: LayerSite, spec: InitializerSpec) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from astroid import nodes
 from pylint_glorot import graph as G
 from pylint_glorot import knowledge as K
 from pylint_glorot.layerconfig import config_nodes
-from pylint_glorot.resolve import UNKNOWN, ActivationSpec, literal
+from pylint_glorot.resolve import UNKNOWN, ActivationSpec, dereference, literal
 
 MAX_PASSES = 32  # a longer literal loop is read as today's repeat, or not at all
 
@@ -39,6 +39,44 @@ def loop_passes(loop: nodes.For) -> list[dict[str, Any]] | None:
             return None
         return [dict(zip(names, value)) for value in values]
     return None
+
+
+def pass_bindings(loop: nodes.For, passes: list[dict[str, Any]]) -> list[dict[int, nodes.NodeNG]] | None:
+    """Each pass's binding of the loop target (`bindings.binding`: id of the target's AssignName -> a node
+    holding the pass's value): the literal's own element where the source writes one (`for f in (64, 128)`,
+    so a fix of a value lands there), else a constant (`range(4)`). None when the target is not plain names."""
+    targets = [loop.target] if isinstance(loop.target, nodes.AssignName) else list(getattr(loop.target, "elts", ()))
+    if not targets or not all(isinstance(target, nodes.AssignName) for target in targets):
+        return None
+    elements = _element_nodes(dereference(loop.iter), len(passes))
+    found = []
+    for index, values in enumerate(passes):
+        given = elements[index] if elements is not None else None
+        if len(targets) > 1:
+            parts = getattr(given, "elts", None)
+            given = parts if parts is not None and len(parts) == len(targets) else [None] * len(targets)
+        else:
+            given = [given]
+        found.append({id(target): node if node is not None else _constant(values[target.name], loop)
+                      for target, node in zip(targets, given)})
+    return found
+
+
+def _element_nodes(iterable: nodes.NodeNG, count: int) -> list[nodes.NodeNG] | None:
+    elements = getattr(iterable, "elts", None) if isinstance(iterable, (nodes.Tuple, nodes.List)) else None
+    return list(elements) if elements is not None and len(elements) == count else None
+
+
+def _constant(value: Any, loop: nodes.For) -> nodes.NodeNG:
+    """A node for a value the source computes (`range(4)`'s 2), placed at the loop (never an edit's target:
+    only literals the source writes are initializer values)."""
+    if isinstance(value, tuple):
+        node = nodes.Tuple(lineno=loop.lineno, col_offset=loop.col_offset, parent=loop,
+                           end_lineno=loop.lineno, end_col_offset=loop.col_offset)
+        node.postinit([_constant(each, loop) for each in value])
+        return node
+    return nodes.Const(value, lineno=loop.lineno, col_offset=loop.col_offset, parent=loop,
+                       end_lineno=loop.lineno, end_col_offset=loop.col_offset)
 
 
 def _iterated_values(iterable: nodes.NodeNG) -> tuple | None:

@@ -9,10 +9,16 @@ for units in [512, 256, 128]:
     mlp.add(layers.Dense(units, activation="relu"))  # [implicit-initializer-mismatch]
 mlp.add(layers.Dense(10, activation="softmax"))
 
+# The first pass reads the 784 inputs before the loop: 784 -> 512 -> ... -> 64, each pass its own fans.
 inputs = keras.Input((784,))
 x = inputs
-for units in (512, 256, 128):
+for units in (512, 256, 128, 64):
     x = layers.Dense(units, activation="relu")(x)  # [implicit-initializer-mismatch]
+
+# 784 -> 512 -> 256 -> 128 loses 0.27x (not 0.25x): with the input's width known, not a chain C7702 reports.
+x2 = inputs
+for units in (512, 256, 128):
+    x2 = layers.Dense(units, activation="relu")(x2)
 
 
 def conv_tower(images):
