@@ -20,7 +20,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
-from pylint_glorot import built_lists, model_configs, slim_stack, unroll
+from pylint_glorot import built_lists, model_configs, slim_stack, tf1_layers, unroll
 from pylint_glorot.subclass import (
     applied_kernel, applied_weight, bias_added, bound_activation, constructor_parameter_origins, instance_steps,
     layer_class, settled_later,
@@ -96,10 +96,13 @@ class LayerSite:
     settled_later: bool = False  # in a subclass: a normalization or residual add follows it (subclass.settled_later)
     pass_of: Any = None  # a later pass of an unrolled literal loop: the site its call made (same call, same fix)
     in_string: bool = False  # a layer of a JSON string (model_from_json): an edit must leave valid JSON
+    modelled_as: str = ""  # a TF 1 layer: the Keras class whose kernel it builds alike (tf1_layers.py), "" if none
 
     @property
     def kind(self) -> str:
         """The class name `network.shapes` and `network.signal` know."""
+        if self.modelled_as:
+            return self.modelled_as
         if self.api == "tf1" and self.spec.units_keyword in ("units", "num_outputs"):
             return K.TF1_KERAS_KINDS.get(self.class_name, self.class_name)
         return keras_kind(self.class_name)
@@ -258,7 +261,10 @@ def _variable_site(call: nodes.Call) -> LayerSite | None:
     initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
     value_anchors = {"initializer": value} if value is not None else {}
     copies, names = _from_constructor_parameters(initializers, value_anchors)
+    modelled = tf1_layers.variable_layer(applied.spec.kind, getattr(applied, "dims", None))  # fans from its shape
     return LayerSite(
+        modelled_as=modelled[0] if modelled else "", config=modelled[1] if modelled else {},
+        input_shape=modelled[2] if modelled else None,
         class_name=applied.class_name, spec=applied.spec, api="keras" if applied.class_name == "add_weight" else "tf1",
         span=span_of(call), insert_span=_insert_span(call), value_copies=copies, parameter_names=names,
         settled_later=bool(names) and settled_later(call),
@@ -315,7 +321,7 @@ def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite |
     scoped: dict[str, Any] = {}
     if spec.normalizer_keyword:  # contrib / slim: enclosing arg_scopes give defaults
         scoped = _scope_defaults(call, class_name, tuple(sorted(keywords)) + (
-            spec.activation_keyword, spec.normalizer_keyword))
+            spec.activation_keyword, spec.normalizer_keyword) + tf1_layers.SCOPED_KEYWORDS)
     for keyword in sorted(keywords):
         try:
             value = argument(view, keyword, spec.keyword_positions.get(keyword))
@@ -361,6 +367,10 @@ def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite |
         except Dynamic:
             kernel_size = None
     copies, names = _from_constructor_parameters(initializers, value_anchors)
+    modelled_as, config = _tf1_config(view, class_name, spec, scoped) if api == "tf1" else \
+        ("", layer_config(view, keras_kind(class_name)))
+    if modelled_as == "DepthwiseConv2D":  # slim's separable_conv2d(num_outputs=None): not judged, as Keras' is not
+        spec = replace(spec, kind="depthwise", judged_keyword=None)
     return LayerSite(
         class_name=class_name, spec=spec, api=api, span=span_of(call), value_copies=copies, parameter_names=names,
         settled_later=bool(names) and settled_later(call),
@@ -370,7 +380,7 @@ def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite |
         kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized, repeat=repeat,
         tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
         has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
-        config=layer_config(view, keras_kind(class_name)) if api == "keras" else _tf1_config(class_name, out_channels),
+        config=config, modelled_as=modelled_as,
         initializers_module=_initializers_module(view.func) if api == "keras" else None,
     )
 
@@ -395,9 +405,11 @@ def _initializers_module(func: nodes.NodeNG) -> tuple[str, tuple[str, ...]] | No
     return None
 
 
-def _tf1_config(class_name: str, units: int | None) -> dict[str, Any]:
-    """A TF 1 dense layer (`tf.layers.dense`, slim's `fully_connected`) as the Keras Dense it builds alike."""
-    return {"units": units if units is not None else shapes.UNKNOWN} if class_name in K.TF1_KERAS_KINDS else {}
+def _tf1_config(view: CallView, class_name: str, spec: K.LayerSpec, scoped: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A TF 1 layer (`tf.layers.conv2d`, slim's `conv2d`) as the Keras layer it builds alike, and its config."""
+    found = tf1_layers.contrib_layer(class_name, view, scoped) if spec.normalizer_keyword else \
+        tf1_layers.tf1_layer(class_name, view)
+    return found if found is not None else ("", {})
 
 
 def _with_origins(spec: InitializerSpec | None, value: nodes.NodeNG) -> InitializerSpec | None:
@@ -459,7 +471,8 @@ def _declared_input_channels(call: nodes.Call) -> int | None:
 def _data_format_first(call: nodes.Call) -> bool:
     for kw in call.keywords or ():
         if kw.arg == "data_format":
-            return literal(kw.value) != "channels_last"
+            value = literal(kw.value)
+            return value != "channels_last" and value not in tf1_layers.CHANNELS_LAST  # slim: "NHWC"
     return False
 
 
@@ -663,7 +676,7 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
             step.node.config = {key: value for key, value in step.node.config.items() if key == "axis"}
         else:
             spec = spec or bound_activation(expr.func)  # self.activation(x), self.activation = activations.get(...)
-            step = _step("activation", layer="Activation", activation=spec) if spec else _tf1_function_step(qualname)
+            step = _step("activation", layer="Activation", activation=spec) if spec else _tf1_function_step(qualname, expr)
     if step.kind == "barrier":
         return _helper_call_steps(expr, sites) or (None, [BARRIER])
     if step.kind == "merge":
@@ -710,16 +723,41 @@ def _helper_layer_step(call: nodes.Call) -> Step | None:
     return helpers.layer_step(call)
 
 
-def _tf1_function_step(qualname: str | None) -> Step:
-    """`slim.batch_norm(net)`, `tf.layers.max_pooling2d(net, 2, 2)`, `slim.flatten(net)`: what they do to the signal."""
+def _tf1_function_step(qualname: str | None, call: nodes.Call | None = None) -> Step:
+    """`slim.batch_norm(net)`, `tf.layers.max_pooling2d(net, 2, 2)`, `slim.flatten(net)`, `tf.reshape(x, [-1, 784])`:
+    what they do to the signal, and (from `call`'s literal arguments) to its shape."""
     name = canonical(qualname or "")
+    if name in _RESHAPES and call is not None:
+        step = _step("pass", layer="Reshape", channels=-1)
+        step.node.config = {"target_shape": tf1_layers.reshape_target(call_view(call))}
+        return step
     for module in K.TF1_FUNCTION_MODULES:
         if name.startswith(module) and name[len(module):] in K.TF1_FUNCTION_STEPS:
             function = name[len(module):]
             if function == "flatten":
-                return _step("pass", channels=-1)  # passes the scale, loses the channel count
-            return _step("norm" if K.TF1_FUNCTION_STEPS[function] == "norm" else "pass")
+                step = _step("pass", channels=-1)  # passes the scale, loses the channel count
+            else:
+                step = _step("norm" if K.TF1_FUNCTION_STEPS[function] == "norm" else "pass")
+            if call is not None:
+                _tf1_function_shape(step, module, function, call)
+            return step
     return _step("barrier")
+
+
+_RESHAPES = ("tensorflow.reshape", "tensorflow.compat.v1.reshape")
+
+
+def _tf1_function_shape(step: Step, module: str, function: str, call: nodes.Call) -> None:
+    """The Keras layer a TF 1 pooling, flatten, dropout or normalization function maps shapes as."""
+    view = call_view(call)
+    if module in K.CONTRIB_LAYER_MODULES:
+        found = tf1_layers.contrib_layer(function, view, _scope_defaults(call, function, tf1_layers.SCOPED_KEYWORDS))
+    elif module in K.TF1_LAYER_MODULES:
+        found = tf1_layers.tf1_layer(function, view)
+    else:
+        found = tf1_layers.nn_pool(function, view)
+    if found is not None:
+        step.node.layer, step.node.config = found
 
 
 def _layer_constructor(func: nodes.NodeNG) -> nodes.Call | None:

@@ -56,6 +56,7 @@ class AppliedVariable:
     out_channels: int | None
     class_name: str  # "get_variable" | "Variable"
     initializer: nodes.NodeNG | None  # the initializer as written; None: get_variable's default
+    dims: Any = None  # the kernel's literal shape (a tuple), UNKNOWN where the source does not fix it
 
 
 def _name(call: nodes.Call) -> str:
@@ -103,7 +104,7 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     if isinstance(dims, tuple) and len(dims) >= 2 and all(isinstance(d, int) and not isinstance(d, bool) for d in dims):
         in_channels, out_channels = dims[-2], dims[-1]
     return AppliedVariable(VARIABLE_SPECS[(class_name, kinds.pop())], activation, normalized, in_channels, out_channels,
-                           class_name, initializer)
+                           class_name, initializer, dims)
 
 
 def _argument(call: nodes.Call, keyword: str, position: int) -> nodes.NodeNG | None:
