@@ -490,6 +490,8 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
         step = Step("layer", site=site, node=G.Node(G.LAYER, layer=site.kind, config=site.config, site=site,
                                                     declared_shape=declared_input_shape(call_view(call))))
         site.nodes.append(step.node)
+        if site.repeat > 1 and site.later_passes_read is None and _last_name(call.func) == "repeat":
+            site.later_passes_read = step.node  # slim.repeat: each pass reads the one before
         return step
     member = keras_member(qualified_name(call.func))
     if not member or member[0] not in ("layers", ""):

@@ -442,7 +442,7 @@ def number_chains(sites: list[LayerSite], all_links: dict[int, tuple[LayerSite, 
         length = sum(member.repeat for member in chain)
         shrink = 1.0
         for member in chain:
-            shrink *= _relative_gain(member) ** member.repeat
+            shrink *= _passes_gain(member)
         index = 1
         for member in chain:
             member.chain_index, member.chain_length, member.chain_shrink = index, length, shrink
@@ -459,6 +459,16 @@ def _relative_gain(site: LayerSite) -> float:
         return gain
     ratio = _judged_ratio(site, spec, "he")
     return 1 / ratio if ratio else 0.5
+
+
+def _passes_gain(site: LayerSite) -> float:
+    """The relative gain over every pass of a repeated layer, each on the shape the pass reads
+    (`slim.repeat(x, 2, slim.conv2d, 64, [3, 3])`: the second pass reads 64 channels, not x's)."""
+    reads, total = site.input_shape, 1.0
+    for passed in range(site.repeat):
+        total *= _relative_gain(site if reads == site.input_shape else replace(site, input_shape=reads))
+        reads = _next_pass_input(site, reads, passed)
+    return total
 
 
 def _under_scaled(site: LayerSite | None, options: Options) -> bool:
