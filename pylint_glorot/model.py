@@ -189,8 +189,8 @@ def _scope_defaults(call: nodes.Call, function_name: str, keywords: tuple[str, .
                     if kw.arg in keywords:
                         found.setdefault(kw.arg, kw.value)
         node = node.parent
-    if _mentions_arg_scope(call.root()):
-        for keyword in keywords:
+    if _mentions_arg_scope(call.root()) and not isinstance(call.scope(), nodes.Module):
+        for keyword in keywords:  # module-level code runs at import: no caller's scope reaches it
             found.setdefault(keyword, UNKNOWN)
     return found
 
@@ -647,22 +647,23 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return None, [constructor_step(expr, sites)]
     if canonical(qualified_name(expr.func) or "") in _PLACEHOLDERS:
         return None, [_placeholder_step(expr)]
-    if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
+    first = expr.args[0] if expr.args else _inputs_keyword(expr, sites)
+    if first is None:  # only a model input (`Input(shape=...)`) starts a flow without one
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
     kernel = applied_kernel(expr)
     if kernel is not None and id(kernel) in sites:  # ops.matmul(x, self.kernel): an add_weight layer
-        name, inner = _expression_steps(expr.args[0], sites)
+        name, inner = _expression_steps(first, sites)
         return name, inner + [constructor_step(kernel, sites)]
     stacked = slim_stack.stack_steps(expr, sites, _site_step)
     if stacked is not None:  # slim.stack(net, slim.conv2d, [...]): its layers in order, reading net
-        name, inner = _expression_steps(expr.args[0], sites)
+        name, inner = _expression_steps(first, sites)
         return name, inner + stacked
     ctor = _layer_constructor(expr.func)
     instance = _applied_instance(expr.func)
     spliced = _instance_steps(instance, sites) if instance is not None else None
     if spliced is not None:  # Block(64)(x), block(x), self.block(x): the steps of Block.call()
-        name, inner = _expression_steps(expr.args[0], sites)
+        name, inner = _expression_steps(first, sites)
         return name, inner + spliced
     if id(expr) in sites and sites[id(expr)].spec.keyword_positions.get("inputs") == 0:
         # a TF1 / contrib / slim layer function: its first argument is the input
@@ -682,14 +683,26 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if step.kind == "barrier":
         return _helper_call_steps(expr, sites) or (None, [BARRIER])
     if step.kind == "merge":
-        branches = dereference(expr.args[0])
+        branches = dereference(first)
         names = tuple(elt.name for elt in getattr(branches, "elts", ()) if isinstance(elt, nodes.Name))
         if not isinstance(branches, (nodes.List, nodes.Tuple)) or len(names) != len(branches.elts) or not names:
             return None, [BARRIER]
         step.merged = names
         return None, [step]
-    name, inner = _expression_steps(expr.args[0], sites)
+    name, inner = _expression_steps(first, sites)
     return name, inner + [step]
+
+
+def _inputs_keyword(expr: nodes.Call, sites: dict[int, LayerSite]) -> nodes.NodeNG | None:
+    """`tf.layers.conv2d(inputs=x, ...)`, `tf.layers.max_pooling2d(inputs=x, ...)`: the input a TF 1 layer or
+    function is given by keyword (the TF 1 layers tutorial's spelling)."""
+    value = next((kw.value for kw in expr.keywords or () if kw.arg == "inputs"), None)
+    if value is None:
+        return None
+    if id(expr) in sites:
+        return value if sites[id(expr)].spec.keyword_positions.get("inputs") == 0 else None
+    name = canonical(qualified_name(expr.func) or "")
+    return value if any(name.startswith(module) for module in K.TF1_LAYER_MODULES + K.CONTRIB_LAYER_MODULES) else None
 
 
 _PLACEHOLDERS = ("tensorflow.placeholder", "tensorflow.compat.v1.placeholder")

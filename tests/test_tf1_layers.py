@@ -170,3 +170,14 @@ def test_figures_are_network_predicted_gains(source: str) -> None:
     assert got is not None
     want = predicted_gain(site.kind, site.config, site.input_shape, init, "relu")
     assert got == want
+
+
+def test_inputs_by_keyword_and_a_literal_reshape_of_anything() -> None:
+    sites = _sites(
+        "def f(features):\n"
+        "    grid = tf.reshape(features['x'], [-1, 28, 28, 1])\n"
+        "    conv = tf.layers.conv2d(inputs=grid, filters=32, kernel_size=[5, 5], padding='same')\n"
+        "    pool = tf.layers.max_pooling2d(inputs=conv, pool_size=[2, 2], strides=2)\n"
+        "    return tf.layers.dense(inputs=tf.reshape(pool, [-1, 14 * 14 * 32]), units=10)\n"
+    )
+    assert [site.input_shape for site in sites] == [(28, 28, 1), (14 * 14 * 32,)]

@@ -60,3 +60,15 @@ def he_chain():
     x = tf.layers.conv2d(x, 32, 3, padding="same", activation=tf.nn.relu, kernel_initializer=tf.keras.initializers.he_uniform())
     x = tf.layers.conv2d(x, 64, 3, padding="same", activation=tf.nn.relu, kernel_initializer=tf.keras.initializers.he_uniform())
     return x
+
+
+def tutorial_keywords(features):
+    """The TF 1 layers tutorial's spelling: `inputs=` by keyword; a reshape to literal sizes fixes the shape
+    whatever it reads (here a dict entry)."""
+    input_layer = tf.reshape(features["x"], [-1, 28, 28, 1])
+    conv1 = tf.layers.conv2d(inputs=input_layer, filters=32, kernel_size=[5, 5], padding="same", activation=tf.nn.relu)  # [implicit-initializer-mismatch]
+    pool1 = tf.layers.max_pooling2d(inputs=conv1, pool_size=[2, 2], strides=2)
+    conv2 = tf.layers.conv2d(inputs=pool1, filters=64, kernel_size=[5, 5], padding="same", activation=tf.nn.relu)
+    pool2 = tf.layers.max_pooling2d(inputs=conv2, pool_size=[2, 2], strides=2)
+    dense = tf.layers.dense(inputs=tf.reshape(pool2, [-1, 7 * 7 * 64]), units=1024, activation=tf.nn.relu)
+    return tf.layers.dense(inputs=dense, units=10)
