@@ -838,7 +838,7 @@ def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> l
     if len(method.args.args or ()) < 2:
         return None
     reads = method.args.args[1].name
-    flows = _functional_flows(method.body, sites)
+    flows = _functional_flows(inlined_body(method.body, method), sites)
     starts = [flow for flow in flows if flow.input_name == reads and flow.previous is None]
     if len(starts) != 1:
         return None
@@ -1085,16 +1085,44 @@ def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
         _link(step.site, steps[index + 1:] + [BARRIER], iter(list(reversed(steps[:index])) + [BARRIER]), model, first)
 
 
-def _bodies(module: nodes.Module) -> Iterator[tuple[list[nodes.NodeNG], int]]:
-    """Every statement list, with how often it runs when it is a loop body the source counts."""
-    yield module.body, 1
-    for node in module.nodes_of_class((nodes.FunctionDef, nodes.For, nodes.While, nodes.If, nodes.With,
-                                       nodes.Try, nodes.ClassDef)):
+class Body(list):
+    """A statement list with the `with` blocks in it spliced in place: a `with tf.variable_scope(...)` or
+    `with slim.arg_scope(...)` block does not cut the flow of tensors. `owner` holds the list as `attr`."""
+
+    owner: Any = None
+    attr: str = "body"
+
+
+_BODY_OWNERS = (nodes.Module, nodes.FunctionDef, nodes.For, nodes.While, nodes.If, nodes.With, nodes.Try,
+                nodes.ClassDef)
+
+
+def inlined_body(body: list[nodes.NodeNG], owner: Any = None, attr: str = "body") -> Body:
+    """`body` with each `with` statement's body in its place (recursively)."""
+    spliced = Body()
+    for stmt in body:
+        if isinstance(stmt, nodes.With):
+            spliced.extend(inlined_body(stmt.body))
+        else:
+            spliced.append(stmt)
+    spliced.owner, spliced.attr = owner, attr
+    return spliced
+
+
+def _bodies(module: nodes.Module) -> Iterator[tuple[Body, int]]:
+    """Every statement list (`with` blocks spliced in), with how often it runs when it is a loop body the
+    source counts."""
+    yield inlined_body(module.body, module), 1
+    for node in module.nodes_of_class(_BODY_OWNERS):
+        if node is module or isinstance(node, nodes.With) and isinstance(node.parent, _BODY_OWNERS):
+            continue  # yielded above, or spliced into the statement list that holds it
         for attr in ("body", "orelse", "finalbody"):
             body = getattr(node, attr, None)
             if body:
                 repeat = loop_count(node.iter) if isinstance(node, nodes.For) and attr == "body" else 1
-                yield body, repeat
+                spliced = inlined_body(body, node, attr)
+                if spliced:
+                    yield spliced, repeat
 
 
 def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[nodes.Call] = ()) -> ModuleModel:
@@ -1127,7 +1155,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     flow_of: dict[int, _FlowStatement] = {}  # statement -> its flow, over every body
     loops: list[tuple[nodes.For, list[_FlowStatement], int]] = []
     for body, repeat in _bodies(module):
-        loop = body[0].parent if isinstance(body[0].parent, nodes.For) and body is body[0].parent.body else None
+        loop = body.owner if isinstance(body.owner, nodes.For) and body.attr == "body" else None
         for first, steps in _add_runs(body, sites):
             steps, unrolled = _loop_passes(steps, loop, sites)
             # keys are ids of tree nodes, which live as long as the module (not of transient objects)
@@ -1147,7 +1175,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             loops.append((loop, flows, repeat))
         _flow_definitions(flows)
         _connect_flows(flows)
-        scope = body[0].parent
+        scope = body.owner
         if isinstance(scope, nodes.FunctionDef) and scope.name == "call" and len(scope.args.args) > 1:
             reads = scope.args.args[1].name  # call(self, inputs): the flows that start from the input
             entries[id(scope)] = [_node(f.steps[0]) for f in flows if f.input_name == reads and f.previous is None]

@@ -10,7 +10,7 @@ def scoped_glorot():
     with slim.arg_scope([slim.conv2d, slim.max_pool2d], stride=1, padding="VALID", data_format="NHWC", rate=1,
                         activation_fn=tf.nn.relu, normalizer_fn=None, kernel_size=[3, 3]):
         with slim.arg_scope([slim.conv2d], weights_initializer=tf.keras.initializers.glorot_uniform()):  # [initializer-activation-mismatch]
-            images = tf.placeholder(tf.float32, [None, 32, 32, 3])  # in the block: flows do not cross a `with` yet
+            images = tf.placeholder(tf.float32, [None, 32, 32, 3])
             net = slim.conv2d(images, 64)
             net = slim.max_pool2d(net)
             net = slim.conv2d(net, 64)
@@ -28,7 +28,8 @@ def scoped_he():
 
 
 def stride_from_a_callers_scope():
-    """stride, padding and rate may come from a caller's arg_scope: the shapes, hence the factor, are unknown."""
+    """stride, padding and rate may come from a caller's arg_scope: the output shape is unknown, but the
+    factor is not (Glorot against He is fan_in / fan_avg, whatever the stride); the input crosses the `with`."""
     images = tf.placeholder(tf.float32, [None, 32, 32, 3])
     with slim.arg_scope([slim.conv2d], activation_fn=tf.nn.relu, normalizer_fn=None,
                         weights_initializer=tf.keras.initializers.glorot_uniform()):  # [initializer-activation-mismatch]
