@@ -181,3 +181,16 @@ def test_inputs_by_keyword_and_a_literal_reshape_of_anything() -> None:
         "    return tf.layers.dense(inputs=tf.reshape(pool, [-1, 14 * 14 * 32]), units=10)\n"
     )
     assert [site.input_shape for site in sites] == [(28, 28, 1), (14 * 14 * 32,)]
+
+
+def test_a_with_block_does_not_cut_the_flow() -> None:
+    sites = _sites(
+        "def f():\n"
+        "    x = tf.placeholder(tf.float32, [None, 32, 32, 3])\n"
+        "    with tf.variable_scope('block'):\n"
+        "        x = tf.layers.conv2d(x, 16, 3, padding='same')\n"
+        "        with tf.name_scope('inner'):\n"
+        "            x = tf.layers.conv2d(x, 16, 3, strides=2, padding='same')\n"
+        "    return tf.layers.dense(tf.layers.flatten(x), 10)\n"
+    )
+    assert [site.input_shape for site in sites] == [(32, 32, 3), (32, 32, 16), (16 * 16 * 16,)]
