@@ -405,7 +405,8 @@ def _initializers_module(func: nodes.NodeNG) -> tuple[str, tuple[str, ...]] | No
     return None
 
 
-def _tf1_config(view: CallView, class_name: str, spec: K.LayerSpec, scoped: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+def _tf1_config(view: CallView, class_name: str, spec: K.LayerSpec,
+                scoped: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """A TF 1 layer (`tf.layers.conv2d`, slim's `conv2d`) as the Keras layer it builds alike, and its config."""
     found = tf1_layers.contrib_layer(class_name, view, scoped) if spec.normalizer_keyword else \
         tf1_layers.tf1_layer(class_name, view)
@@ -679,7 +680,8 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
             step.node.config = {key: value for key, value in step.node.config.items() if key == "axis"}
         else:
             spec = spec or bound_activation(expr.func)  # self.activation(x), self.activation = activations.get(...)
-            step = _step("activation", layer="Activation", activation=spec) if spec else _tf1_function_step(qualname, expr)
+            step = _step("activation", layer="Activation", activation=spec) if spec else \
+                _tf1_function_step(qualname, expr)
     if step.kind == "barrier":
         return _helper_call_steps(expr, sites) or (None, [BARRIER])
     if step.kind == "merge":
