@@ -283,7 +283,7 @@ TF1_FUNCTION_STEPS = {
     **dict.fromkeys(("batch_norm", "batch_normalization", "layer_norm", "group_norm", "instance_norm"), "norm"),
     **dict.fromkeys(("max_pool2d", "avg_pool2d", "max_pool3d", "avg_pool3d", "max_pooling1d", "max_pooling2d",
                      "max_pooling3d", "average_pooling1d", "average_pooling2d", "average_pooling3d", "dropout",
-                     "flatten", "max_pool", "avg_pool", "pad"), "pass"),
+                     "flatten", "max_pool", "avg_pool", "pad", "bias_add"), "pass"),
 }
 TF1_FUNCTION_MODULES = TF1_LAYER_MODULES + CONTRIB_LAYER_MODULES + ("tensorflow.nn.", "tensorflow.compat.v1.nn.")
 

@@ -20,7 +20,7 @@ from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.variables import applied_variable
-from pylint_glorot import built_lists, model_configs, slim_stack, tf1_layers, unroll
+from pylint_glorot import built_lists, hand_built, model_configs, slim_stack, tf1_layers, unroll
 from pylint_glorot.subclass import (
     applied_kernel, applied_weight, bias_added, bound_activation, constructor_parameter_origins, instance_steps,
     layer_class, settled_later,
@@ -261,7 +261,9 @@ def _variable_site(call: nodes.Call) -> LayerSite | None:
     initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
     value_anchors = {"initializer": value} if value is not None else {}
     copies, names = _from_constructor_parameters(initializers, value_anchors)
-    modelled = tf1_layers.variable_layer(applied.spec.kind, getattr(applied, "dims", None))  # fans from its shape
+    applying = getattr(applied, "applied_by", None)
+    modelled = tf1_layers.variable_layer(applied.spec.kind, getattr(applied, "dims", None),  # fans from its shape
+                                         call_view(applying) if applying is not None else None)
     return LayerSite(
         modelled_as=modelled[0] if modelled else "", config=modelled[1] if modelled else {},
         input_shape=modelled[2] if modelled else None,
@@ -642,6 +644,12 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return expr.name, []
     if bias_added(expr) is not None:  # ops.matmul(x, self.kernel) + self.bias
         return _expression_steps(bias_added(expr), sites)
+    if hand_built.bias_added(expr) is not None:  # tf.matmul(x, w) + b, with b a variable
+        return _expression_steps(hand_built.bias_added(expr), sites)
+    applied = hand_built.applied_kernel_site(expr, sites)
+    if applied is not None:  # tf.matmul(x, w), x @ w: the hand-built layer whose kernel w is, reading x
+        name, inner = _expression_steps(applied[0], sites)
+        return name, inner + [constructor_step(applied[1], sites)]
     if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
     if _is_model_input(expr):  # `Input((64,))`: its argument is a shape, not a tensor
@@ -1361,12 +1369,21 @@ def _add_entries(receiver: nodes.NodeNG, entries: dict[int, list[G.Node]]) -> It
             yield id(sibling), entries[id(sibling)]
 
 
+def _kernel_reads(site: LayerSite, shape: tuple) -> bool:
+    """Whether a hand-built kernel (its fans from its literal shape) can read `shape`: the channels agree."""
+    if site.class_name not in hand_built.HAND_BUILT or not site.modelled_as or site.input_shape is None:
+        return True
+    first = site.config.get("data_format") == "channels_first" and site.spec.kind != "dense"
+    return len(shape) == len(site.input_shape) and (shape[0] if first else shape[-1]) == \
+        (site.input_shape[0] if first else site.input_shape[-1])
+
+
 def _read_input_shape(site: LayerSite) -> None:
     """The tensor the layer reads, from the graph (its first application whose shape is known);
     its channel count replaces the one read from neighbours."""
     for node in site.nodes:
         shape = node.input_shape()
-        if shape is not None:
+        if shape is not None and _kernel_reads(site, shape):
             site.input_shape = shape
             break
     else:

@@ -160,7 +160,10 @@ def contrib_layer(function: str, view: CallView, scoped: dict[str, Any] | None =
 
 def nn_pool(function: str, view: CallView) -> tuple[str, dict[str, Any]] | None:
     """`tf.nn.max_pool(value, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding="VALID")` on a 2D map
-    (ksize and strides of four, or `max_pool2d` with ints or pairs): MaxPooling2D / AveragePooling2D."""
+    (ksize and strides of four, or `max_pool2d` with ints or pairs): MaxPooling2D / AveragePooling2D;
+    `tf.nn.bias_add` and `tf.nn.dropout` keep the shape."""
+    if function in ("bias_add", "dropout"):
+        return "Identity", {}
     kind = {"max_pool": "MaxPooling2D", "max_pool2d": "MaxPooling2D", "avg_pool": "AveragePooling2D",
             "avg_pool2d": "AveragePooling2D"}.get(function)
     if kind is None:
@@ -206,16 +209,41 @@ def reshape_target(view: CallView) -> Any:
     return rest
 
 
-def variable_layer(kind: str, dims: Any) -> tuple[str, dict[str, Any], tuple] | None:
+def variable_layer(kind: str, dims: Any, applied_by: CallView | None = None) -> \
+        tuple[str, dict[str, Any], tuple] | None:
     """A hand-built layer's kernel of literal shape `dims` (`get_variable("w", [784, 256])` applied by
     tf.matmul, `[3, 3, 1, 32]` by tf.nn.conv2d): (Keras kind, config, input shape) whose kernel Keras
-    lays out as `dims`, so its fans are those the initializer sees. A convolution's spatial input size
-    is not read: its fan is the interior one."""
+    lays out as `dims`, so its fans are those the initializer sees. Until the flow gives the input's
+    spatial size, a convolution's fan is the interior one; `applied_by` (the tf.nn.conv2d call) gives
+    its strides, padding, data_format and dilations where literal."""
     if not isinstance(dims, tuple) or not all(isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in dims):
         return None
     if kind == "dense" and len(dims) == 2:
         return "Dense", {"units": dims[1]}, (dims[0],)
     if kind == "conv" and 3 <= len(dims) <= 5:
         rank = len(dims) - 2
-        return f"Conv{rank}D", {"filters": dims[-1], "kernel_size": dims[:-2]}, (None,) * rank + (dims[-2],)
+        config = {"filters": dims[-1], "kernel_size": dims[:-2], **_nn_conv(applied_by, rank)}
+        spatial = (None,) * rank
+        first = config.get("data_format") == shapes.CHANNELS_FIRST
+        return f"Conv{rank}D", config, (dims[-2], *spatial) if first else (*spatial, dims[-2])
     return None
+
+
+def _nn_conv(view: CallView | None, rank: int) -> dict[str, Any]:
+    """`tf.nn.conv2d(x, w, strides=[1, 2, 2, 1], padding="SAME", data_format="NHWC", dilations=...)` as Keras'
+    strides, padding, data_format and dilation_rate (TF 1 and TF 2 agree on the first four positions)."""
+    if view is None:
+        return {name: shapes.UNKNOWN for name in ("strides", "padding")}
+    given = _given(view, ("filters", "strides", "padding"))
+    if given is None:
+        return {name: shapes.UNKNOWN for name in ("strides", "padding")}
+    extra = {kw.arg: _value(kw.value) for kw in view.keywords if kw.arg in ("data_format", "dilations")}
+    fmt = _slim_format(extra.get("data_format"))
+    config: dict[str, Any] = {"padding": _padding(given.get("padding", shapes.UNKNOWN)), "data_format": fmt}
+    for keyword, name in (("strides", "strides"), ("dilation_rate", "dilations")):
+        value = given.get(name, 1) if name == "strides" else extra.get(name, 1)
+        if value is None:
+            value = 1
+        window = _window(value, fmt, True) if rank == 2 else value if isinstance(value, int) else None
+        config[keyword] = window if window is not None else shapes.UNKNOWN
+    return config

@@ -94,8 +94,16 @@ def test_nn_pools(call: str, expected) -> None:
 
 def test_hand_built_kernels_are_the_keras_layer_of_their_shape() -> None:
     assert tf1_layers.variable_layer("dense", (784, 256)) == ("Dense", {"units": 256}, (784,))
-    assert tf1_layers.variable_layer("conv", (5, 5, 32, 64)) == ("Conv2D", {"filters": 64, "kernel_size": (5, 5)},
-                                                                 (None, None, 32))
+    applied = _view("tf.nn.conv2d(x, w, strides=[1, 2, 2, 1], padding='SAME')")
+    assert tf1_layers.variable_layer("conv", (5, 5, 32, 64), applied) == (
+        "Conv2D", {"filters": 64, "kernel_size": (5, 5), "strides": (2, 2), "padding": "same",
+                   "data_format": "channels_last", "dilation_rate": (1, 1)}, (None, None, 32))
+    nchw = _view("tf.nn.conv2d(x, w, [1, 1, 2, 2], 'VALID', data_format='NCHW')")
+    assert tf1_layers.variable_layer("conv", (3, 3, 8, 16), nchw)[1:] == (
+        {"filters": 16, "kernel_size": (3, 3), "strides": (2, 2), "padding": "valid",
+         "data_format": "channels_first", "dilation_rate": (1, 1)}, (8, None, None))
+    # applied more than once: its strides and padding are not one call's
+    assert tf1_layers.variable_layer("conv", (5, 5, 32, 64))[1]["strides"] is shapes.UNKNOWN
     assert tf1_layers.variable_layer("dense", (784, None)) is None
 
 
@@ -194,3 +202,31 @@ def test_a_with_block_does_not_cut_the_flow() -> None:
         "    return tf.layers.dense(tf.layers.flatten(x), 10)\n"
     )
     assert [site.input_shape for site in sites] == [(32, 32, 3), (32, 32, 16), (16 * 16 * 16,)]
+
+
+def test_hand_built_layers_form_a_chain_with_their_shapes() -> None:
+    sites = _sites(
+        "x = tf.compat.v1.placeholder(tf.float32, [None, 784])\n"
+        "b1 = tf.compat.v1.get_variable('b1', [256])\n"
+        "w1 = tf.compat.v1.get_variable('w1', [784, 256])\n"
+        "h1 = tf.nn.relu(tf.matmul(x, w1) + b1)\n"
+        "w2 = tf.compat.v1.get_variable('w2', [256, 256])\n"
+        "h2 = tf.nn.relu(h1 @ w2)\n"
+        "img = tf.reshape(h2, [-1, 16, 16, 1])\n"
+        "k = tf.compat.v1.get_variable('k', [3, 3, 1, 8])\n"
+        "c = tf.nn.relu(tf.nn.bias_add(tf.nn.conv2d(img, k, strides=[1, 2, 2, 1], padding='SAME'), b1))\n"
+        "p = tf.nn.max_pool(c, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding='VALID')\n"
+        "w3 = tf.compat.v1.get_variable('w3', [32, 10])\n"
+        "h3 = tf.nn.relu(tf.matmul(tf.reshape(p, [-1, 4 * 4 * 2]), w3))\n"
+    )
+    assert [site.input_shape for site in sites] == [(784,), (256,), (16, 16, 1), (32,)]
+    assert sites[2].nodes[0].output_shape() == (8, 8, 8)
+
+
+def test_a_hand_built_kernel_keeps_its_literal_fans_when_the_flow_disagrees() -> None:
+    site, = _sites(
+        "x = tf.compat.v1.placeholder(tf.float32, [None, 100])\n"
+        "w = tf.compat.v1.get_variable('w', [784, 256])\n"
+        "h = tf.nn.relu(tf.matmul(x, w))\n"
+    )
+    assert site.input_shape == (784,)
