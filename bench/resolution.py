@@ -20,7 +20,7 @@ from pathlib import Path
 
 import astroid
 
-from pylint_glorot import analysis, rules
+from pylint_glorot import analysis, figures, rules
 from pylint_glorot.model import ABSENT, analyze_module
 
 HERE = Path(__file__).resolve().parent
@@ -64,6 +64,10 @@ def count(files: list[Path], findings: list[str]) -> collections.Counter:
             counts[f"sites {site.api}"] += 1
             counts["activation resolved"] += site.activation is not None
             counts["own activation given"] += site.own_activation is not ABSENT
+            if site.api == "tf1":  # TF 1 layers as networks: the input shape known, the figure stated
+                counts["tf1 input shape known"] += site.input_shape is not None
+                judged = site.initializers.get(site.spec.judged_keyword or "")
+                counts["tf1 gain known"] += figures.layer_gain(site, figures.kernel_init(judged, site.api)) is not None
             keyword = site.spec.judged_keyword
             if keyword is None:
                 continue

@@ -44,7 +44,7 @@ def kernel_init(spec: InitializerSpec | None, api: str = "keras") -> signal.Kern
 
 def _modelled(site: LayerSite) -> bool:
     """A Keras layer, or a TF 1 one that builds its kernel as the Keras layer of its kind does."""
-    return site.api == "keras" or site.kind in K.TF1_KERAS_KINDS.values()
+    return site.api == "keras" or bool(site.modelled_as) or site.kind in K.TF1_KERAS_KINDS.values()
 
 
 def _kernel(site: LayerSite) -> str:
@@ -105,7 +105,7 @@ def layer_gain(site: LayerSite, init: signal.KernelInit | None, q_in: float = 1.
     if name is None and spelled.name != "linear":
         return None  # an activation the quadrature does not know
     depthwise = None
-    if site.spec.kind == "separable":
+    if site.spec.kind == "separable" and "depthwise_initializer" in site.spec.kernel_keywords:  # slim: weights_initializer
         depthwise = kernel_init(site.initializers.get("depthwise_initializer"), site.api)
         if "depthwise_initializer" in site.initializers and depthwise is None:
             return None  # a depthwise initializer that cannot be read

@@ -113,6 +113,10 @@ def repeat(body: list[Node], count: int, entry: Node | None) -> Node:
 def _trailing(node: Node, read: Trailing | None) -> Trailing | None:
     """What a layer writes on a tensor of unknown rank: a Dense its units; a shape-keeping layer what it reads."""
     units = node.config.get("units")
+    target = node.config.get("target_shape")
+    if node.layer == "Reshape" and isinstance(target, tuple) and target and \
+            all(isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in target):
+        return target  # every dimension literal: what it reads does not matter
     if node.layer == "Dense":
         return Trailing((units,)) if isinstance(units, int) and not isinstance(units, bool) and units > 0 else None
     return read if read is not None and node.layer in shapes.IDENTITY_KINDS else None

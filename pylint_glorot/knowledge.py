@@ -232,13 +232,18 @@ TF1_LAYERS: dict[str, LayerSpec] = {
                        {"inputs": 0, "units": 1, "activation": 2, "use_bias": 3, "kernel_initializer": 4},
                        string_initializers=False),
     **{name: LayerSpec("conv", "kernel_initializer", _CONV_KW,
-                       {"inputs": 0, "filters": 1, "kernel_size": 2, "activation": 7},
+                       {"inputs": 0, "filters": 1, "kernel_size": 2, "activation": 7, "kernel_initializer": 9},
                        units_keyword="filters", string_initializers=False)
        for name in ("conv1d", "conv2d", "conv3d")},
     **{name: LayerSpec("conv_transpose", "kernel_initializer", _CONV_KW,
-                       {"inputs": 0, "filters": 1, "kernel_size": 2},
+                       {"inputs": 0, "filters": 1, "kernel_size": 2, "activation": 6, "kernel_initializer": 8},
                        units_keyword="filters", string_initializers=False)
        for name in ("conv2d_transpose", "conv3d_transpose")},
+    **{name: LayerSpec("separable", "pointwise_initializer", ("depthwise_initializer", "pointwise_initializer"),
+                       {"inputs": 0, "filters": 1, "kernel_size": 2, "activation": 8, "depthwise_initializer": 10,
+                        "pointwise_initializer": 11},
+                       units_keyword="filters", string_initializers=False)
+       for name in ("separable_conv1d", "separable_conv2d")},
 }
 TF1_LAYER_MODULES = ("tensorflow.layers.", "tensorflow.compat.v1.layers.")
 # TF 1 layer functions whose kernel Keras' layer of this kind builds alike (kernel (in, units), same fans).
@@ -263,6 +268,10 @@ CONTRIB_LAYERS: dict[str, LayerSpec] = {
     **{name: _contrib("conv_transpose", {"inputs": 0, "num_outputs": 1, "kernel_size": 2, "activation_fn": 6,
                                          "normalizer_fn": 7, "weights_initializer": 9})
        for name in ("conv2d_transpose", "convolution2d_transpose", "conv3d_transpose", "convolution3d_transpose")},
+    # weights_initializer draws the depthwise kernel, and the pointwise one unless pointwise_initializer is given
+    **{name: _contrib("separable", {"inputs": 0, "num_outputs": 1, "kernel_size": 2, "activation_fn": 8,
+                                    "normalizer_fn": 9, "weights_initializer": 11})
+       for name in ("separable_conv2d", "separable_convolution2d")},
 }
 CONTRIB_LAYER_MODULES = (
     "tensorflow.contrib.layers.", "tensorflow.contrib.layers.python.layers.layers.",
@@ -274,7 +283,7 @@ TF1_FUNCTION_STEPS = {
     **dict.fromkeys(("batch_norm", "batch_normalization", "layer_norm", "group_norm", "instance_norm"), "norm"),
     **dict.fromkeys(("max_pool2d", "avg_pool2d", "max_pool3d", "avg_pool3d", "max_pooling1d", "max_pooling2d",
                      "max_pooling3d", "average_pooling1d", "average_pooling2d", "average_pooling3d", "dropout",
-                     "flatten", "max_pool", "avg_pool", "pad"), "pass"),
+                     "flatten", "max_pool", "avg_pool", "pad", "bias_add"), "pass"),
 }
 TF1_FUNCTION_MODULES = TF1_LAYER_MODULES + CONTRIB_LAYER_MODULES + ("tensorflow.nn.", "tensorflow.compat.v1.nn.")
 

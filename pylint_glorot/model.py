@@ -21,7 +21,7 @@ from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_k
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.copies import copied_argument
 from pylint_glorot.variables import applied_variable
-from pylint_glorot import built_lists, model_configs, slim_stack, unroll
+from pylint_glorot import built_lists, hand_built, model_configs, slim_stack, tf1_layers, unroll
 from pylint_glorot.subclass import (
     applied_kernel, applied_weight, bias_added, bound_activation, constructor_parameter_origins, instance_steps,
     layer_class, settled_later,
@@ -101,10 +101,13 @@ class LayerSite:
     pass_of: Any = None  # a later pass of an unrolled literal loop: the site its call made (same call, same fix)
     in_string: Any = False  # a layer of a JSON string (model_from_json): an edit must leave valid JSON
     # (truthy: model_configs.Quoting, how the string literal is written)
+    modelled_as: str = ""  # a TF 1 layer: the Keras class whose kernel it builds alike (tf1_layers.py), "" if none
 
     @property
     def kind(self) -> str:
         """The class name `network.shapes` and `network.signal` know."""
+        if self.modelled_as:
+            return self.modelled_as
         if self.api == "tf1" and self.spec.units_keyword in ("units", "num_outputs"):
             return K.TF1_KERAS_KINDS.get(self.class_name, self.class_name)
         return keras_kind(self.class_name)
@@ -191,8 +194,8 @@ def _scope_defaults(call: nodes.Call, function_name: str, keywords: tuple[str, .
                     if kw.arg in keywords:
                         found.setdefault(kw.arg, kw.value)
         node = node.parent
-    if _mentions_arg_scope(call.root()):
-        for keyword in keywords:
+    if _mentions_arg_scope(call.root()) and not isinstance(call.scope(), nodes.Module):
+        for keyword in keywords:  # module-level code runs at import: no caller's scope reaches it
             found.setdefault(keyword, UNKNOWN)
     return found
 
@@ -263,7 +266,12 @@ def _variable_site(call: nodes.Call) -> LayerSite | None:
     initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
     value_anchors = {"initializer": value} if value is not None else {}
     copies, names = _from_constructor_parameters(initializers, value_anchors)
+    applying = getattr(applied, "applied_by", None)
+    modelled = tf1_layers.variable_layer(applied.spec.kind, getattr(applied, "dims", None),  # fans from its shape
+                                         call_view(applying) if applying is not None else None)
     return LayerSite(
+        modelled_as=modelled[0] if modelled else "", config=modelled[1] if modelled else {},
+        input_shape=modelled[2] if modelled else None,
         class_name=applied.class_name, spec=applied.spec, api="keras" if applied.class_name == "add_weight" else "tf1",
         span=span_of(call), insert_span=_insert_span(call), value_copies=copies, parameter_names=names,
         settled_later=bool(names) and settled_later(call),
@@ -320,7 +328,7 @@ def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite |
     scoped: dict[str, Any] = {}
     if spec.normalizer_keyword:  # contrib / slim: enclosing arg_scopes give defaults
         scoped = _scope_defaults(call, class_name, tuple(sorted(keywords)) + (
-            spec.activation_keyword, spec.normalizer_keyword))
+            spec.activation_keyword, spec.normalizer_keyword) + tf1_layers.SCOPED_KEYWORDS)
     for keyword in sorted(keywords):
         try:
             value = argument(view, keyword, spec.keyword_positions.get(keyword))
@@ -366,6 +374,10 @@ def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite |
         except Dynamic:
             kernel_size = None
     copies, names = _from_constructor_parameters(initializers, value_anchors)
+    modelled_as, config = _tf1_config(view, class_name, spec, scoped) if api == "tf1" else \
+        ("", layer_config(view, keras_kind(class_name)))
+    if modelled_as == "DepthwiseConv2D":  # slim's separable_conv2d(num_outputs=None): not judged, as Keras' is not
+        spec = replace(spec, kind="depthwise", judged_keyword=None)
     return LayerSite(
         class_name=class_name, spec=spec, api=api, span=span_of(call), value_copies=copies, parameter_names=names,
         settled_later=bool(names) and settled_later(call),
@@ -375,7 +387,7 @@ def build_site(call: nodes.Call, entry: nodes.Dict | None = None) -> LayerSite |
         kernel_size=None if kernel_size is UNKNOWN else kernel_size, normalized=normalized, repeat=repeat,
         tf_alias=module_alias(call, "tensorflow"), anchor=call, value_anchors=value_anchors,
         has_arguments=bool(call.args or call.keywords) if config_dict is None else bool(config_dict.items),
-        config=layer_config(view, keras_kind(class_name)) if api == "keras" else _tf1_config(class_name, out_channels),
+        config=config, modelled_as=modelled_as,
         initializers_module=_initializers_module(view.func) if api == "keras" else None,
     )
 
@@ -400,9 +412,12 @@ def _initializers_module(func: nodes.NodeNG) -> tuple[str, tuple[str, ...]] | No
     return None
 
 
-def _tf1_config(class_name: str, units: int | None) -> dict[str, Any]:
-    """A TF 1 dense layer (`tf.layers.dense`, slim's `fully_connected`) as the Keras Dense it builds alike."""
-    return {"units": units if units is not None else shapes.UNKNOWN} if class_name in K.TF1_KERAS_KINDS else {}
+def _tf1_config(view: CallView, class_name: str, spec: K.LayerSpec,
+                scoped: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A TF 1 layer (`tf.layers.conv2d`, slim's `conv2d`) as the Keras layer it builds alike, and its config."""
+    found = tf1_layers.contrib_layer(class_name, view, scoped) if spec.normalizer_keyword else \
+        tf1_layers.tf1_layer(class_name, view)
+    return found if found is not None else ("", {})
 
 
 def _with_origins(spec: InitializerSpec | None, value: nodes.NodeNG) -> InitializerSpec | None:
@@ -474,7 +489,8 @@ def _declared_input_channels(call: nodes.Call) -> int | None:
 def _data_format_first(call: nodes.Call) -> bool:
     for kw in call.keywords or ():
         if kw.arg == "data_format":
-            return literal(kw.value) != "channels_last"
+            value = literal(kw.value)
+            return value != "channels_last" and value not in tf1_layers.CHANNELS_LAST  # slim: "NHWC"
     return False
 
 
@@ -492,6 +508,8 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
         step = Step("layer", site=site, node=G.Node(G.LAYER, layer=site.kind, config=site.config, site=site,
                                                     declared_shape=declared_input_shape(call_view(call))))
         site.nodes.append(step.node)
+        if site.repeat > 1 and site.later_passes_read is None and _last_name(call.func) == "repeat":
+            site.later_passes_read = step.node  # slim.repeat: each pass reads the one before
         return step
     member = keras_member(qualified_name(call.func))
     if not member or member[0] not in ("layers", ""):
@@ -659,28 +677,35 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return expr.name, []
     if bias_added(expr) is not None:  # ops.matmul(x, self.kernel) + self.bias
         return _expression_steps(bias_added(expr), sites)
+    if hand_built.bias_added(expr) is not None:  # tf.matmul(x, w) + b, with b a variable
+        return _expression_steps(hand_built.bias_added(expr), sites)
+    applied = hand_built.applied_kernel_site(expr, sites)
+    if applied is not None:  # tf.matmul(x, w), x @ w: the hand-built layer whose kernel w is, reading x
+        name, inner = _expression_steps(applied[0], sites)
+        return name, inner + [constructor_step(applied[1], sites)]
     if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
     if _is_model_input(expr):  # `Input((64,))`: its argument is a shape, not a tensor
         return None, [constructor_step(expr, sites)]
     if canonical(qualified_name(expr.func) or "") in _PLACEHOLDERS:
         return None, [_placeholder_step(expr)]
-    if not expr.args:  # only a model input (`Input(shape=...)`) starts a flow without one
+    first = expr.args[0] if expr.args else _inputs_keyword(expr, sites)
+    if first is None:  # only a model input (`Input(shape=...)`) starts a flow without one
         step = constructor_step(_layer_constructor(expr.func) or expr, sites)
         return None, [step if step.kind == "input" else BARRIER]
     kernel = applied_kernel(expr)
     if kernel is not None and id(kernel) in sites:  # ops.matmul(x, self.kernel): an add_weight layer
-        name, inner = _expression_steps(expr.args[0], sites)
+        name, inner = _expression_steps(first, sites)
         return name, inner + [constructor_step(kernel, sites)]
     stacked = slim_stack.stack_steps(expr, sites, _site_step)
     if stacked is not None:  # slim.stack(net, slim.conv2d, [...]): its layers in order, reading net
-        name, inner = _expression_steps(expr.args[0], sites)
+        name, inner = _expression_steps(first, sites)
         return name, inner + stacked
     ctor = _layer_constructor(expr.func)
     instance = _applied_instance(expr.func)
     spliced = _instance_steps(instance, sites) if instance is not None else None
     if spliced is not None:  # Block(64)(x), block(x), self.block(x): the steps of Block.call()
-        name, inner = _expression_steps(expr.args[0], sites)
+        name, inner = _expression_steps(first, sites)
         return name, inner + spliced
     if id(expr) in sites and sites[id(expr)].spec.keyword_positions.get("inputs") == 0:
         # a TF1 / contrib / slim layer function: its first argument is the input
@@ -696,18 +721,31 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
             step.node.config = {key: value for key, value in step.node.config.items() if key == "axis"}
         else:
             spec = spec or bound_activation(expr.func)  # self.activation(x), self.activation = activations.get(...)
-            step = _step("activation", layer="Activation", activation=spec) if spec else _tf1_function_step(qualname)
+            step = _step("activation", layer="Activation", activation=spec) if spec else \
+                _tf1_function_step(qualname, expr)
     if step.kind == "barrier":
         return _helper_call_steps(expr, sites) or (None, [BARRIER])
     if step.kind == "merge":
-        branches = dereference(expr.args[0])
+        branches = dereference(first)
         names = tuple(elt.name for elt in getattr(branches, "elts", ()) if isinstance(elt, nodes.Name))
         if not isinstance(branches, (nodes.List, nodes.Tuple)) or len(names) != len(branches.elts) or not names:
             return None, [BARRIER]
         step.merged = names
         return None, [step]
-    name, inner = _expression_steps(expr.args[0], sites)
+    name, inner = _expression_steps(first, sites)
     return name, inner + [step]
+
+
+def _inputs_keyword(expr: nodes.Call, sites: dict[int, LayerSite]) -> nodes.NodeNG | None:
+    """`tf.layers.conv2d(inputs=x, ...)`, `tf.layers.max_pooling2d(inputs=x, ...)`: the input a TF 1 layer or
+    function is given by keyword (the TF 1 layers tutorial's spelling)."""
+    value = next((kw.value for kw in expr.keywords or () if kw.arg == "inputs"), None)
+    if value is None:
+        return None
+    if id(expr) in sites:
+        return value if sites[id(expr)].spec.keyword_positions.get("inputs") == 0 else None
+    name = canonical(qualified_name(expr.func) or "")
+    return value if any(name.startswith(module) for module in K.TF1_LAYER_MODULES + K.CONTRIB_LAYER_MODULES) else None
 
 
 _PLACEHOLDERS = ("tensorflow.placeholder", "tensorflow.compat.v1.placeholder")
@@ -743,16 +781,41 @@ def _helper_layer_step(call: nodes.Call) -> Step | None:
     return helpers.layer_step(call)
 
 
-def _tf1_function_step(qualname: str | None) -> Step:
-    """`slim.batch_norm(net)`, `tf.layers.max_pooling2d(net, 2, 2)`, `slim.flatten(net)`: what they do to the signal."""
+def _tf1_function_step(qualname: str | None, call: nodes.Call | None = None) -> Step:
+    """`slim.batch_norm(net)`, `tf.layers.max_pooling2d(net, 2, 2)`, `slim.flatten(net)`, `tf.reshape(x, [-1, 784])`:
+    what they do to the signal, and (from `call`'s literal arguments) to its shape."""
     name = canonical(qualname or "")
+    if name in _RESHAPES and call is not None:
+        step = _step("pass", layer="Reshape", channels=-1)
+        step.node.config = {"target_shape": tf1_layers.reshape_target(call_view(call))}
+        return step
     for module in K.TF1_FUNCTION_MODULES:
         if name.startswith(module) and name[len(module):] in K.TF1_FUNCTION_STEPS:
             function = name[len(module):]
             if function == "flatten":
-                return _step("pass", channels=-1)  # passes the scale, loses the channel count
-            return _step("norm" if K.TF1_FUNCTION_STEPS[function] == "norm" else "pass")
+                step = _step("pass", channels=-1)  # passes the scale, loses the channel count
+            else:
+                step = _step("norm" if K.TF1_FUNCTION_STEPS[function] == "norm" else "pass")
+            if call is not None:
+                _tf1_function_shape(step, module, function, call)
+            return step
     return _step("barrier")
+
+
+_RESHAPES = ("tensorflow.reshape", "tensorflow.compat.v1.reshape")
+
+
+def _tf1_function_shape(step: Step, module: str, function: str, call: nodes.Call) -> None:
+    """The Keras layer a TF 1 pooling, flatten, dropout or normalization function maps shapes as."""
+    view = call_view(call)
+    if module in K.CONTRIB_LAYER_MODULES:
+        found = tf1_layers.contrib_layer(function, view, _scope_defaults(call, function, tf1_layers.SCOPED_KEYWORDS))
+    elif module in K.TF1_LAYER_MODULES:
+        found = tf1_layers.tf1_layer(function, view)
+    else:
+        found = tf1_layers.nn_pool(function, view)
+    if found is not None:
+        step.node.layer, step.node.config = found
 
 
 def _layer_constructor(func: nodes.NodeNG) -> nodes.Call | None:
@@ -818,7 +881,7 @@ def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> l
     if len(method.args.args or ()) < 2:
         return None
     reads = method.args.args[1].name
-    flows = _functional_flows(method.body, sites)
+    flows = _functional_flows(inlined_body(method.body, method), sites)
     starts = [flow for flow in flows if flow.input_name == reads and flow.previous is None]
     if len(starts) != 1:
         return None
@@ -1087,16 +1150,44 @@ def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
         _link(step.site, steps[index + 1:] + [BARRIER], iter(list(reversed(steps[:index])) + [BARRIER]), model, first)
 
 
-def _bodies(module: nodes.Module) -> Iterator[tuple[list[nodes.NodeNG], int]]:
-    """Every statement list, with how often it runs when it is a loop body the source counts."""
-    yield module.body, 1
-    for node in module.nodes_of_class((nodes.FunctionDef, nodes.For, nodes.While, nodes.If, nodes.With,
-                                       nodes.Try, nodes.ClassDef)):
+class Body(list):
+    """A statement list with the `with` blocks in it spliced in place: a `with tf.variable_scope(...)` or
+    `with slim.arg_scope(...)` block does not cut the flow of tensors. `owner` holds the list as `attr`."""
+
+    owner: Any = None
+    attr: str = "body"
+
+
+_BODY_OWNERS = (nodes.Module, nodes.FunctionDef, nodes.For, nodes.While, nodes.If, nodes.With, nodes.Try,
+                nodes.ClassDef)
+
+
+def inlined_body(body: list[nodes.NodeNG], owner: Any = None, attr: str = "body") -> Body:
+    """`body` with each `with` statement's body in its place (recursively)."""
+    spliced = Body()
+    for stmt in body:
+        if isinstance(stmt, nodes.With):
+            spliced.extend(inlined_body(stmt.body))
+        else:
+            spliced.append(stmt)
+    spliced.owner, spliced.attr = owner, attr
+    return spliced
+
+
+def _bodies(module: nodes.Module) -> Iterator[tuple[Body, int]]:
+    """Every statement list (`with` blocks spliced in), with how often it runs when it is a loop body the
+    source counts."""
+    yield inlined_body(module.body, module), 1
+    for node in module.nodes_of_class(_BODY_OWNERS):
+        if node is module or isinstance(node, nodes.With) and isinstance(node.parent, _BODY_OWNERS):
+            continue  # yielded above, or spliced into the statement list that holds it
         for attr in ("body", "orelse", "finalbody"):
             body = getattr(node, attr, None)
             if body:
                 repeat = loop_count(node.iter) if isinstance(node, nodes.For) and attr == "body" else 1
-                yield body, repeat
+                spliced = inlined_body(body, node, attr)
+                if spliced:
+                    yield spliced, repeat
 
 
 def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[nodes.Call] = ()) -> ModuleModel:
@@ -1129,7 +1220,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     flow_of: dict[int, _FlowStatement] = {}  # statement -> its flow, over every body
     loops: list[tuple[nodes.For, list[_FlowStatement], int]] = []
     for body, repeat in _bodies(module):
-        loop = body[0].parent if isinstance(body[0].parent, nodes.For) and body is body[0].parent.body else None
+        loop = body.owner if isinstance(body.owner, nodes.For) and body.attr == "body" else None
         for first, steps in _add_runs(body, sites):
             steps, unrolled = _loop_passes(steps, loop, sites)
             # keys are ids of tree nodes, which live as long as the module (not of transient objects)
@@ -1149,7 +1240,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             loops.append((loop, flows, repeat))
         _flow_definitions(flows)
         _connect_flows(flows)
-        scope = body[0].parent
+        scope = body.owner
         if isinstance(scope, nodes.FunctionDef) and scope.name == "call" and len(scope.args.args) > 1:
             reads = scope.args.args[1].name  # call(self, inputs): the flows that start from the input
             entries[id(scope)] = [_node(f.steps[0]) for f in flows if f.input_name == reads and f.previous is None]
@@ -1408,12 +1499,21 @@ def _add_entries(receiver: nodes.NodeNG, entries: dict[int, list[G.Node]]) -> It
             yield id(sibling), entries[id(sibling)]
 
 
+def _kernel_reads(site: LayerSite, shape: tuple) -> bool:
+    """Whether a hand-built kernel (its fans from its literal shape) can read `shape`: the channels agree."""
+    if site.class_name not in hand_built.HAND_BUILT or not site.modelled_as or site.input_shape is None:
+        return True
+    first = site.config.get("data_format") == "channels_first" and site.spec.kind != "dense"
+    return len(shape) == len(site.input_shape) and (shape[0] if first else shape[-1]) == \
+        (site.input_shape[0] if first else site.input_shape[-1])
+
+
 def _read_input_shape(site: LayerSite) -> None:
     """The tensor the layer reads, from the graph (its first application whose shape is known);
     its channel count replaces the one read from neighbours."""
     for node in site.nodes:
         shape = node.input_shape()
-        if shape is not None:
+        if shape is not None and _kernel_reads(site, shape):
             site.input_shape = shape
             break
     else:

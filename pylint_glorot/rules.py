@@ -713,6 +713,8 @@ def inconsistencies(sites: list[LayerSite], options: Options) -> dict[int, Findi
     for site in sites:
         if site.definition is None or site.activation is None or (site.normalized and not options.check_normalized):
             continue
+        if figures.transpose_scale(site, "he") is not None:
+            continue  # a transposed kernel whose fans Keras counts by its filters: its own rule, judged by W7701
         rule = _variance_rule(site)
         if rule is not None:
             groups.setdefault((site.definition, site.activation.family), []).append((site, rule))

@@ -56,6 +56,8 @@ class AppliedVariable:
     out_channels: int | None
     class_name: str  # "get_variable" | "Variable"
     initializer: nodes.NodeNG | None  # the initializer as written; None: get_variable's default
+    dims: Any = None  # the kernel's literal shape (a tuple), UNKNOWN where the source does not fix it
+    applied_by: nodes.Call | None = None  # the one call that applies it (`tf.nn.conv2d(x, w, ...)`), if one
 
 
 def _name(call: nodes.Call) -> str:
@@ -84,7 +86,7 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     uses = [name for name in scope.nodes_of_class(nodes.Name) if name.name == variable and name.scope() is scope]
     if not uses:
         return None
-    kinds, found = set(), set()
+    kinds, found, calls = set(), set(), []
     for use in uses:
         applied = kernel_application(use)
         if applied is None:
@@ -95,6 +97,7 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
             return None
         kinds.add(kind)
         found.add(after)
+        calls.append(applied_call)
     if len(kinds) != 1 or len(found) != 1:
         return None
     (activation, normalized), = found
@@ -103,7 +106,8 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     if isinstance(dims, tuple) and len(dims) >= 2 and all(isinstance(d, int) and not isinstance(d, bool) for d in dims):
         in_channels, out_channels = dims[-2], dims[-1]
     return AppliedVariable(VARIABLE_SPECS[(class_name, kinds.pop())], activation, normalized, in_channels, out_channels,
-                           class_name, initializer)
+                           class_name, initializer, dims,
+                           calls[0] if len(calls) == 1 and isinstance(calls[0], nodes.Call) else None)
 
 
 def _argument(call: nodes.Call, keyword: str, position: int) -> nodes.NodeNG | None:

@@ -1,0 +1,59 @@
+"""Hand-built TF 1 layers as steps of a flow, so they form chains like layer calls do.
+
+    w1 = tf.compat.v1.get_variable("w1", [784, 256])
+    h1 = tf.nn.relu(tf.matmul(x, w1) + b1)       # reads x through the layer whose kernel is w1
+    h2 = tf.nn.relu(h1 @ w2)                     # reads h1
+
+`variables.py` makes a layer site of `w1`'s call when every use of `w1` applies it as a kernel;
+here an expression applying it (`tf.matmul(x, w1)`, `x @ w1`, `tf.nn.conv2d(x, w1, ...)`) is read
+as that layer applied to `x`, and adding a bias variable (`+ b1`) keeps the signal's path (adding
+another tensor would be a residual, which is not read). Reads astroid's tree only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from astroid import nodes
+
+from pylint_glorot.resolve import bound_value, canonical, qualified_name
+from pylint_glorot.variables import GET_VARIABLE, VARIABLE, kernel_application
+
+HAND_BUILT = ("get_variable", "Variable")
+
+
+def _variable_call(node: nodes.NodeNG) -> nodes.Call | None:
+    """The `get_variable(...)` / `tf.Variable(...)` call a name is bound to."""
+    if not isinstance(node, nodes.Name):
+        return None
+    bound = bound_value(node)
+    if isinstance(bound, nodes.Call) and canonical(qualified_name(bound.func) or "") in GET_VARIABLE + VARIABLE:
+        return bound
+    return None
+
+
+def applied_kernel_site(expr: nodes.NodeNG, sites: dict[int, Any]) -> tuple[nodes.NodeNG, nodes.Call] | None:
+    """(the input, the kernel's variable call) for `tf.matmul(x, w)`, `tf.nn.conv2d(x, w, ...)` and `x @ w`
+    where `w` is a hand-built layer's kernel site."""
+    if isinstance(expr, nodes.BinOp) and expr.op == "@":
+        kernel, read = expr.right, expr.left
+    elif isinstance(expr, nodes.Call) and len(expr.args) >= 2 and not isinstance(expr.args[0], nodes.Starred):
+        kernel, read = expr.args[1], expr.args[0]
+    else:
+        return None
+    if not isinstance(kernel, nodes.Name) or kernel_application(kernel) is None:
+        return None
+    call = _variable_call(kernel)
+    site = sites.get(id(call)) if call is not None else None
+    return (read, call) if site is not None and site.class_name in HAND_BUILT else None
+
+
+def bias_added(expr: nodes.NodeNG) -> nodes.NodeNG | None:
+    """`tf.matmul(x, w) + b` with `b` a variable: the side that carries the signal."""
+    if not (isinstance(expr, nodes.BinOp) and expr.op == "+"):
+        return None
+    if _variable_call(expr.right) is not None:
+        return expr.left
+    if _variable_call(expr.left) is not None:
+        return expr.right
+    return None
