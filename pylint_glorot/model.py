@@ -76,6 +76,7 @@ class LayerSite:
     chain: list = field(default_factory=list)  # the chain's members in order (C7702 reports once, at the first)
     fixed_chain: list = field(default_factory=list)  # W7709: the run of fixed-scale layers it belongs to
     fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown
+    fixed_gradient: float | None = None  # W7709: the run's predicted gradient factor (mean field), None when unknown
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
     later_passes_read: Any = None  # a repeated layer's passes after the first read this graph node's output
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown

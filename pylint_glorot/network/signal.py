@@ -200,6 +200,16 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
+def _sech2(x: float) -> float:  # tanh' without the cancellation of 1 - tanh^2: saturated units keep a figure
+    e = math.exp(-2.0 * abs(x))
+    return 4.0 * e / (1.0 + e) ** 2
+
+
+def _sigmoid_d(x: float) -> float:
+    e = math.exp(-abs(x))
+    return e / (1.0 + e) ** 2
+
+
 def _softplus(x: float) -> float:
     return math.log1p(math.exp(-abs(x))) + max(x, 0.0)
 
@@ -278,8 +288,8 @@ ACTIVATIONS: dict[str, Activation] = {
     "mish": Activation(_mish, _mish_d),
     "softplus": Activation(_softplus, _sigmoid),
     "softsign": Activation(lambda x: x / (1.0 + abs(x)), lambda x: 1.0 / (1.0 + abs(x)) ** 2),
-    "tanh": Activation(math.tanh, lambda x: 1.0 - math.tanh(x) ** 2),
-    "sigmoid": Activation(_sigmoid, lambda x: _sigmoid(x) * (1.0 - _sigmoid(x))),
+    "tanh": Activation(math.tanh, _sech2),
+    "sigmoid": Activation(_sigmoid, _sigmoid_d),
     "hard_sigmoid": Activation(_hard_sigmoid, _hard_sigmoid_d, (-3.0, 3.0)),
     "hard_silu": Activation(lambda x: x * _hard_sigmoid(x), lambda x: _hard_sigmoid(x) + x * _hard_sigmoid_d(x),
                             (-3.0, 3.0)),
@@ -467,6 +477,91 @@ def chain_chi(layers: list[LayerGain]) -> float | None:
     if any(layer.chi is None for layer in layers):
         return None
     return math.prod(layer.chi for layer in layers)
+
+
+def kernel_mean(init: KernelInit) -> float | None:
+    """E[W] of one kernel entry: non-zero for RandomNormal/TruncatedNormal(mean=m) and an asymmetric
+    RandomUniform (TF 1's U(0, 1)); 0 for every zero-centred draw; None where a value is unreadable."""
+    kind = getattr(init, "kind", None)
+    if kind in ("random_normal", "truncated_normal"):
+        mean = 0.0 if init.mean is None else init.mean
+        return mean if _number(mean) else None
+    if kind == "random_uniform":
+        return (init.minval + init.maxval) / 2.0 if _number(init.minval) and _number(init.maxval) else None
+    if kind in ("variance_scaling", "orthogonal", "identity", "zeros"):
+        return 0.0
+    return None
+
+
+@dataclass(frozen=True)
+class ChainFigures:
+    forward: float  # q_out / q_in over the chain
+    gradient: float  # E[dL/dx_in^2] summed over the input / the same at the output (mean field)
+
+
+_OUTER = tuple((mid + x / 2.0, w / 2.0 * _pdf(mid + x / 2.0))  # N(0, 1) nodes on [-7, 7], half-unit panels
+               for mid in (k / 2.0 + 0.25 for k in range(-14, 14)) for x, w in _legendre_nodes(4))
+
+
+def _shifted_moments(act: Activation, shift: float, var: float) -> tuple[float, float, float]:
+    """(E[phi], E[phi^2], E[phi'^2]) for h = shift + e, e ~ N(0, var): unit panels on e / sqrt(var) in
+    [-10, 10], cut where h crosses a kink or a landmark (as `_nodes`, moved by the shift)."""
+    root = math.sqrt(var)
+    cuts = set(_Z_BREAKS)
+    for x in (*act.kinks, *_X_BREAKS):
+        z = (x - shift) / root if root > 0 else Z_LIMIT
+        if -Z_LIMIT < z < Z_LIMIT:
+            cuts.add(z)
+    cuts = sorted(cuts)
+    first = second = slope = 0.0
+    for lo, hi in zip(cuts, cuts[1:]):
+        for z, w in _panel(lo, hi):
+            h = shift + root * z
+            value, derivative = act.phi(h), act.dphi(h)
+            first += w * value
+            second += w * value * value
+            slope += w * derivative * derivative
+    return first, second, slope
+
+
+def coherent_chain(layers: list[tuple[float, float, float, str | None]], q_in: float = 1.0) -> ChainFigures | None:
+    """Forward gain and mean-field gradient factor of a chain whose weights may have a non-zero mean.
+
+    Each layer is (n_eff, E[W^2], E[W], activation). With W = m + w' a unit's pre-activation is
+    h_i = c + e_i: e_i = sum_j w'_ij x_j ~ N(0, n Var(w') q) on its own, and c = m sum_j x_j, the
+    same for every unit of a sample (Poole et al. 2016's recursion with the weight mean's
+    contribution). c is followed sample by sample: the chain's input is zero-mean and independent
+    across its n units, so the first c is N(0, m^2 n q_in); after that c = m n E_e[phi(c_prev + e)].
+    Per layer and sample the gradient's second moment is multiplied by chi = n E[W^2] E[phi'(h)^2]
+    toward the input; the chain's factor is the mean over samples of their product. A zero mean
+    gives c = 0 and Poole's recursion. None for an unknown activation or a bad number.
+    """
+    acts = []
+    for n_eff, second, mean, name in layers:
+        act = activation(name) if name != "exponential" else None
+        if act is None or not all(map(_number, (n_eff, second, mean))) or n_eff <= 0 or second < mean * mean:
+            return None
+        acts.append(act)
+    if not layers or not _number(q_in) or q_in <= 0:
+        return None
+    n0, _, m0, _ = layers[0]
+    forward = gradient = 0.0
+    try:
+        for z, weight in _OUTER:
+            shift, q, product = m0 * math.sqrt(n0 * q_in) * z, q_in, 1.0
+            for index, ((n_eff, second, mean, _), act) in enumerate(zip(layers, acts)):
+                if index:
+                    shift = mean * n_eff * first
+                first, q_next, slope = _shifted_moments(act, shift, n_eff * (second - mean * mean) * q)
+                product *= n_eff * second * slope
+                q = q_next
+            forward += weight * q
+            gradient += weight * product
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
+    total = sum(weight for _, weight in _OUTER)
+    forward, gradient = forward / total / q_in, gradient / total
+    return ChainFigures(forward, gradient) if math.isfinite(forward) and math.isfinite(gradient) else None
 
 
 @lru_cache(maxsize=1024)
