@@ -848,7 +848,9 @@ def _run_figures(run: list[LayerSite], init_of) -> tuple[float | None, float | N
     for member in run:
         init = init_of(member)
         # no activation given and none follows before a merge or the end: the layer's output is linear
-        activation = member.activation or (LINEAR_ACTIVATION if member.own_activation is ABSENT else None)
+        own = member.own_activation
+        linear = own is ABSENT or getattr(own, "name", None) == "linear"  # activation=None / "linear": linear
+        activation = member.activation or (LINEAR_ACTIVATION if linear else None)
         reads = member.input_shape
         for passed in range(member.repeat):
             view = member if reads == member.input_shape else replace(member, input_shape=reads)

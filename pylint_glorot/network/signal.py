@@ -503,9 +503,9 @@ _OUTER = tuple((mid + x / 2.0, w / 2.0 * _pdf(mid + x / 2.0))  # N(0, 1) nodes o
                for mid in (k / 2.0 + 0.25 for k in range(-14, 14)) for x, w in _legendre_nodes(4))
 
 
-def _shifted_moments(act: Activation, shift: float, var: float) -> tuple[float, float, float]:
-    """(E[phi], E[phi^2], E[phi'^2]) for h = shift + e, e ~ N(0, var): unit panels on e / sqrt(var) in
-    [-10, 10], cut where h crosses a kink or a landmark (as `_nodes`, moved by the shift)."""
+def _shifted_moments(act: Activation, shift: float, var: float) -> tuple[float, float, float, float]:
+    """(E[phi], E[phi^2], E[phi'], E[phi'^2]) for h = shift + e, e ~ N(0, var): unit panels on e / sqrt(var)
+    in [-10, 10], cut where h crosses a kink or a landmark (as `_nodes`, moved by the shift)."""
     root = math.sqrt(var)
     cuts = set(_Z_BREAKS)
     for x in (*act.kinks, *_X_BREAKS):
@@ -513,54 +513,72 @@ def _shifted_moments(act: Activation, shift: float, var: float) -> tuple[float, 
         if -Z_LIMIT < z < Z_LIMIT:
             cuts.add(z)
     cuts = sorted(cuts)
-    first = second = slope = 0.0
+    first = second = slope = slope2 = 0.0
     for lo, hi in zip(cuts, cuts[1:]):
         for z, w in _panel(lo, hi):
             h = shift + root * z
             value, derivative = act.phi(h), act.dphi(h)
             first += w * value
             second += w * value * value
-            slope += w * derivative * derivative
-    return first, second, slope
+            slope += w * derivative
+            slope2 += w * derivative * derivative
+    return first, second, slope, slope2
 
 
-def coherent_chain(layers: list[tuple[float, float, float, str | None]], q_in: float = 1.0) -> ChainFigures | None:
-    """Forward gain and mean-field gradient factor of a chain whose weights may have a non-zero mean.
+def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | None:
+    """Forward gain and gradient factor of a chain whose weights may have a non-zero mean.
 
-    Each layer is (n_eff, E[W^2], E[W], activation). With W = m + w' a unit's pre-activation is
-    h_i = c + e_i: e_i = sum_j w'_ij x_j ~ N(0, n Var(w') q) on its own, and c = m sum_j x_j, the
-    same for every unit of a sample (Poole et al. 2016's recursion with the weight mean's
-    contribution). c is followed sample by sample: the chain's input is zero-mean and independent
-    across its n units, so the first c is N(0, m^2 n q_in); after that c = m n E_e[phi(c_prev + e)].
-    Per layer and sample the gradient's second moment is multiplied by chi = n E[W^2] E[phi'(h)^2]
-    toward the input; the chain's factor is the mean over samples of their product. A zero mean
-    gives c = 0 and Poole's recursion. None for an unknown activation or a bad number.
+    Each layer is (n_eff, E[W^2], E[W], activation[, n_back]): n_back is how many outputs each input
+    feeds (Dense: units; default n_eff). With W = m + w' a unit's pre-activation is h_i = c + e_i:
+    e_i = sum_j w'_ij x_j ~ N(0, n Var(w') q) on its own, and c = m sum_j x_j, the same for every unit
+    of a sample (Poole et al. 2016's recursion with the weight mean's contribution). c is followed
+    sample by sample: the chain's input is zero-mean and independent across its n units, so the first
+    c is N(0, m^2 n q_in); after that c = m n E_e[phi(c_prev + e)].
+
+    The gradient goes back the same way: a unit's gradient is D + z_i, D shared by the sample's units
+    (the all-ones direction, which the mean m multiplies by m n_back E[phi']) and z_i its own part
+    (multiplied by n_back Var(w') E[phi'^2], the mean-field chi_1 of Schoenholz et al. 2017; the spread
+    of phi' across units moves n_back m^2 Var(phi') of the whole into D, since sum_i z_i = 0). The
+    chain's output gradient is zero-mean and independent across units (D^2 = 1/n of it). The factor
+    is the gradient's energy at the chain's input over its output, averaged over samples; a zero mean
+    gives the product of chi_1. None for an unknown activation or a bad number.
     """
     acts = []
-    for n_eff, second, mean, name in layers:
+    for layer in layers:
+        n_eff, second, mean, name = layer[:4]
         act = activation(name) if name != "exponential" else None
-        if act is None or not all(map(_number, (n_eff, second, mean))) or n_eff <= 0 or second < mean * mean:
+        n_back = layer[4] if len(layer) > 4 else n_eff
+        if act is None or not all(map(_number, (n_eff, second, mean, n_back))) or min(n_eff, n_back) <= 0 \
+                or second < mean * mean:
             return None
-        acts.append(act)
+        acts.append((act, n_back))
     if not layers or not _number(q_in) or q_in <= 0:
         return None
-    n0, _, m0, _ = layers[0]
+    n0, _, m0 = layers[0][:3]
+    widths = math.prod(layer[0] / n_back for layer, (_, n_back) in zip(layers, acts))  # N_in / N_out
     forward = gradient = 0.0
     try:
         for z, weight in _OUTER:
-            shift, q, product = m0 * math.sqrt(n0 * q_in) * z, q_in, 1.0
-            for index, ((n_eff, second, mean, _), act) in enumerate(zip(layers, acts)):
+            shift, q, slopes = m0 * math.sqrt(n0 * q_in) * z, q_in, []
+            for index, (layer, (act, _)) in enumerate(zip(layers, acts)):
+                n_eff, second, mean = layer[:3]
                 if index:
                     shift = mean * n_eff * first
-                first, q_next, slope = _shifted_moments(act, shift, n_eff * (second - mean * mean) * q)
-                product *= n_eff * second * slope
-                q = q_next
+                first, q, slope, slope2 = _shifted_moments(act, shift, n_eff * (second - mean * mean) * q)
+                slopes.append((slope, slope2))
+            shared = 1.0 / acts[-1][1]
+            own = 1.0 - shared
+            for layer, (_, n_back), (slope, slope2) in reversed(list(zip(layers, acts, slopes))):
+                second, mean = layer[1], layer[2]
+                own, shared = (n_back * (second - mean * mean) * slope2 * (own + shared),
+                               mean * mean * n_back * (n_back * slope * slope * shared
+                                                        + (slope2 - slope * slope) * (own + shared)))
             forward += weight * q
-            gradient += weight * product
+            gradient += weight * (own + shared)
     except (OverflowError, ValueError, ZeroDivisionError):
         return None
     total = sum(weight for _, weight in _OUTER)
-    forward, gradient = forward / total / q_in, gradient / total
+    forward, gradient = forward / total / q_in, gradient / total * widths
     return ChainFigures(forward, gradient) if math.isfinite(forward) and math.isfinite(gradient) else None
 
 
