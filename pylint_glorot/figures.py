@@ -164,3 +164,19 @@ def gradient_factor(site: LayerSite, init: signal.KernelInit | None) -> float | 
         return None
     found = signal.fixed_point(name, n_eff * variance)
     return None if found is None else found[1]
+
+
+def coherent_terms(site: LayerSite, init: signal.KernelInit | None, activation: ActivationSpec | None = None
+                   ) -> tuple[float, float, float, str | None] | None:
+    """(n_eff, E[W^2], E[W], activation) of the judged kernel for `signal.coherent_chain`; None where one is
+    unknown, and for a separable convolution (two kernels: its weight mean is not one number)."""
+    spelled = activation or site.activation
+    name = activation_name(spelled)
+    if init is None or spelled is None or site.spec.kind == "separable" or (name is None and spelled.name != "linear"):
+        return None
+    n_eff, layer_fans = effective_fan(site), fans(site)
+    mean = signal.kernel_mean(init)
+    if n_eff is None or layer_fans is None or mean is None:
+        return None
+    second = signal.kernel_variance(init, layer_fans, kernel_shape(site))
+    return None if second is None else (n_eff, second, mean, name)

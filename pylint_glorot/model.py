@@ -79,6 +79,7 @@ class LayerSite:
     chain: list = field(default_factory=list)  # the chain's members in order (C7702 reports once, at the first)
     fixed_chain: list = field(default_factory=list)  # W7709: the run of fixed-scale layers it belongs to
     fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown
+    fixed_gradient: float | None = None  # W7709: the run's predicted gradient factor (mean field), None when unknown
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
     later_passes_read: Any = None  # a repeated layer's passes after the first read this graph node's output
     loop_body: tuple = ()  # a counted loop's layer: (the body's graph nodes, its index there); passes.pass_views

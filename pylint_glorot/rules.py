@@ -8,6 +8,7 @@ first one whose message is enabled, so a lower one shows only when the higher is
 from __future__ import annotations
 
 import ast
+import math
 from dataclasses import dataclass, replace
 
 from pylint_glorot import figures, passes
@@ -890,47 +891,105 @@ def number_fixed_chains(sites: list[LayerSite], all_links: dict[int, tuple[Layer
             run.append(current)
             done.add(id(current))
             current = links.get(id(current))
-        gain = _run_gain(run)
+        gain, gradient = _run_figures(run, lambda member: figures.kernel_init(_fixed_scale(member), member.api))
         for member in run:
-            member.fixed_chain, member.fixed_gain = run, gain
+            member.fixed_chain, member.fixed_gain, member.fixed_gradient = run, gain, gradient
 
 
-def _run_gain(run: list[LayerSite]) -> float | None:
-    q, known = 1.0, 0
+def _run_figures(run: list[LayerSite], init_of) -> tuple[float | None, float | None]:
+    """(forward gain, gradient factor) over the run with `init_of(member)` on each layer: the signal's second
+    moment after the run over before it, and the mean-field factor on the gradient's toward the run's input
+    (network.signal.coherent_chain where a weight mean is not zero, the product of chi_1 otherwise)."""
+    q, known, gains, terms = 1.0, 0, [], []
     for member in run:
-        init = figures.kernel_init(_fixed_scale(member), member.api)
+        init = init_of(member)
         # no activation given and none follows before a merge or the end: the layer's output is linear
-        activation = member.activation or (LINEAR_ACTIVATION if member.own_activation is ABSENT else None)
+        own = member.own_activation
+        linear = own is ABSENT or getattr(own, "name", None) == "linear"  # activation=None / "linear": linear
+        activation = member.activation or (LINEAR_ACTIVATION if linear else None)
         for view in passes.pass_views(member):  # each pass reads what the pass before wrote
             found = figures.layer_gain(view, init, q, activation)
             if found is None:
                 if known:
-                    return None  # a gap in the middle: the product would not be the run's
+                    return None, None  # a gap in the middle: the product would not be the run's
                 break
             q, known = found.q_out, known + 1
-    return q if known >= 2 else None
+            gains.append(found)
+            terms.append(figures.coherent_terms(view, init, activation))
+    if known < 2:
+        return None, None
+    if any(term is not None and term[2] for term in terms):  # a weight mean: follow the shared shift
+        both = figures.signal.coherent_chain(terms) if None not in terms else None
+        return (both.forward, both.gradient) if both is not None else (None, None)
+    return q, figures.signal.chain_chi(gains)
 
 
 def _fixed_target(site: LayerSite, spec: InitializerSpec) -> tuple[str, str]:
     """(scheme, distribution) that keeps the gain near 1 for the activation, in the same kind of draw."""
     family = site.activation.family if site.activation is not None else K.LINEAR
-    scheme = {K.RECTIFIER: "he", K.SELF_NORMALIZING: "lecun"}.get(family, "lecun")
+    scheme = {K.RECTIFIER: "he", K.SELF_NORMALIZING: "lecun", K.SATURATING: "glorot"}.get(family, "lecun")
     if scheme == "lecun" and family == K.SELF_NORMALIZING:
         return scheme, K.TRUNCATED_NORMAL
     # a normal draw becomes the named normal one (Keras' HeNormal/LecunNormal draw a truncated normal)
     return scheme, K.UNIFORM if spec.fixed == "random_uniform" else K.TRUNCATED_NORMAL
 
 
+def _orthogonal_gain(site: LayerSite) -> float:
+    """The gain that keeps the signal for the activation: 1 / sqrt(c) (sqrt 2 for relu); 1 under tanh and
+    softsign, the critical gain of mean-field analysis (a larger one makes their gradients grow)."""
+    if site.activation is not None and site.activation.family == K.SATURATING:
+        return 1.0
+    factor = figures.signal.activation_factor(figures.activation_name(site.activation), 1.0) or 1.0
+    return (1 / factor) ** 0.5
+
+
 def _fixed_replacement(site: LayerSite, spec: InitializerSpec) -> tuple[str, tuple[str, ...]]:
     landing = _landing(site, site.spec.judged_keyword or "")
     if spec.fixed in ("orthogonal", "identity"):  # keep the orthogonal draw, with the gain the activation needs
-        factor = figures.signal.activation_factor(figures.activation_name(site.activation), 1.0) or 1.0
-        gain = f"gain={(1 / factor) ** 0.5:.3g}"
+        gain = f"gain={_orthogonal_gain(site):.3g}"
         args = ", ".join([gain] + ([spec.seed_text] if spec.seed_text else []))
         cls = "Orthogonal" if spec.fixed == "orthogonal" else "Identity"
         return _object_text(cls, cls.lower(), args, spec if spec.spelled == "class" else None, landing)
     scheme, distribution = _fixed_target(site, spec)
     return site_replacement(site, scheme, distribution, spec, landing)
+
+
+def _replacement_init(member: LayerSite) -> figures.signal.KernelInit | None:
+    """The initializer the W7709 fix writes on the member, as network.signal describes it."""
+    spec = _fixed_scale(member)
+    if spec is None:
+        return None
+    if spec.fixed in ("orthogonal", "identity"):
+        return figures.signal.KernelInit(spec.fixed, gain=float(f"{_orthogonal_gain(member):.3g}"))
+    scheme, distribution = _fixed_target(member, spec)
+    wanted = figures.wanted_init(member, scheme)
+    return replace(wanted, distribution=distribution) if wanted.mode != K.FAN_OUT else wanted
+
+
+def _out_of_band(run: list[LayerSite], gain: float, gradient: float | None,
+                 band: tuple[float, float]) -> str | None:
+    """"signal" where the forward gain leaves the band, else "gradient" where the gradient factor does (units
+    that saturate keep a bounded signal); None when both stay inside, or when the fix would not bring the
+    figure that leaves it inside the band or at least halfway there in decades (nothing measurable changes)."""
+    low, high = band
+    outside = [(name, value) for name, value in (("signal", gain), ("gradient", gradient))
+               if value is not None and not low <= value <= high]
+    if not outside:
+        return None
+    fixed = dict(zip(("signal", "gradient"), _run_figures(run, _replacement_init)))
+    for name, value in outside:
+        after = fixed[name]
+        if after is not None and (low <= after <= high or abs(_decades(after)) <= abs(_decades(value)) / 2):
+            return name
+    return None
+
+
+def _decades(value: float) -> float:
+    return math.log10(value) if value > 1e-300 else -300.0
+
+
+def _factor(value: float) -> str:
+    return "<1e-99" if value < 1e-99 else f"{value:.2g}"
 
 
 def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
@@ -942,8 +1001,9 @@ def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
     if sum(member.repeat for member in run) < 2:
         return None  # a one-layer head scales its output on purpose
     low, high = options.fixed_band
-    gain = site.fixed_gain
-    if low <= gain <= high:
+    gain, gradient = site.fixed_gain, site.fixed_gradient
+    said = _out_of_band(run, gain, gradient, options.fixed_band)
+    if said is None:
         return None
     edits = []
     for member in run:
@@ -955,7 +1015,7 @@ def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
     activation = site.activation.name if site.activation is not None else "linear"
     count = sum(member.repeat for member in run)
     use = _use(_landing(site, site.spec.judged_keyword or ""), edits[0].text)
-    tail = f": signal {gain:.2g}x over the chain"
+    tail = f": signal {gain:.2g}x over the chain" if said == "signal" else f": gradient {_factor(gradient)}x over the chain"
     message = ""
     for name, limit in ((short_name(spec.written_name, 32), 6), (short_name(spec.written_name, 20), 3),
                         (spec.fixed or "", 3)):

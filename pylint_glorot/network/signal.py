@@ -200,6 +200,16 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
+def _sech2(x: float) -> float:  # tanh' without the cancellation of 1 - tanh^2: saturated units keep a figure
+    e = math.exp(-2.0 * abs(x))
+    return 4.0 * e / (1.0 + e) ** 2
+
+
+def _sigmoid_d(x: float) -> float:
+    e = math.exp(-abs(x))
+    return e / (1.0 + e) ** 2
+
+
 def _softplus(x: float) -> float:
     return math.log1p(math.exp(-abs(x))) + max(x, 0.0)
 
@@ -278,8 +288,8 @@ ACTIVATIONS: dict[str, Activation] = {
     "mish": Activation(_mish, _mish_d),
     "softplus": Activation(_softplus, _sigmoid),
     "softsign": Activation(lambda x: x / (1.0 + abs(x)), lambda x: 1.0 / (1.0 + abs(x)) ** 2),
-    "tanh": Activation(math.tanh, lambda x: 1.0 - math.tanh(x) ** 2),
-    "sigmoid": Activation(_sigmoid, lambda x: _sigmoid(x) * (1.0 - _sigmoid(x))),
+    "tanh": Activation(math.tanh, _sech2),
+    "sigmoid": Activation(_sigmoid, _sigmoid_d),
     "hard_sigmoid": Activation(_hard_sigmoid, _hard_sigmoid_d, (-3.0, 3.0)),
     "hard_silu": Activation(lambda x: x * _hard_sigmoid(x), lambda x: _hard_sigmoid(x) + x * _hard_sigmoid_d(x),
                             (-3.0, 3.0)),
@@ -467,6 +477,109 @@ def chain_chi(layers: list[LayerGain]) -> float | None:
     if any(layer.chi is None for layer in layers):
         return None
     return math.prod(layer.chi for layer in layers)
+
+
+def kernel_mean(init: KernelInit) -> float | None:
+    """E[W] of one kernel entry: non-zero for RandomNormal/TruncatedNormal(mean=m) and an asymmetric
+    RandomUniform (TF 1's U(0, 1)); 0 for every zero-centred draw; None where a value is unreadable."""
+    kind = getattr(init, "kind", None)
+    if kind in ("random_normal", "truncated_normal"):
+        mean = 0.0 if init.mean is None else init.mean
+        return mean if _number(mean) else None
+    if kind == "random_uniform":
+        return (init.minval + init.maxval) / 2.0 if _number(init.minval) and _number(init.maxval) else None
+    if kind in ("variance_scaling", "orthogonal", "identity", "zeros"):
+        return 0.0
+    return None
+
+
+@dataclass(frozen=True)
+class ChainFigures:
+    forward: float  # q_out / q_in over the chain
+    gradient: float  # E[dL/dx_in^2] summed over the input / the same at the output (mean field)
+
+
+_OUTER = tuple((mid + x / 2.0, w / 2.0 * _pdf(mid + x / 2.0))  # N(0, 1) nodes on [-7, 7], half-unit panels
+               for mid in (k / 2.0 + 0.25 for k in range(-14, 14)) for x, w in _legendre_nodes(4))
+
+
+def _shifted_moments(act: Activation, shift: float, var: float) -> tuple[float, float, float, float]:
+    """(E[phi], E[phi^2], E[phi'], E[phi'^2]) for h = shift + e, e ~ N(0, var): unit panels on e / sqrt(var)
+    in [-10, 10], cut where h crosses a kink or a landmark (as `_nodes`, moved by the shift)."""
+    root = math.sqrt(var)
+    cuts = set(_Z_BREAKS)
+    for x in (*act.kinks, *_X_BREAKS):
+        z = (x - shift) / root if root > 0 else Z_LIMIT
+        if -Z_LIMIT < z < Z_LIMIT:
+            cuts.add(z)
+    cuts = sorted(cuts)
+    first = second = slope = slope2 = 0.0
+    for lo, hi in zip(cuts, cuts[1:]):
+        for z, w in _panel(lo, hi):
+            h = shift + root * z
+            value, derivative = act.phi(h), act.dphi(h)
+            first += w * value
+            second += w * value * value
+            slope += w * derivative
+            slope2 += w * derivative * derivative
+    return first, second, slope, slope2
+
+
+def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | None:
+    """Forward gain and gradient factor of a chain whose weights may have a non-zero mean.
+
+    Each layer is (n_eff, E[W^2], E[W], activation[, n_back]): n_back is how many outputs each input
+    feeds (Dense: units; default n_eff). With W = m + w' a unit's pre-activation is h_i = c + e_i:
+    e_i = sum_j w'_ij x_j ~ N(0, n Var(w') q) on its own, and c = m sum_j x_j, the same for every unit
+    of a sample (Poole et al. 2016's recursion with the weight mean's contribution). c is followed
+    sample by sample: the chain's input is zero-mean and independent across its n units, so the first
+    c is N(0, m^2 n q_in); after that c = m n E_e[phi(c_prev + e)].
+
+    The gradient goes back the same way: a unit's gradient is D + z_i, D shared by the sample's units
+    (the all-ones direction, which the mean m multiplies by m n_back E[phi']) and z_i its own part
+    (multiplied by n_back Var(w') E[phi'^2], the mean-field chi_1 of Schoenholz et al. 2017; the spread
+    of phi' across units moves n_back m^2 Var(phi') of the whole into D, since sum_i z_i = 0). The
+    chain's output gradient is zero-mean and independent across units (D^2 = 1/n of it). The factor
+    is the gradient's energy at the chain's input over its output, averaged over samples; a zero mean
+    gives the product of chi_1. None for an unknown activation or a bad number.
+    """
+    acts = []
+    for layer in layers:
+        n_eff, second, mean, name = layer[:4]
+        act = activation(name) if name != "exponential" else None
+        n_back = layer[4] if len(layer) > 4 else n_eff
+        if act is None or not all(map(_number, (n_eff, second, mean, n_back))) or min(n_eff, n_back) <= 0 \
+                or second < mean * mean:
+            return None
+        acts.append((act, n_back))
+    if not layers or not _number(q_in) or q_in <= 0:
+        return None
+    n0, _, m0 = layers[0][:3]
+    widths = math.prod(layer[0] / n_back for layer, (_, n_back) in zip(layers, acts))  # N_in / N_out
+    forward = gradient = 0.0
+    try:
+        for z, weight in _OUTER:
+            shift, q, slopes = m0 * math.sqrt(n0 * q_in) * z, q_in, []
+            for index, (layer, (act, _)) in enumerate(zip(layers, acts)):
+                n_eff, second, mean = layer[:3]
+                if index:
+                    shift = mean * n_eff * first
+                first, q, slope, slope2 = _shifted_moments(act, shift, n_eff * (second - mean * mean) * q)
+                slopes.append((slope, slope2))
+            shared = 1.0 / acts[-1][1]
+            own = 1.0 - shared
+            for layer, (_, n_back), (slope, slope2) in reversed(list(zip(layers, acts, slopes))):
+                second, mean = layer[1], layer[2]
+                own, shared = (n_back * (second - mean * mean) * slope2 * (own + shared),
+                               mean * mean * n_back * (n_back * slope * slope * shared
+                                                        + (slope2 - slope * slope) * (own + shared)))
+            forward += weight * q
+            gradient += weight * (own + shared)
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
+    total = sum(weight for _, weight in _OUTER)
+    forward, gradient = forward / total / q_in, gradient / total * widths
+    return ChainFigures(forward, gradient) if math.isfinite(forward) and math.isfinite(gradient) else None
 
 
 @lru_cache(maxsize=1024)

@@ -120,3 +120,28 @@ unknown = keras.Sequential(
         layers.Dense(64, activation="relu", kernel_initializer="glorot_uniform"),  # [initializer-activation-mismatch]
     ]
 )
+
+# Saturating: U(0, 1) has mean 0.5, so every unit of a sample shares a shift of about 128; tanh keeps
+# the signal's second moment at 1 while its derivative is 0: the gradient vanishes.
+saturated = keras.Sequential(
+    [keras.Input(shape=(256,))]
+    + [layers.Dense(256, activation="tanh", kernel_initializer=initializers.RandomUniform(0.0, 1.0)) for _ in range(6)]  # [fixed-scale-initializer]
+)
+
+# Saturating: N(0, 1) under tanh at width 256 keeps the signal (0.95x) and grows the gradient 8.7x per layer.
+chaotic = keras.Sequential(
+    [
+        keras.Input(shape=(256,)),
+        layers.Dense(256, activation="tanh", kernel_initializer=initializers.RandomNormal(stddev=1.0, seed=7)),  # [fixed-scale-initializer]
+        layers.Dense(256, activation="tanh", kernel_initializer=initializers.RandomNormal(stddev=1.0, seed=8)),
+        layers.Dense(256, activation="tanh", kernel_initializer=initializers.RandomNormal(stddev=1.0, seed=9)),
+        layers.Dense(256, activation="tanh", kernel_initializer=initializers.RandomNormal(stddev=1.0, seed=10)),
+    ]
+)
+
+# Silent: 200 tanh layers on Glorot's own scale (stddev 1/sqrt(64)): the signal falls below the band,
+# as it does with GlorotNormal; the fix would change nothing measurable.
+critical = keras.Sequential(
+    [keras.Input(shape=(64,))]
+    + [layers.Dense(64, activation="tanh", kernel_initializer=initializers.RandomNormal(stddev=0.125)) for _ in range(200)]
+)
