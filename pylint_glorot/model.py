@@ -1266,9 +1266,8 @@ def _carried_name(loop: nodes.For, flows: list[_FlowStatement]) -> str | None:
     `x = layer(x)`)."""
     if _carried(flows):
         return flows[0].input_name
-    first = flows[0].stmt if flows and flows[0].stmt is loop.body[0] else loop.body[0]
     if isinstance(loop.target, nodes.AssignName):
-        applied = unroll._applied_input(first, loop.target.name)  # noqa: SLF001 - the reading applied_list_steps made
+        applied = unroll._applied_input(loop.body[0], loop.target.name)  # noqa: SLF001 - as applied_list_steps reads it
         if applied is not None:
             return applied
     return flows[0].input_name if flows and flows[0].stmt is loop.body[0] else None
