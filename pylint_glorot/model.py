@@ -1310,11 +1310,11 @@ def _helper_passes(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: 
     from pylint_glorot import helpers
 
     first = [step.site for flow in flows for step in flow.steps if step.site is not None]
-    if any(not site.via for site in first) or not (first or helpers.calls_helper(body)):
+    if any(not site.via for site in first):
         return None
-    passes = unroll.loop_passes(loop)
+    passes = unroll.loop_passes(loop)  # checked first: most loops do not run over literals
     bound = unroll.pass_bindings(loop, passes) if passes else None
-    if bound is None:
+    if bound is None or not (first or helpers.calls_helper(body)):
         return None
     steps: list[Step] = []
     with helpers.attempt(loop) as kept:
