@@ -219,7 +219,7 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
         own = {id(c): site for c in _layer_calls(function) if not _in_loop(c, function)
                and (site := _instance(expansion, c)) is not None}  # a loop's layers: one instance per pass
         flows = M._functional_flows(function.body, own)  # noqa: SLF001 - the caller's own reading of a body
-        path = _straight_path(function, ret, flows)
+        path = _straight_path(function, ret, flows) if _loops_read(function, flows) else None
         if path is not None:
             expanding.done()
     if path is None:
@@ -227,6 +227,13 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
     parameter = path[0].input_name
     outer_name, outer_steps = M._expression_steps(given[parameter], sites)  # noqa: SLF001
     return outer_name, outer_steps + [step for flow in path for step in flow.steps]
+
+
+def _loops_read(function: nodes.FunctionDef, flows: list) -> bool:
+    """Whether every loop of the body was read pass by pass (a loop left unread would drop its layers
+    from the line)."""
+    read = {id(flow.stmt) for flow in flows}
+    return all(id(stmt) in read for stmt in function.body if isinstance(stmt, nodes.For))
 
 
 def _in_loop(call: nodes.Call, function: nodes.FunctionDef) -> bool:
@@ -276,6 +283,15 @@ def attempt(node: nodes.NodeNG) -> Iterator[list]:
             for key in set(expansion.instances) - instances:
                 del expansion.instances[key]
             expansion.expanded, expansion.count = expanded, count
+
+
+def calls_helper(body: list[nodes.NodeNG]) -> bool:
+    """Whether a statement of `body` calls one of the module's own functions that could be expanded."""
+    expansion = _expansion(body[0]) if body else None
+    if expansion is None:
+        return False
+    return any(isinstance(call.func, nodes.Name) and _helper(call, expansion) is not None
+               for stmt in body for call in stmt.nodes_of_class(nodes.Call))
 
 
 def discard(sites: list[M.LayerSite]) -> None:

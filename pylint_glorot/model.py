@@ -1362,15 +1362,17 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
     """A loop body that passes one tensor through each pass (`x = Dense(units)(x)`), or that applies each
     layer of a list (`for layer in blocks: x = layer(x)`), as the sequence of its passes. False: not such a loop."""
     steps = unroll.applied_list_steps(loop, flows, sites, constructor_step, _layer_list_elements)
+    carried = _carried_name(loop, flows)
     if steps is None:
-        if not _carried(flows):
+        by_pass = _helper_passes(body, flows, loop, sites)
+        if by_pass is not None:
+            steps, carried = by_pass
+        elif not _carried(flows):
             return False
-        steps = _helper_passes(body, flows, loop, sites)
-        unrolled = steps is not None
-        if steps is None:
+        else:
             steps, unrolled = _loop_passes([step for flow in flows for step in flow.steps], loop, sites)
-        if not unrolled:
-            return False
+            if not unrolled:
+                return False
     if not any(step.site is not None for step in steps):
         return False
     _assign_definition(steps, ("flow", id(body[0])))
@@ -1379,7 +1381,7 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
     _link_sequence(steps, model)
     seen.update(id(step.site) for step in steps if step.site)
     if flow_of is not None:
-        _enter_unrolled(loop, _carried_name(loop, flows), steps, flow_of, model)
+        _enter_unrolled(loop, carried, steps, flow_of, model)
     return True
 
 
@@ -1388,9 +1390,8 @@ def _carried_name(loop: nodes.For, flows: list[_FlowStatement]) -> str | None:
     `x = layer(x)`)."""
     if _carried(flows):
         return flows[0].input_name
-    first = flows[0].stmt if flows and flows[0].stmt is loop.body[0] else loop.body[0]
     if isinstance(loop.target, nodes.AssignName):
-        applied = unroll._applied_input(first, loop.target.name)  # noqa: SLF001 - the reading applied_list_steps made
+        applied = unroll._applied_input(loop.body[0], loop.target.name)  # noqa: SLF001 - as applied_list_steps reads it
         if applied is not None:
             return applied
     return flows[0].input_name if flows and flows[0].stmt is loop.body[0] else None
@@ -1422,34 +1423,35 @@ def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_o
 
 
 def _helper_passes(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: nodes.For,
-                   sites: dict[int, LayerSite]) -> list[Step] | None:
+                   sites: dict[int, LayerSite]) -> tuple[list[Step], str | None] | None:
     """`for f in (64, 128): x = conv(x, f)`: the helper calls of each pass expanded again, the loop target
     bound to that pass's value, so each pass builds its own layers (of f filters, reading what the pass
-    before wrote). None when the body's weighted layers are not all helper instances or a pass does not
-    read as the first reading did."""
+    before wrote); also where only a bound value makes the helper readable (`for f, n in ...: x =
+    block(x, f, n)` with a loop of n passes inside). (the steps, the variable the passes carry); None
+    when the body holds weighted layers of its own or a pass is not one line from the last."""
     from pylint_glorot import helpers
 
     first = [step.site for flow in flows for step in flow.steps if step.site is not None]
-    if not first or not all(site.via for site in first):
+    if any(not site.via for site in first):
         return None
-    passes = unroll.loop_passes(loop)
+    passes = unroll.loop_passes(loop)  # checked first: most loops do not run over literals
     bound = unroll.pass_bindings(loop, passes) if passes else None
-    if bound is None:
+    if bound is None or not (first or helpers.calls_helper(body)):
         return None
     steps: list[Step] = []
     with helpers.attempt(loop) as kept:
         for index, values in enumerate(bound):
             with helpers.loop_pass(loop, index, values):
                 read = _functional_flows(body, sites)
-            if not _carried(read) or [len(f.steps) for f in read] != [len(f.steps) for f in flows]:
-                return None
             pass_steps = [step for flow in read for step in flow.steps]
-            if any(step.site is not None and not step.site.via for step in pass_steps):
+            if not _carried(read) or any(step.kind == "barrier" or (step.site is not None and not step.site.via)
+                                         for step in pass_steps):
                 return None
             steps.extend(pass_steps)
         kept.append(True)
-    helpers.discard(first)
-    return steps
+    if first:
+        helpers.discard(first)
+    return steps, read[0].input_name
 
 
 def _layer_list_elements(node: nodes.NodeNG) -> list[tuple[Any, int]] | None:

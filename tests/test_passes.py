@@ -203,3 +203,39 @@ def test_the_range_covers_only_the_calls_that_pass_the_same_initializer() -> Non
     # the glorot_uniform call's own figure, not a range with the glorot_normal call's 0.5x
     assert any(f"signal {first:.2g}x per layer" in text and "glorot_uniform" in text for text in texts)
     assert not any("-0.5x" in text for text in texts)
+
+
+NESTED = """
+    import keras
+    from keras import layers
+
+    def vgg_block(x, filters, n_convs):
+        for _ in range(n_convs):
+            x = layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+        return layers.MaxPooling2D(2)(x)
+
+    inp = keras.Input((32, 32, 3))
+    z = inp
+    for filters, n in [(64, 2), (128, 2), (256, 3)]:
+        z = vgg_block(z, filters, n)
+    z = layers.Flatten()(z)
+    out = layers.Dense(10)(z)
+"""
+
+
+def test_a_literal_loop_over_a_helper_with_its_own_loop_reads_every_pass() -> None:
+    model = _model(NESTED)
+    convs = [site for site in model.sites if site.via]
+    assert [(site.in_channels, site.out_channels) for site in convs] == [
+        (3, 64), (64, 64), (64, 128), (128, 128), (128, 256), (256, 256), (256, 256)]
+    assert [site.input_shape[:2] for site in convs] == [(32, 32)] * 2 + [(16, 16)] * 2 + [(8, 8)] * 3
+    head = next(site for site in model.sites if site.class_name == "Dense")
+    assert head.input_shape == (4 * 4 * 256,)
+
+
+def test_a_helper_loop_that_cannot_be_read_keeps_the_helper_unexpanded() -> None:
+    # n_convs is not fixed anywhere: the loop's layers must not silently drop out of the line
+    model = _model(NESTED.replace("for filters, n in [(64, 2), (128, 2), (256, 3)]:", "for filters, n in plan:"))
+    assert not [site for site in model.sites if site.via]
+    head = next(site for site in model.sites if site.class_name == "Dense")
+    assert head.input_shape is None  # never the pooled input's 4 x 4 x 3
