@@ -54,7 +54,9 @@ MESSAGES = {
     "W7709": _msg(rules.W7709, "A fixed-scale kernel initializer (RandomNormal, RandomUniform, TruncatedNormal, "
                                "Orthogonal/Identity with a gain) ignores the layer's fans: over a chain of such "
                                "layers without normalization the predicted second moment of the signal "
-                               "(n_eff * Var(W) * E[phi(z)^2] per layer, compounded) leaves 1e-2..1e2. Reported "
+                               "(n_eff * Var(W) * E[phi(z)^2] per layer, compounded) or the gradient's mean-field "
+                               "factor (n_eff * E[W^2] * E[phi'(h)^2] per layer: saturated tanh units keep the "
+                               "signal and lose the gradient) leaves 1e-2..1e2. Reported "
                                "once per chain at its first layer; the fix gives every layer of the chain the "
                                "named initializer that keeps the gain near 1 for its activation, with the same "
                                "kind of draw and seed. One-layer heads are not reported."),

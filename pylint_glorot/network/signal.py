@@ -499,8 +499,9 @@ class ChainFigures:
     gradient: float  # E[dL/dx_in^2] summed over the input / the same at the output (mean field)
 
 
-_OUTER = tuple((mid + x / 2.0, w / 2.0 * _pdf(mid + x / 2.0))  # N(0, 1) nodes on [-7, 7], half-unit panels
-               for mid in (k / 2.0 + 0.25 for k in range(-14, 14)) for x, w in _legendre_nodes(4))
+_GL4 = _legendre_nodes(4)
+_OUTER = tuple((mid + x / 4.0, w / 4.0 * _pdf(mid + x / 4.0))  # N(0, 1) nodes on [-7, 7], half-unit panels
+               for mid in (k / 2.0 + 0.25 for k in range(-14, 14)) for x, w in _GL4)
 
 
 def _shifted_moments(act: Activation, shift: float, var: float) -> tuple[float, float, float, float]:
