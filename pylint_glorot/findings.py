@@ -52,6 +52,8 @@ class Finding:
     chain: tuple[Span, ...] = field(default=())  # C7702/W7709: every layer call of the chain, the first first
     # W7710: `chain` holds the layer calls the shared value reaches; this, the kernel keyword at each
     chain_keywords: tuple[str, ...] = field(default=())
+    # W7709: the figure the message states, "signal" (the forward gain) or "gradient" (the gradient factor)
+    figure: str | None = None
 
     @property
     def edits(self) -> tuple[Edit, ...]:

@@ -1023,7 +1023,7 @@ def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
         if len(message) <= MAX_MESSAGE:
             break
     return Finding(W7709, spec.span, message, edits[0], more_edits=tuple(edits[1:]),
-                   chain=tuple(member.span for member in run))
+                   chain=tuple(member.span for member in run), figure=said)
 
 
 # --------------------------------------------------------------------------- per layer

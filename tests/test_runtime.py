@@ -77,6 +77,9 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "fixed_scale": ([_model("fixed_scale.py:build"), "--format", "json"], {}),
     "fixed_chain": ([_model("fixed_chain.py:build"), "--format", "json"], {}),
     "fixed_loop": ([_model("fixed_loop.py:build"), "--format", "json"], {}),
+    "fixed_saturated": ([_model("fixed_gradient.py:saturated"), "--format", "json"], {}),
+    "fixed_chaotic": ([_model("fixed_gradient.py:chaotic"), "--format", "json"], {}),
+    "fixed_shrinking": ([_model("fixed_gradient.py:shrinking"), "--format", "json"], {}),
     "transposed": ([_model("transposed.py:build"), "--format", "json"], {}),
     "helpers": ([_model("helpers.py:build"), "--format", "json"], {}),
     "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
@@ -292,6 +295,55 @@ def test_a_fixed_scale_chain_the_static_pass_reads_is_confirmed(runs: Runs) -> N
     assert 0.5 < numbers["suggested_gain"] < 2, numbers
     chain = [layer for layer in document["layers"] if 11 <= layer["line"] <= 18]
     assert len(chain) == 8 and all(layer["suggested"]["initializer"] == "he_uniform" for layer in chain)
+
+
+def test_a_fixed_scale_finding_carries_the_figure_its_message_states() -> None:
+    view = static.static_pass(MODELS / "fixed_gradient.py")
+    found = {f.line: (f.mechanism, f.text.split(": ")[1].split(";")[0]) for f in view.findings}
+    assert found == {11: (static.FIXED_SCALE_GRADIENT_BAND, "gradient <1e-99x over the chain"),
+                     20: (static.FIXED_SCALE_GRADIENT_BAND, "gradient 7.7e+03x over the chain"),
+                     29: (static.FIXED_SCALE_BAND, "signal 1.1e-15x over the chain")}
+    # the gradient-type finding's fix is applied in the suggested pass, as the forward-type one's is
+    fixes = verdicts.request_parts(view)["fixes"]
+    assert {(f["first_line"], f["label"], f["mechanism"]) for f in fixes} == {
+        (11, "glorot_uniform", static.FIXED_SCALE_GRADIENT_BAND), (20, "glorot_normal", static.FIXED_SCALE_GRADIENT_BAND),
+        (29, "he_normal", static.FIXED_SCALE_BAND)}
+
+
+def test_a_saturated_tanh_chain_is_confirmed_on_its_vanished_gradient(runs: Runs) -> None:
+    """U(0, 1) under tanh: the signal stays at x1 (the forward path would not confirm it); the kernel
+    gradients underflow to exactly 0 as written and are non-zero with GlorotUniform."""
+    document = runs.json("fixed_saturated")
+    finding = _finding(document, "fixed-scale-initializer", 11)
+    assert finding["verdict"] == "confirmed" and finding["mechanism"] == static.FIXED_SCALE_GRADIENT_BAND, finding
+    numbers = finding["numbers"]
+    assert numbers["run_length"] == 6 and numbers["zero_gradient_layers"] == 6, numbers
+    assert 1e-2 < numbers["suggested_gradient_growth"] < 1e2, numbers
+    assert "kernel gradients are exactly 0 at every layer as written" in finding["evidence"]
+    chain = [layer for layer in document["layers"] if layer["line"] == 11]
+    assert len(chain) == 6 and all(layer["grad_var"] == 0 for layer in chain)
+    assert all(layer["suggested"]["initializer"] == "glorot_uniform" and layer["suggested"]["grad_var"] > 0
+               for layer in chain)
+    assert 0.5 < math.prod(layer["forward_gain"] for layer in chain) < 2  # the signal is kept: x1 over the chain
+
+
+def test_a_chaotic_tanh_chain_is_confirmed_on_its_growing_gradient(runs: Runs) -> None:
+    document = runs.json("fixed_chaotic")
+    finding = _finding(document, "fixed-scale-initializer", 20)
+    assert finding["verdict"] == "confirmed" and finding["mechanism"] == static.FIXED_SCALE_GRADIENT_BAND, finding
+    numbers = finding["numbers"]
+    assert numbers["run_length"] == 6 and numbers["gradient_growth"] > 1e2, numbers
+    assert 1e-2 < numbers["suggested_gradient_growth"] < 1e1, numbers
+    assert "kernel-gradient variance grows" in finding["evidence"] and "with glorot_normal" in finding["evidence"]
+
+
+def test_a_forward_type_fixed_scale_finding_is_still_confirmed_on_the_signal(runs: Runs) -> None:
+    document = runs.json("fixed_shrinking")
+    finding = _finding(document, "fixed-scale-initializer", 29)
+    assert finding["verdict"] == "confirmed" and finding["mechanism"] == static.FIXED_SCALE_BAND, finding
+    numbers = finding["numbers"]
+    assert numbers["run_length"] == 6 and numbers["gain"] < 1e-10 and 0.1 < numbers["suggested_gain"] < 10, numbers
+    assert "the signal's second moment" in finding["evidence"]
 
 
 def test_a_functional_loop_fed_from_outside_is_predicted_as_measured(runs: Runs) -> None:
@@ -710,6 +762,25 @@ def test_backward_criterion() -> None:
     flat = [_row(i, 1.0, 0.9, grad=1.0, fixed_grad=1.0) for i in range(6)]
     assert verdicts._backward(_FINDING, flat).verdict == "not-confirmed"
     assert verdicts._backward(_FINDING, growing[:1]).verdict == "not-measurable"
+
+
+_GRADIENT_FINDING = static.StaticFinding("fixed-scale-initializer", 10, "text", static.FIXED_SCALE_GRADIENT_BAND)
+
+
+def test_gradient_band_criterion_counts_both_directions_and_underflow() -> None:
+    def run(grad, fixed_grad) -> list[verdicts.LayerRow]:
+        return [_row(i, 1.0, 1.0, grad=grad(i), fixed_grad=fixed_grad(i), activation="tanh") for i in range(6)]
+
+    judge = verdicts._gradient_band
+    assert judge(_GRADIENT_FINDING, run(lambda i: 4.0 ** (-i), lambda i: 1.0)).verdict == "confirmed"  # x1024
+    assert judge(_GRADIENT_FINDING, run(lambda i: 4.0 ** i, lambda i: 1.0)).verdict == "confirmed"  # x1/1024
+    assert judge(_GRADIENT_FINDING, run(lambda i: 2.0 ** (-i), lambda i: 1.0)).verdict == "not-confirmed"  # x32: in
+    assert judge(_GRADIENT_FINDING, run(lambda i: 4.0 ** (-i), lambda i: 3.0 ** (-i))).verdict == "not-confirmed"
+    vanished = judge(_GRADIENT_FINDING, run(lambda i: 0.0 if i < 4 else 1e-3, lambda i: 1.0))
+    assert vanished.verdict == "confirmed" and vanished.numbers["zero_gradient_layers"] == 4
+    assert "exactly 0 at the first 4 layers as written" in vanished.evidence
+    assert judge(_GRADIENT_FINDING, run(lambda i: 0.0, lambda i: 0.0)).verdict == "not-measurable"
+    assert judge(_GRADIENT_FINDING, run(lambda i: 0.0, lambda i: 10.0 ** (-i))).verdict == "not-confirmed"
 
 
 def test_fitted_growth_is_robust_to_one_odd_endpoint() -> None:

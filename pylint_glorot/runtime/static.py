@@ -39,9 +39,11 @@ HAND_ROLLED = "hand-rolled"  # W7707: the user's function draws with the built-i
 NAMING = "naming"  # W7706: an old name; nothing to measure
 
 FIXED_SCALE_BAND = "band"  # W7709: a fixed-scale initializer's chain leaves the band (issue 9)
+FIXED_SCALE_GRADIENT_BAND = "gradient-band"  # W7709 stating the gradient figure: the kernel gradients leave it
 IDENTICAL = "identical"  # W7710: one initializer object or seed draws several kernels alike (issue 10)
 
-SIGNAL_MECHANISMS = (FORWARD_SHRINK, SELU_DRIFT, BACKWARD_GROWTH, GAIN_CONSISTENCY, SYMMETRY, FIXED_SCALE_BAND)
+SIGNAL_MECHANISMS = (FORWARD_SHRINK, SELU_DRIFT, BACKWARD_GROWTH, GAIN_CONSISTENCY, SYMMETRY, FIXED_SCALE_BAND,
+                     FIXED_SCALE_GRADIENT_BAND)
 
 _FAMILY_MECHANISM = {K.RECTIFIER: FORWARD_SHRINK, K.SELF_NORMALIZING: SELU_DRIFT, K.SATURATING: BACKWARD_GROWTH}
 _SYMBOL_MECHANISM = {
@@ -320,6 +322,8 @@ def _spec_at(span: Span, anchor: Any, site: LayerSite | None) -> InitializerSpec
 def _mechanism(finding: Finding, site: StaticSite | None) -> str | None:
     if finding.symbol in (rules.W7701, rules.C7702):
         return _FAMILY_MECHANISM.get(site.family or "") if site is not None else None
+    if finding.symbol == rules.W7709 and finding.figure == "gradient":
+        return FIXED_SCALE_GRADIENT_BAND  # the message states the gradient figure: the runtime measures that one
     return _SYMBOL_MECHANISM.get(finding.symbol)
 
 

@@ -348,6 +348,67 @@ def _backward(finding: S.StaticFinding, run: list[LayerRow], band: bool = False)
     return Verdict(finding, RUNTIME_ONLY if band else CONFIRMED, evidence, numbers)
 
 
+def _gradient_band(finding: S.StaticFinding, run: list[LayerRow]) -> Verdict:
+    """W7709 stating the gradient figure: the kernel gradients' first-to-last ratio over the run must leave
+    the band (grow past it, or vanish below it) and the suggested initializers must bring it back inside,
+    or at least halfway in log terms. Kernel gradients that are exactly 0 as written (tanh saturated:
+    float32 underflow) while the fix's are not count as vanished, and the evidence says so."""
+    if len(run) < 2:
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: a gradient over the chain needs at "
+                                                "least two such layers in a row, feeding each other")
+    before = [row.number("current", "grad_var") for row in run]
+    after = [row.number("suggested", "grad_var") for row in run]
+    if any(v is None for v in before + after):
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: some kernel gradients are missing "
+                                                "(a layer not on the path to the outputs?)")
+    if any(v <= 0 for v in after):  # type: ignore[operator]
+        return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: some kernel gradients are zero with "
+                                                f"{_fix_label(run)} too")
+    fixed = _fitted_growth(after)  # type: ignore[arg-type]
+    fixed_text = f"with {_fix_label(run)}: x{fixed:.3g} (fitted over depth)"
+    zeros = [row for row, v in zip(run, before) if v <= 0]  # type: ignore[operator]
+    if zeros:
+        numbers: dict[str, Any] = {"run_length": len(run), "zero_gradient_layers": len(zeros),
+                                   "gradient_growth": 0.0, "suggested_gradient_growth": fixed}
+        where = (f"the first {len(zeros)} layers" if zeros == run[:len(zeros)] and len(zeros) < len(run)
+                 else f"{len(zeros)} of the layers" if len(zeros) < len(run) else "every layer")
+        evidence = (f"{_layers_text(run)}: kernel gradients are exactly 0 at {where} as written (the gradient "
+                    f"vanished below float32); with {_fix_label(run)} they are non-zero, their variance x{fixed:.3g} "
+                    "from the last layer of the run to the first (fitted over depth)")
+        if not R.BAND[0] <= fixed <= R.BAND[1]:
+            return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the fix leaves it outside the band "
+                                                   f"x{R.BAND[0]:g}..x{R.BAND[1]:g}", numbers)
+        return Verdict(finding, CONFIRMED, evidence, numbers)
+    growth = _fitted_growth(before)  # type: ignore[arg-type]
+    numbers = {"run_length": len(run), "gradient_growth": growth, "suggested_gradient_growth": fixed,
+               "first_last_ratio": before[0] / before[-1], "suggested_first_last_ratio": after[0] / after[-1]}  # type: ignore[operator]
+    direction = "grows" if growth >= 1 else "shrinks"
+    evidence = (f"{_layers_text(run)}: kernel-gradient variance {direction} x{growth:.3g} from the last layer of the "
+                f"run to the first (fitted over depth; raw first/last x{numbers['first_last_ratio']:.3g}); "
+                f"{fixed_text} (raw x{numbers['suggested_first_last_ratio']:.3g})")
+    low, high = math.log(R.BAND[0]), math.log(R.BAND[1])
+    signed = math.log(growth)
+    threshold = low if growth < 1 else high
+    logs_before, logs_after = _draw_logs(run, "current", "grad_var"), _draw_logs(run, "suggested", "grad_var")
+    draw_growth = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_before] if logs_before else []
+    draw_fixed = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_after] \
+        if logs_after and len(logs_after) == len(draw_growth) else []
+    if draw_growth:
+        numbers["draws"] = len(draw_growth)
+    if draw_growth and not _steady(draw_growth, signed, threshold):
+        return _unsteady(finding, evidence, draw_growth, threshold, numbers, "the fitted gradient factor")
+    if low <= signed <= high:
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: inside the band x{R.BAND[0]:g}..x{R.BAND[1]:g}", numbers)
+    removal = [abs(f) - REMAINING * abs(g) for g, f in zip(draw_growth, draw_fixed)]
+    if removal and not _steady(removal, abs(math.log(fixed)) - REMAINING * abs(signed), 0.0):
+        return _unsteady(finding, evidence, [abs(f) - abs(g) for g, f in zip(draw_growth, draw_fixed)], 0.0,
+                         numbers, "what the fix leaves of the gradient factor (in log terms)")
+    if abs(math.log(fixed)) > REMAINING * abs(signed):
+        return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the suggested initializer leaves more than half of "
+                                               "the gradient factor (in log terms)", numbers)
+    return Verdict(finding, CONFIRMED, evidence, numbers)
+
+
 def _consistency(finding: S.StaticFinding, mine: list[LayerRow], rows: list[LayerRow],
                  flagged: set[tuple[str, int]]) -> Verdict:
     family = mine[0].family
@@ -549,6 +610,9 @@ def judge(view: S.StaticView, result: dict[str, Any], rows: list[LayerRow]) -> t
                 judged = _forward(finding, max(candidates, key=len), shrink_only=False, band=True)
                 verdicts.append(Verdict(finding, CONFIRMED, judged.evidence, judged.numbers)
                                 if judged.verdict == RUNTIME_ONLY else judged)
+            elif mechanism == S.FIXED_SCALE_GRADIENT_BAND:
+                candidates = [runs[mechanism][row.key] for row in called if row.key in runs[mechanism]]
+                verdicts.append(_gradient_band(finding, max(candidates, key=len)))
             elif mechanism in (S.FORWARD_SHRINK, S.SELU_DRIFT, S.BACKWARD_GROWTH):
                 candidates = [runs[mechanism][row.key] for row in called if row.key in runs[mechanism]]
                 run = max(candidates, key=len)
