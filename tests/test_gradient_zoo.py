@@ -26,13 +26,12 @@ import importlib.util
 import json
 import math
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import astroid
 import pytest
 
+from zoo_runs import measured_runs
 from gradient_zoo_cases import GRADIENT_ZOO, source
 from pylint_glorot import analysis, figures, rules
 
@@ -98,10 +97,7 @@ def test_the_message_states_the_tested_figure() -> None:
 @pytest.fixture(scope="module")
 def measured() -> dict:
     assert HAS_TENSORFLOW, "GLOROT_REQUIRE_TENSORFLOW is set but TensorFlow is missing"
-    result = subprocess.run([sys.executable, str(HERE / "gradient_measure.py"), str(TEST_SEED)], capture_output=True,
-                            text=True, check=False, timeout=900, cwd=HERE.parent)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return {name: runs[0] for name, runs in json.loads(result.stdout.strip().splitlines()[-1]).items()}
+    return measured_runs("gradient_measure.py", TEST_SEED)
 
 
 @needs_tensorflow

@@ -31,12 +31,11 @@ import importlib.util
 import json
 import math
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from zoo_runs import measured_runs
 from signal_zoo_cases import WEIGHTED_KINDS, ZOO
 from zoo_predict import predict
 
@@ -94,10 +93,7 @@ def test_the_tolerances_can_tell_a_factor_of_two() -> None:
 @pytest.fixture(scope="module")
 def measured() -> dict:
     assert HAS_TENSORFLOW, "GLOROT_REQUIRE_TENSORFLOW is set but TensorFlow is missing"
-    result = subprocess.run([sys.executable, str(HERE / "signal_measure.py"), str(TEST_SEED)], capture_output=True,
-                            text=True, check=False, timeout=900, cwd=HERE.parent)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return {name: runs[0] for name, runs in json.loads(result.stdout.strip().splitlines()[-1]).items()}
+    return measured_runs("signal_measure.py", TEST_SEED)
 
 
 @needs_tensorflow

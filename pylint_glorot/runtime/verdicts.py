@@ -205,6 +205,18 @@ def _draw_logs(run: list[LayerRow], which: str, name: str) -> list[list[float]] 
     return [[math.log(v) for v in draw] for draw in draws]
 
 
+def _draw_gradient_growths(run: list[LayerRow], numbers: dict[str, Any]) -> tuple[list[float], list[float]]:
+    """Per draw, the log of the fitted kernel-gradient growth as written and with the fix (the fixed list
+    empty unless it has one entry per draw); records the number of draws in `numbers`."""
+    logs_before, logs_after = _draw_logs(run, "current", "grad_var"), _draw_logs(run, "suggested", "grad_var")
+    draw_growth = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_before] if logs_before else []
+    draw_fixed = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_after] \
+        if logs_after and len(logs_after) == len(draw_growth) else []
+    if draw_growth:
+        numbers["draws"] = len(draw_growth)
+    return draw_growth, draw_fixed
+
+
 def _unsteady(finding: S.StaticFinding, evidence: str, per_draw: list[float], threshold: float,
               numbers: dict[str, Any], what: str) -> Verdict:
     low, high = math.exp(min(per_draw)), math.exp(max(per_draw))
@@ -326,12 +338,7 @@ def _backward(finding: S.StaticFinding, run: list[LayerRow], band: bool = False)
         f"first (fitted over depth; raw first/last x{numbers['first_last_ratio']:.3g}); with {_fix_label(run)}: "
         f"x{fixed:.3g} (raw x{numbers['suggested_first_last_ratio']:.3g}){forward}"
     )
-    logs_before, logs_after = _draw_logs(run, "current", "grad_var"), _draw_logs(run, "suggested", "grad_var")
-    draw_growth = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_before] if logs_before else []
-    draw_fixed = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_after] \
-        if logs_after and len(logs_after) == len(draw_growth) else []
-    if draw_growth:
-        numbers["draws"] = len(draw_growth)
+    draw_growth, draw_fixed = _draw_gradient_growths(run, numbers)
     threshold = math.log(R.BAND[1]) if band else math.log(VISIBLE)
     if draw_growth and not _steady(draw_growth, math.log(growth), threshold):
         return _unsteady(finding, evidence, draw_growth, threshold, numbers, "the fitted gradient growth")
@@ -389,12 +396,7 @@ def _gradient_band(finding: S.StaticFinding, run: list[LayerRow]) -> Verdict:
     low, high = math.log(R.BAND[0]), math.log(R.BAND[1])
     signed = math.log(growth)
     threshold = low if growth < 1 else high
-    logs_before, logs_after = _draw_logs(run, "current", "grad_var"), _draw_logs(run, "suggested", "grad_var")
-    draw_growth = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_before] if logs_before else []
-    draw_fixed = [math.log(R.fitted_growth([math.exp(v) for v in d])) for d in logs_after] \
-        if logs_after and len(logs_after) == len(draw_growth) else []
-    if draw_growth:
-        numbers["draws"] = len(draw_growth)
+    draw_growth, draw_fixed = _draw_gradient_growths(run, numbers)
     if draw_growth and not _steady(draw_growth, signed, threshold):
         return _unsteady(finding, evidence, draw_growth, threshold, numbers, "the fitted gradient factor")
     if low <= signed <= high:
