@@ -900,11 +900,23 @@ def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> l
     return steps
 
 
+def _model_outputs(value: nodes.NodeNG | None) -> nodes.NodeNG | None:
+    """`keras.Model(inputs, block(inputs))`: the outputs a Model call computes in its own arguments (a call,
+    not a name the flow already wrote), read as the statement's flow; the value itself otherwise."""
+    if not isinstance(value, nodes.Call) or keras_member(qualified_name(value.func)) not in (
+            ("", "Model"), ("models", "Model")):
+        return value
+    outputs = value.args[1] if len(value.args) > 1 else \
+        next((kw.value for kw in value.keywords or () if kw.arg == "outputs"), None)
+    return outputs if isinstance(outputs, nodes.Call) else value
+
+
 def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowStatement | None:
     if isinstance(stmt, nodes.For):
         return _helper_loop_flow(stmt, sites)
+    stmt_value = _model_outputs(getattr(stmt, "value", None))
     if isinstance(stmt, nodes.Return) and isinstance(stmt.value, nodes.Call):  # return self.out(self.hidden(x))
-        input_name, steps = _expression_steps(stmt.value, sites)
+        input_name, steps = _expression_steps(stmt_value, sites)
         if not steps or all(step.kind == "barrier" for step in steps):
             return None
         return _FlowStatement(stmt, input_name, None, steps)
@@ -915,7 +927,7 @@ def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowSta
         return _FlowStatement(stmt, stmt.value.name, target.name, [_step("pass", layer="Identity")])
     if not isinstance(target, nodes.AssignName) or not isinstance(stmt.value, nodes.Call):
         return None
-    input_name, steps = _expression_steps(stmt.value, sites)
+    input_name, steps = _expression_steps(stmt_value, sites)
     if not steps or all(step.kind == "barrier" for step in steps):
         return None
     return _FlowStatement(stmt, input_name, target.name, steps)
