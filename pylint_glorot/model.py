@@ -15,7 +15,6 @@ from astroid import nodes
 
 from pylint_glorot import graph as G
 from pylint_glorot import knowledge as K
-from pylint_glorot.network import shapes
 from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
@@ -81,7 +80,6 @@ class LayerSite:
     fixed_gain: float | None = None  # W7709: the run's predicted compounded gain, None when unknown
     fixed_gradient: float | None = None  # W7709: the run's predicted gradient factor (mean field), None when unknown
     repeat: int = 1  # how many layers this one call builds (a loop or comprehension of identical layers)
-    later_passes_read: Any = None  # a repeated layer's passes after the first read this graph node's output
     loop_body: tuple = ()  # a counted loop's layer: (the body's graph nodes, its index there); passes.pass_views
     definition: Any = None  # the model definition it belongs to (compared only within one), None if unknown
     tf_alias: str | None = None  # the name TensorFlow is imported as, for object replacements
@@ -509,8 +507,6 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
         step = Step("layer", site=site, node=G.Node(G.LAYER, layer=site.kind, config=site.config, site=site,
                                                     declared_shape=declared_input_shape(call_view(call))))
         site.nodes.append(step.node)
-        if site.repeat > 1 and site.later_passes_read is None and _last_name(call.func) == "repeat":
-            site.later_passes_read = step.node  # slim.repeat: each pass reads the one before
         return step
     member = keras_member(qualified_name(call.func))
     if not member or member[0] not in ("layers", ""):
@@ -565,7 +561,6 @@ def _element_steps(elements: list[tuple[Any, int]], sites: dict[int, LayerSite])
         step = constructor_step(element, sites) if isinstance(element, nodes.Call) else BARRIER
         if step.site is not None and count > 1:
             step.site.repeat = count
-            step.site.later_passes_read = step.node  # each layer reads the one before: the same call
         steps.append(step)
     return steps
 
@@ -1054,8 +1049,6 @@ def _repeat(steps: list[Step], count: int, model: ModuleModel) -> None:
     layers = [step.site for step in steps if step.kind == "layer" and step.site is not None]
     for site in layers:
         site.repeat = count
-    if layers:  # the next pass starts from what the last step wrote (a lone layer: from its own output)
-        layers[0].later_passes_read = _node(steps[-1]) if steps[-1].node is not None else None
     _remember_loop_body(steps)
     if layers and id(layers[-1]) not in model.links:
         wrap = steps[steps.index(next(s for s in steps if s.site is layers[-1])) + 1:] + steps

@@ -13,8 +13,7 @@ from dataclasses import dataclass, replace
 
 from pylint_glorot import figures, passes
 from pylint_glorot import knowledge as K
-from pylint_glorot.network import shapes
-from pylint_glorot.findings import Edit, Finding, Span
+from pylint_glorot.findings import Edit, Finding
 from pylint_glorot.handrolled import HandRolled
 from pylint_glorot.model import ABSENT, LayerSite
 from pylint_glorot.resolve import LINEAR_ACTIVATION, InitializerSpec
