@@ -899,6 +899,30 @@ def _run_figures(run: list[LayerSite], init_of) -> tuple[float | None, float | N
     """(forward gain, gradient factor) over the run with `init_of(member)` on each layer: the signal's second
     moment after the run over before it, and the mean-field factor on the gradient's toward the run's input
     (network.signal.coherent_chain where a weight mean is not zero, the product of chi_1 otherwise)."""
+    found = _run_terms(run, init_of)
+    if found is None:
+        return None, None
+    q, gains, terms = found
+    if any(term is not None and term[2] for term in terms):  # a weight mean: follow the shared shift
+        both = figures.signal.coherent_chain(terms) if None not in terms else None
+        return (both.forward, both.gradient) if both is not None else (None, None)
+    return q, figures.signal.chain_chi(gains)
+
+
+def _run_steady(run: list[LayerSite], init_of) -> bool:
+    """False where a weight mean's shared shift makes the run's figures hang on the finite-width kick the
+    recursion omits (network.signal.coherent_chain's `steady`): the measured figure then spans decades
+    between seeds, and a message states none."""
+    found = _run_terms(run, init_of)
+    if found is None or not any(term is not None and term[2] for term in found[2]) or None in found[2]:
+        return True
+    both = figures.signal.coherent_chain(found[2])
+    return both is None or both.steady
+
+
+def _run_terms(run: list[LayerSite], init_of) -> tuple[float, list, list] | None:
+    """(q after the run, each pass's LayerGain, each pass's coherent terms); None where fewer than two
+    passes have known figures or one in the middle is unknown."""
     q, known, gains, terms = 1.0, 0, [], []
     for member in run:
         init = init_of(member)
@@ -910,17 +934,14 @@ def _run_figures(run: list[LayerSite], init_of) -> tuple[float | None, float | N
             found = figures.layer_gain(view, init, q, activation)
             if found is None:
                 if known:
-                    return None, None  # a gap in the middle: the product would not be the run's
+                    return None  # a gap in the middle: the product would not be the run's
                 break
             q, known = found.q_out, known + 1
             gains.append(found)
             terms.append(figures.coherent_terms(view, init, activation))
     if known < 2:
-        return None, None
-    if any(term is not None and term[2] for term in terms):  # a weight mean: follow the shared shift
-        both = figures.signal.coherent_chain(terms) if None not in terms else None
-        return (both.forward, both.gradient) if both is not None else (None, None)
-    return q, figures.signal.chain_chi(gains)
+        return None
+    return q, gains, terms
 
 
 def _fixed_target(site: LayerSite, spec: InitializerSpec) -> tuple[str, str]:
@@ -1015,6 +1036,8 @@ def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
     count = sum(member.repeat for member in run)
     use = _use(_landing(site, site.spec.judged_keyword or ""), edits[0].text)
     tail = f": signal {gain:.2g}x over the chain" if said == "signal" else f": gradient {_factor(gradient)}x over the chain"
+    if not _run_steady(run, lambda member: figures.kernel_init(_fixed_scale(member), member.api)):
+        tail = f": {said} varies by decades from seed to seed (the weight mean)"  # no figure: it would be wrong
     message = ""
     for name, limit in ((short_name(spec.written_name, 32), 6), (short_name(spec.written_name, 20), 3),
                         (spec.fixed or "", 3)):

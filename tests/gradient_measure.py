@@ -6,6 +6,7 @@ the quantity W7709's gradient figure predicts. Also the forward gain q_out / q_i
 
     python tests/gradient_measure.py SEED...           # {name: [{"forward": ..., "gradient": ...}, ...]}
     python tests/gradient_measure.py --noise SEED...   # seed-to-seed sd of log(gradient), log(forward)
+    python tests/gradient_measure.py --unsteady SEED...  # the UNSTEADY cases, every seed
 """
 
 from __future__ import annotations
@@ -48,11 +49,12 @@ def measure(case, seed: int) -> dict:
 
 def main(argv: list[str]) -> None:
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    from gradient_zoo_cases import GRADIENT_ZOO
+    from gradient_zoo_cases import GRADIENT_ZOO, UNSTEADY
 
     only_noise = argv[:1] == ["--noise"]
-    seeds = [int(s) for s in argv[1 if only_noise else 0:]] or [0]
-    runs = {case.name: [measure(case, seed) for seed in seeds] for case in GRADIENT_ZOO}
+    unsteady = argv[:1] == ["--unsteady"]
+    seeds = [int(s) for s in argv[1 if only_noise or unsteady else 0:]] or [0]
+    runs = {case.name: [measure(case, seed) for seed in seeds] for case in (UNSTEADY if unsteady else GRADIENT_ZOO)}
     if only_noise:
         print(json.dumps({name: {key: round(statistics.pstdev(math.log(r[key]) for r in rs), 4)
                                  for key in ("gradient", "forward")} | {"seeds": len(rs)}

@@ -50,6 +50,15 @@ GRADIENT_ZOO: tuple[GradientCase, ...] = (
 )
 
 
+# Chains whose figures the model does not state: a weight mean saturates tanh through the shared shift alone,
+# and the finite-width kick the recursion omits decides which samples saturate (network.signal.coherent_chain's
+# `steady`). Measured on seeds 0-2 (tests/test_gradient_zoo.py), not predicted.
+UNSTEADY: tuple[GradientCase, ...] = (
+    GradientCase("tanh-random_uniform_-0.05_0.15", (256,), _dense(), "RandomUniform(-0.05, 0.15)", "tanh",
+                 "weight mean 0.05: the shared shift saturates some samples, which ones the kick decides"),
+)
+
+
 def source(case: GradientCase) -> str:
     """The case as a module the static pass lints (and gradient_measure.py executes)."""
     layers = ",\n".join(

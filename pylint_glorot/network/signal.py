@@ -497,11 +497,17 @@ def kernel_mean(init: KernelInit) -> float | None:
 class ChainFigures:
     forward: float  # q_out / q_in over the chain
     gradient: float  # E[dL/dx_in^2] summed over the input / the same at the output (mean field)
+    # False where a figure moves by more than a decade when each layer's shared shift c is moved by the
+    # finite-width kick the recursion omits (see `coherent_chain`): such a figure must not be stated
+    steady: bool = True
 
 
 _GL4 = _legendre_nodes(4)
 _OUTER = tuple((mid + x / 4.0, w / 4.0 * _pdf(mid + x / 4.0))  # N(0, 1) nodes on [-7, 7], half-unit panels
                for mid in (k / 2.0 + 0.25 for k in range(-14, 14)) for x, w in _GL4)
+KICKS = (1.0, 0.5)  # the omitted kick, in its own standard deviations, that a stated figure must withstand
+STEADY_DECADES = 1.0  # ... moving by at most this many decades (both figures)
+FLOOR = 1e-99  # figures below it are stated as "<1e-99": two such figures agree
 
 
 def _shifted_moments(act: Activation, shift: float, var: float) -> tuple[float, float, float, float]:
@@ -526,6 +532,17 @@ def _shifted_moments(act: Activation, shift: float, var: float) -> tuple[float, 
     return first, second, slope, slope2
 
 
+def shifted_moments(activation_name: str | None, shift: float, var: float) -> tuple[float, float, float, float] | None:
+    """(E[phi], E[phi^2], E[phi'], E[phi'^2]) for h = shift + e, e ~ N(0, var); None for an unknown activation."""
+    act = activation(activation_name) if activation_name != "exponential" else None
+    if act is None or not (_number(shift) and _number(var)) or var < 0:
+        return None
+    try:
+        return _shifted_moments(act, shift, var)
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
+
+
 def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | None:
     """Forward gain and gradient factor of a chain whose weights may have a non-zero mean.
 
@@ -543,6 +560,13 @@ def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | Non
     chain's output gradient is zero-mean and independent across units (D^2 = 1/n of it). The factor
     is the gradient's energy at the chain's input over its output, averaged over samples; a zero mean
     gives the product of chi_1. None for an unknown activation or a bad number.
+
+    The recursion drops one finite-width term: m sum_j (x_j - E x_j), a kick to c of standard deviation
+    |m| sqrt(n Var_e(phi)) at each layer after the first. Where c's map is expanding and tanh saturates
+    through c (RandomUniform(-0.05, 0.15) at width 256), that kick decides which samples saturate, and
+    the measured figures span decades between seeds. So the figures are computed again with every c
+    moved by KICKS kick standard deviations; `steady` is False when either figure moves by more than
+    STEADY_DECADES (both below FLOOR agree).
     """
     acts = []
     for layer in layers:
@@ -555,6 +579,30 @@ def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | Non
         acts.append((act, n_back))
     if not layers or not _number(q_in) or q_in <= 0:
         return None
+    base = _coherent_figures(layers, acts, q_in, 0.0)
+    if base is None:
+        return None
+    if not any(layer[2] for layer in layers[1:]):  # no shared shift after the first layer: nothing is kicked
+        return base
+    for kick in KICKS:
+        moved = _coherent_figures(layers, acts, q_in, kick)
+        if moved is None or not all(_agree(a, b) for a, b in ((base.forward, moved.forward),
+                                                              (base.gradient, moved.gradient))):
+            return ChainFigures(base.forward, base.gradient, steady=False)
+    return base
+
+
+def _agree(first: float, second: float) -> bool:
+    if first < FLOOR and second < FLOOR:
+        return True
+    if first <= 0 or second <= 0:
+        return False
+    return abs(math.log10(first / second)) <= STEADY_DECADES
+
+
+def _coherent_figures(layers: list[tuple], acts: list[tuple[Activation, float]], q_in: float,
+                      kick: float) -> ChainFigures | None:
+    """`coherent_chain`'s recursion, with c moved by `kick` standard deviations of the finite-width kick."""
     n0, _, m0 = layers[0][:3]
     widths = math.prod(layer[0] / n_back for layer, (_, n_back) in zip(layers, acts))  # N_in / N_out
     forward = gradient = 0.0
@@ -565,6 +613,8 @@ def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | Non
                 n_eff, second, mean = layer[:3]
                 if index:
                     shift = mean * n_eff * first
+                    if kick:
+                        shift += kick * abs(mean) * math.sqrt(n_eff * max(q - first * first, 0.0))
                 first, q, slope, slope2 = _shifted_moments(act, shift, n_eff * (second - mean * mean) * q)
                 slopes.append((slope, slope2))
             shared = 1.0 / acts[-1][1]
