@@ -930,6 +930,39 @@ def test_prediction_beside_measurement() -> None:
     assert predict.predict(depthwise, 0.22, 1.0, None).gain == pytest.approx(9 * 2 / 81)  # Keras fans (72, 9)
 
 
+def test_a_weight_mean_is_predicted_from_the_inputs_shared_sign() -> None:
+    """U(0, 1) on Dense(64) under tanh after a saturated tanh: each sample's inputs all sit near +1 or -1, so
+    every unit shares the shift c = 0.5 * 64 * (+-1) and stays saturated (gain 1 / q_in); the zero-mean-input
+    formula n E[W^2] q_in = 21 q_in would say E[tanh^2] at q = 21, x0.83."""
+    from pylint_glorot.runtime import predict
+
+    uniform = {"class": "RandomUniform", "config": {"minval": 0.0, "maxval": 1.0}}
+    dense = {"kind": "Dense", "config": {"units": 64}, "input_shape": [64], "activation": "tanh", "between": [],
+             "normalized": False, "values": 32 * 64, "kernels": {"kernel": {"initializer": uniform, "shape": [64, 64]}}}
+    coherent = [[0.9, 0.83], [-0.9, 0.83]] * 16
+    found = predict.predict(dense, 1.2, 0.83, None, coherent)
+    assert found.gain == pytest.approx(1 / 0.83, rel=1e-3) and not found.disagrees
+    from pylint_glorot.network import signal
+
+    centred = [[0.0, 1.0]] * 32  # every sample's mean exactly 0: c = 0, only each unit's own part, n Var(W) = 64 / 12
+    assert predict.predict(dense, 0.7, 1.0, None, centred).gain == pytest.approx(signal.second_moment("tanh", 64 / 12))
+    assert predict.predict(dense, 1.2, 0.83, None).gain is None  # no per-sample means measured: no figure
+
+
+def test_a_saturated_chain_is_predicted_layer_by_layer_as_measured(runs: Runs) -> None:
+    """Issue 9: the per-layer figure beside the measurement used the zero-mean-input formula and said x0.83
+    on layers 2-6 of U(0, 1) under tanh at width 64, where the runtime measures x1.0; it now follows each
+    sample's shared shift (predict.shifted_gain) and agrees on every layer."""
+    document = runs.json("fixed_saturated")
+    chain = [layer for layer in document["layers"] if layer["line"] == 11]
+    assert len(chain) == 6
+    for layer in chain:
+        predicted = layer["predicted"]
+        assert predicted["gain"] is not None and not predicted["disagrees"], layer
+        assert predicted["error"] < 0.05, layer
+    assert all(layer["predicted"]["gain"] == pytest.approx(1.0, abs=0.05) for layer in chain[2:])
+
+
 def test_a_softmax_head_ends_the_run_instead_of_dominating_it() -> None:
     from pylint_glorot.runtime import runtime_only as R
 

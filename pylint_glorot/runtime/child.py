@@ -319,6 +319,7 @@ def measure_target(backend: str, name: str, target: Any, request: dict[str, Any]
         graph = ModelGraph.of(target)
         model["structure_from"] = "graph" if graph is not None else "calls"
         spread = _symmetry_layers(weighted, request)
+        coherent = _weight_mean_layers(M, weighted)
         draws = draw_count(request, weighted, M)
         model["draws"] = draws
         kept = _snapshot(M, weighted)
@@ -333,7 +334,7 @@ def measure_target(backend: str, name: str, target: Any, request: dict[str, Any]
                 M.redraw(weighted, seed)
             P.send(progress, "progress", stage=f"measuring {name}: current initializers (draw {draw + 1} of {draws})")
             current.append(_call_user(lambda: M.run_pass(backend, target, inputs, weighted, recorder, [seed, 1],
-                                                         spread, graph, readouts), shapes))
+                                                         spread, graph, readouts, coherent), shapes))
             if draw == 0:
                 plan = _plan(M, R, weighted, request, current[0], model)
             fixed = _apply_fixes(M, weighted, request, plan, seed)
@@ -396,9 +397,10 @@ def _pooled(passes: list[Any], index: int) -> dict[str, Any] | None:
     m_in, m_out = mean("m_in"), mean("m_out")
     spreads = [m.unit_spread for m in measures if m.unit_spread is not None]
     grad_spreads = [m.grad_unit_spread for m in measures if m.grad_unit_spread is not None]
+    samples = [row for m in measures for row in m.samples or ()]
     return {"m_in": m_in, "m_out": m_out, "gain": m_out / m_in if m_in and m_out is not None else None,
             "grad_var": mean("grad_var"), "unit_spread": max(spreads) if spreads else None,
-            "grad_unit_spread": max(grad_spreads) if grad_spreads else None}
+            "grad_unit_spread": max(grad_spreads) if grad_spreads else None, "samples": samples or None}
 
 
 def _per_draw(passes: list[Any], index: int) -> list[dict[str, Any]] | None:
@@ -448,6 +450,24 @@ def _symmetry_layers(weighted: list[tuple[Any, str]], request: dict[str, Any]) -
     """The layers a W7708 finding is about: only they need the (costly) spread across units."""
     ranges = [(f["first_line"], f["last_line"]) for f in request.get("fixes", []) if f.get("mechanism") == "symmetry"]
     return frozenset(i for i, (layer, _keyword) in enumerate(weighted) if P.innermost(site_line(layer), ranges))
+
+
+def _weight_mean_layers(M: Any, weighted: list[tuple[Any, str]]) -> frozenset[int]:
+    """The layers whose kernel initializer has a non-zero mean: predict.py needs their inputs' per-sample means."""
+    from pylint_glorot.network import signal
+    from pylint_glorot.runtime import predict
+
+    found = set()
+    for i, (layer, keyword) in enumerate(weighted):
+        init = M.initializer(layer, keyword)
+        try:
+            config = init.get_config() if init is not None else {}
+        except (NotImplementedError, TypeError, AttributeError):
+            continue
+        described = predict.kernel_init({"class": type(init).__name__, "config": config})
+        if described is not None and signal.kernel_mean(described):
+            found.add(i)
+    return frozenset(found)
 
 
 def _covered(weighted: list[tuple[Any, str]], request: dict[str, Any]) -> set[int]:

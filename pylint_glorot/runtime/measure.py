@@ -414,6 +414,14 @@ def unit_spread(tensor: Any) -> float | None:
     return float(ops.convert_to_numpy(ops.sqrt(ops.mean(ops.var(rows, axis=-1))))) / rms
 
 
+def sample_moments(tensor: Any) -> list[list[float]]:
+    """[mean, second moment] of each sample's values (every axis but the batch): what a kernel's weight mean
+    sums into the shift c = m sum_j x_j that every output unit of the sample shares (predict.py)."""
+    values = np.asarray(ops.convert_to_numpy(tensor), dtype=np.float64)
+    rows = values.reshape(values.shape[0], -1) if values.ndim > 1 else values.reshape(-1, 1)
+    return [[float(a), float(b)] for a, b in zip(rows.mean(axis=1), np.square(rows).mean(axis=1))]
+
+
 @dataclass
 class LayerMeasure:
     m_in: float | None = None
@@ -423,6 +431,7 @@ class LayerMeasure:
     unit_spread: float | None = None
     grad_unit_spread: float | None = None
     shape_in: list[int | None] | None = None  # the input's shape without the batch size
+    samples: list[list[float]] | None = None  # per sample [mean, second moment] of the input (weight-mean kernels)
 
     def as_json(self) -> dict[str, Any]:
         return dict(vars(self))
@@ -647,9 +656,10 @@ def readout_loss(seed: Any) -> Callable[[Any], Any]:
 
 def run_pass(backend: str, target: Any, inputs: list[Any], weighted: list[tuple[Any, str]], recorder: Recorder,
              seed: Any, spread: frozenset[int] = frozenset(), graph: ModelGraph | None = None,
-             readouts: int = 1) -> PassResult:
+             readouts: int = 1, coherent: frozenset[int] = frozenset()) -> PassResult:
     """One forward/backward pass; numbers for every weighted layer that was called. The spread
-    across units is computed only for the layers in `spread` (it costs a pass over the tensor)."""
+    across units is computed only for the layers in `spread` (it costs a pass over the tensor), the
+    per-sample moments of the input only for those in `coherent` (kernels with a weight mean)."""
     result = PassResult()
     given = inputs[0] if len(inputs) == 1 else inputs
     layers = [layer for layer, _keyword in weighted]
@@ -668,6 +678,8 @@ def run_pass(backend: str, target: Any, inputs: list[Any], weighted: list[tuple[
         result.structure, tensors = analyse_calls(calls, layers, graph)
         for i, (x_in, x_out) in tensors.items():
             result.measures[i] = _forward_numbers(x_in, x_out, i in spread)
+            if i in coherent and x_in is not None and not isinstance(x_in, keras.KerasTensor):
+                result.measures[i].samples = sample_moments(x_in)
 
     losses = [readout_loss([*np.atleast_1d(seed).tolist(), number]) for number in range(readouts)]
     recorder.quiet = True

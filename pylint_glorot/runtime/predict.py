@@ -77,9 +77,10 @@ def kernel_init(described: dict[str, Any] | None) -> signal.KernelInit | None:
 
 
 def predict(layer: dict[str, Any], measured: float | None, q_in: float | None,
-            per_draw: list[float | None] | None) -> Prediction:
+            per_draw: list[float | None] | None, samples: list[list[float]] | None = None) -> Prediction:
     """layer: the child's "describe" entry ({kind, config, input_shape, kernels: {name: {initializer,
-    shape}}, activation, between, normalized})."""
+    shape}}, activation, between, normalized}); samples: per sample [mean, second moment] of the layer's
+    input, which a kernel with a weight mean needs (the shared shift c = m n_eff mean)."""
     if not layer or layer.get("kind") is None:
         return Prediction(None, why="not a layer the signal model describes")
     if layer.get("normalized"):
@@ -102,11 +103,21 @@ def predict(layer: dict[str, Any], measured: float | None, q_in: float | None,
     n_eff = network.mean_fan(kind, config, shape, "pointwise" if kind.startswith("SeparableConv") else "kernel")
     if n_eff is not None and n_eff < MIN_FAN and not kind.startswith("DepthwiseConv"):
         return Prediction(None, why=f"{n_eff:.0f} inputs per output: too narrow for the mean-field model")
-    found = network.predicted_gain(kind, config, shape, init, layer.get("activation"), q_in if q_in and q_in > 0 else 1.0,
-                                   kernel_init(depthwise.get("initializer")) if depthwise else None)
-    if found is None:
-        return Prediction(None, why="a shape, fan or activation unknown to the signal model")
-    gain = found.gain
+    mean = signal.kernel_mean(init)
+    if mean:  # a weight mean: each sample's inputs sum into a shift its units share
+        if kind.startswith("SeparableConv") or not samples:
+            return Prediction(None, why="a weight mean on an input whose per-sample means were not measured")
+        gain = shifted_gain(network.kernel_variance_of(kind, config, shape, init), mean, n_eff, layer.get("activation"),
+                            samples)
+        if gain is None:
+            return Prediction(None, why="a shape, fan or activation unknown to the signal model")
+    else:
+        found = network.predicted_gain(kind, config, shape, init, layer.get("activation"),
+                                       q_in if q_in and q_in > 0 else 1.0,
+                                       kernel_init(depthwise.get("initializer")) if depthwise else None)
+        if found is None:
+            return Prediction(None, why="a shape, fan or activation unknown to the signal model")
+        gain = found.gain
     logs = [math.log(v) for v in per_draw or [] if v]
     noise = statistics.stdev(logs) if len(logs) >= 3 else NOISE_WITHOUT_DRAWS
     values = layer.get("values")  # batch x output units: a second moment over few values is itself noisy
@@ -115,3 +126,26 @@ def predict(layer: dict[str, Any], measured: float | None, q_in: float | None,
     tolerance = max(SIGMAS * noise, FLOOR)
     error = abs(math.log(measured / gain)) if measured and gain > 0 else None
     return Prediction(gain, tolerance, error)
+
+
+def shifted_gain(second: float | None, mean: float, n_eff: float | None, activation: str | None,
+                 samples: list[list[float]]) -> float | None:
+    """The gain of a layer whose kernel has mean m and second moment E[W^2] on the measured input: sample s
+    (input mean a_s, second moment q_s) gives its units h = c_s + e, c_s = m n_eff a_s shared, e ~ N(0, n_eff
+    Var(W) q_s) each unit's own (network.signal.coherent_chain's split, on the input as measured); the gain is
+    the mean over samples of E[phi(h)^2] over the mean of q_s, as the runtime pools its gain. A zero-mean
+    input formula (n_eff E[W^2] q_in) misses the shift when the inputs share a sign: after a tanh saturated
+    by U(0, 1) every sample's units sit at about +1 or -1, so c is about m n_eff, not m sqrt(n_eff)."""
+    if second is None or n_eff is None or not samples:
+        return None
+    spread = n_eff * (second - mean * mean)
+    if spread < 0:
+        return None
+    q_out = 0.0
+    for average, q in samples:
+        found = signal.shifted_moments(activation, mean * n_eff * average, spread * q)
+        if found is None:
+            return None
+        q_out += found[1]
+    q_in = sum(q for _average, q in samples)
+    return q_out / q_in if q_in > 0 else None

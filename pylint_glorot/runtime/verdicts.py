@@ -140,7 +140,7 @@ def layer_rows(result: dict[str, Any], view: S.StaticView) -> list[LayerRow]:
             )
             if layer.get("describe") and row.current:
                 row.prediction = predict(layer["describe"], row.number("current", "gain"), row.number("current", "m_in"),
-                                         row.per_draw("current", "gain"))
+                                         row.per_draw("current", "gain"), (row.current or {}).get("samples"))
             lines = innermost(row.line, ranges)
             row.site = ranges[lines] if lines else None
             row.disagreements = disagreements(row)
