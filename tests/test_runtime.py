@@ -80,6 +80,7 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "fixed_saturated": ([_model("fixed_gradient.py:saturated"), "--format", "json"], {}),
     "fixed_chaotic": ([_model("fixed_gradient.py:chaotic"), "--format", "json"], {}),
     "fixed_shrinking": ([_model("fixed_gradient.py:shrinking"), "--format", "json"], {}),
+    "runtime_vanishing": ([_model("runtime_gradient.py:build"), "--format", "json"], {}),
     "transposed": ([_model("transposed.py:build"), "--format", "json"], {}),
     "helpers": ([_model("helpers.py:build"), "--format", "json"], {}),
     "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
@@ -529,6 +530,21 @@ def test_runtime_only_fixed_scale_and_reused_initializer(runs: Runs) -> None:
         assert {"symbol", "line", "verdict", "evidence", "id", "mechanism", "numbers", "message"} <= set(finding)
 
 
+def test_a_runtime_only_chain_is_confirmed_on_its_vanished_gradient(runs: Runs) -> None:
+    """Issue 9: runtime-only gradient candidates were confirmed on growth only. U(0, 1) under tanh, chosen at run
+    time: the signal stays at x1, the kernel gradients are exactly 0; judged by the gradient band."""
+    done = runs.get("runtime_vanishing")
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    finding = _finding(document, "fixed-scale-initializer", 18)
+    assert finding["runtime_only"] and finding["verdict"] == "runtime-only", finding
+    assert finding["mechanism"] == "backward-band" and finding["numbers"]["zero_gradient_layers"] == 6
+    assert 1e-2 < finding["numbers"]["suggested_gradient_growth"] < 1e2, finding["numbers"]
+    assert "kernel gradients vanish over 7 layers" in finding["message"] and len(finding["message"]) <= 160
+    assert finding["message"].endswith('use kernel_initializer="glorot_uniform"')
+    assert not any(f["symbol"] == "reused-initializer" for f in document["findings"])  # a fresh instance per layer
+
+
 def test_library_layers_carry_the_users_line_and_the_library_line(runs: Runs) -> None:
     done = runs.get("vgg16")
     assert done.returncode == 1, done.stderr
@@ -961,6 +977,46 @@ def test_a_saturated_chain_is_predicted_layer_by_layer_as_measured(runs: Runs) -
         assert predicted["gain"] is not None and not predicted["disagrees"], layer
         assert predicted["error"] < 0.05, layer
     assert all(layer["predicted"]["gain"] == pytest.approx(1.0, abs=0.05) for layer in chain[2:])
+
+
+def test_runtime_only_gradient_candidates_vanish_or_grow() -> None:
+    """A run whose signal stays inside the band is a gradient candidate when its kernel gradients leave the band
+    on either side, or are exactly 0; the verdict is the gradient band's, as for static W7709."""
+    from pylint_glorot.runtime import runtime_only as R
+
+    normal = {"class": "RandomNormal", "kind": "initializer", "stddev": 1.0}
+
+    def chain(grad) -> list[dict]:
+        entries = [_entry(i, 1.0, normal, activation="tanh") for i in range(6)]
+        for i, entry in enumerate(entries):
+            entry["current"]["grad_var"] = grad(i)
+        return entries
+
+    for grad in (lambda i: 4.0 ** i, lambda i: 4.0 ** -i, lambda i: 0.0):  # vanishing, growing, underflowed
+        (found,) = R.candidates(chain(grad))
+        assert found["mechanism"] == R.BACKWARD and set(found["symbols"].values()) == {R.W7709}
+    assert R.candidates(chain(lambda i: 2.0 ** -i)) == []  # x32: inside the band
+    assert R.candidates(chain(lambda i: None if i == 2 else 1.0)) == []  # a gradient missing: nothing to judge
+
+    def rows(grad, fixed_grad) -> list[verdicts.LayerRow]:
+        found = [_row(i, 1.0, 1.0, grad=grad(i), fixed_grad=fixed_grad(i), activation="tanh") for i in range(6)]
+        for row in found:
+            row.initializer, row.fixed_with = normal, "glorot_normal"
+        return found
+
+    def judged(grad, fixed_grad) -> list[verdicts.Verdict]:
+        result = {"models": [{"name": "m", "identical_kernels": [], "runtime_findings": [
+            {"mechanism": R.BACKWARD, "layers": list(range(6)), "symbols": {str(i): R.W7709 for i in range(6)}}]}]}
+        return verdicts.runtime_verdicts(result, rows(grad, fixed_grad))
+
+    (vanishing,) = judged(lambda i: 4.0 ** i, lambda i: 1.0)  # x1/1024 toward the input, x1 with the fix
+    assert vanishing.verdict == "runtime-only" and vanishing.numbers["gradient_growth"] == pytest.approx(4.0 ** -5)
+    assert "kernel gradients vanish over 6 layers" in vanishing.finding.text
+    (growing,) = judged(lambda i: 4.0 ** -i, lambda i: 1.0)
+    assert growing.verdict == "runtime-only" and "kernel gradients grow past the band" in growing.finding.text
+    assert judged(lambda i: 4.0 ** i, lambda i: 3.0 ** i) == []  # the fix leaves most of it: noise, dropped
+    (underflow,) = judged(lambda i: 0.0, lambda i: 1.0)
+    assert underflow.numbers["zero_gradient_layers"] == 6
 
 
 def test_a_softmax_head_ends_the_run_instead_of_dominating_it() -> None:

@@ -7,7 +7,9 @@ the pooled numbers of every draw (verdicts.py) like static findings.
 - A run (chains.py) of at least two weighted layers, none of them covered by a static finding
   (softmax and sigmoid layers, a classifier's squashing head, end a run),
   whose measured second moment over the run, or whose fitted kernel-gradient growth toward the
-  input, leaves BAND, is a candidate.
+  input, leaves BAND (either side: growing or vanishing gradients; kernel gradients that are exactly
+  0 count as vanished), is a candidate. The parent judges a gradient candidate with the band logic
+  of static W7709's gradient figure (verdicts._gradient_band).
 - Each layer of it whose initializer does not suit its activation gets the suited one (the
   distribution kind kept); the message id follows what the layer holds: a nonzero constant
   W7708, a fixed-scale initializer W7709, the class default glorot_uniform C7702, any other
@@ -55,6 +57,16 @@ def fitted_growth(values: list[float]) -> float:
     mean_x, mean_y = (n - 1) / 2, sum(logs) / n
     slope = sum((i - mean_x) * (y - mean_y) for i, y in enumerate(logs)) / sum((i - mean_x) ** 2 for i in range(n))
     return math.exp(-slope * (n - 1))
+
+
+def gradient_leaves_band(grads: list[float | None]) -> bool:
+    """The kernel gradients over a run leave BAND: their fitted growth toward the input is above it
+    (exploding) or below it (vanishing), or some are exactly 0 (vanished below float32: a saturated tanh)."""
+    if any(g is None for g in grads):
+        return False
+    if any(g <= 0 for g in grads):  # type: ignore[operator]
+        return True  # the verdict asks that the fix's gradients are not 0
+    return not BAND[0] <= fitted_growth(grads) <= BAND[1]  # type: ignore[arg-type]
 
 
 def _distribution(described: dict[str, Any]) -> str:
@@ -121,7 +133,7 @@ def candidates(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
         mechanism = None
         if not BAND[0] <= total <= BAND[1]:
             mechanism = FORWARD
-        elif all(g and g > 0 for g in grads) and not BAND[0] <= fitted_growth(grads) <= BAND[1]:  # type: ignore[arg-type]
+        elif gradient_leaves_band(grads):
             mechanism = BACKWARD
         if mechanism is None:
             continue

@@ -315,7 +315,7 @@ def _fitted_growth(values: list[float]) -> float:
     return R.fitted_growth(values)
 
 
-def _backward(finding: S.StaticFinding, run: list[LayerRow], band: bool = False) -> Verdict:
+def _backward(finding: S.StaticFinding, run: list[LayerRow]) -> Verdict:
     if len(run) < 2:
         return Verdict(finding, NOT_MEASURABLE, f"{_layers_text(run)}: gradient growth toward the input needs at "
                                                 "least two such layers in a row, feeding each other")
@@ -339,7 +339,7 @@ def _backward(finding: S.StaticFinding, run: list[LayerRow], band: bool = False)
         f"x{fixed:.3g} (raw x{numbers['suggested_first_last_ratio']:.3g}){forward}"
     )
     draw_growth, draw_fixed = _draw_gradient_growths(run, numbers)
-    threshold = math.log(R.BAND[1]) if band else math.log(VISIBLE)
+    threshold = math.log(VISIBLE)
     if draw_growth and not _steady(draw_growth, math.log(growth), threshold):
         return _unsteady(finding, evidence, draw_growth, threshold, numbers, "the fitted gradient growth")
     if math.log(growth) < threshold:
@@ -352,7 +352,7 @@ def _backward(finding: S.StaticFinding, run: list[LayerRow], band: bool = False)
     if math.log(fixed) > REMAINING * math.log(growth):
         return Verdict(finding, NOT_CONFIRMED, f"{evidence}: the suggested initializer leaves more than half of "
                                                "the growth (in log terms)", numbers)
-    return Verdict(finding, RUNTIME_ONLY if band else CONFIRMED, evidence, numbers)
+    return Verdict(finding, CONFIRMED, evidence, numbers)
 
 
 def _gradient_band(finding: S.StaticFinding, run: list[LayerRow]) -> Verdict:
@@ -731,7 +731,11 @@ def _runtime_text(symbol: str, run: list[LayerRow], fixed: list[LayerRow], mecha
     labels = sorted({row.fixed_with for row in fixed if row.fixed_with})
     what = {R.W7708: "a constant kernel", R.W7709: "a fixed-scale initializer",
             R.C7702: "the default glorot_uniform", R.W7701: initializer_label(first.initializer)}.get(symbol, "its initializer")
-    effect = "second moment leaves the band" if mechanism == R.FORWARD else "kernel gradients grow past the band"
+    grads = [row.number("current", "grad_var") for row in run]
+    vanishing = mechanism == R.BACKWARD and all(g is not None for g in grads) and (
+        any(g <= 0 for g in grads) or R.fitted_growth(grads) < 1)  # type: ignore[arg-type,operator]
+    effect = ("second moment leaves the band" if mechanism == R.FORWARD else
+              "kernel gradients vanish" if vanishing else "kernel gradients grow past the band")
     text = (f"{len(fixed)} {first.class_name} layer{'s' if len(fixed) != 1 else ''} on {what} under "
             f"{first.activation or 'linear'}: the measured {effect} over {len(run)} layers; "
             f"use {first.keyword}=\"{' / '.join(labels)}\"")
@@ -753,9 +757,13 @@ def runtime_verdicts(result: dict[str, Any], rows: list[LayerRow],
                 line = next((row.line for row in fixed if row.line is not None), None)
                 finding = S.StaticFinding(symbol, line or 0, _runtime_text(symbol, run, fixed, candidate["mechanism"]),
                                           candidate["mechanism"], keyword=fixed[0].keyword)
-                judged = _backward(finding, run, band=True) if candidate["mechanism"] == R.BACKWARD else \
-                    _forward(finding, run, shrink_only=False, band=True)
-                if judged.verdict != RUNTIME_ONLY:
+                if candidate["mechanism"] == R.BACKWARD:  # vanishing or growing: static W7709's gradient band
+                    judged = _gradient_band(finding, run)
+                    confirmed = judged.verdict == CONFIRMED
+                else:
+                    judged = _forward(finding, run, shrink_only=False, band=True)
+                    confirmed = judged.verdict == RUNTIME_ONLY
+                if not confirmed:
                     continue
                 found.append(Verdict(finding, RUNTIME_ONLY, judged.evidence, judged.numbers, runtime_only=True,
                                      layers=tuple(row.name for row in fixed), library=fixed[0].library))
