@@ -299,3 +299,22 @@ def test_bad_fans_answer_none(fans) -> None:
     assert kernel_variance(named_initializer("he_uniform"), fans) is None
     assert kernel_variance(KernelInit("orthogonal"), fans, kernel_shape=("x", 3)) is None
     assert kernel_variance(KernelInit("random_normal", stddev="0.1"), fans) is None  # type: ignore[arg-type]
+
+
+def test_a_chain_whose_figures_hang_on_the_omitted_kick_is_not_steady() -> None:
+    """coherent_chain's `steady`: moving every shared shift c by the finite-width kick the recursion omits
+    (one and half a standard deviation) must not move a stated figure by more than a decade."""
+    from pylint_glorot.network import signal as S
+
+    def uniform(low: float, high: float, n: int, activation: str, depth: int) -> list[tuple]:
+        mean = (low + high) / 2
+        return [(n, (high - low) ** 2 / 12 + mean * mean, mean, activation)] * depth
+
+    shifted = S.coherent_chain(uniform(-0.05, 0.15, 256, "tanh", 4))  # m n = 12.8: c's map expands, tanh saturates
+    assert shifted is not None and not shifted.steady
+    for layers in (uniform(0.0, 0.02, 256, "tanh", 4), uniform(-0.05, 0.15, 256, "relu", 4),
+                   uniform(0.0, 1.0, 64, "tanh", 6), uniform(-0.05, 0.05, 256, "tanh", 4)):
+        found = S.coherent_chain(layers)
+        assert found is not None and found.steady, layers
+    saturated = S.coherent_chain(uniform(0.0, 1.0, 64, "tanh", 6))  # below 1e-99 with and without the kick
+    assert saturated.gradient < S.FLOOR
