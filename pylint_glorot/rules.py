@@ -904,7 +904,7 @@ def _run_figures(run: list[LayerSite], init_of) -> tuple[float | None, float | N
         return None, None
     q, gains, terms = found
     if any(term is not None and term[2] for term in terms):  # a weight mean: follow the shared shift
-        both = figures.signal.coherent_chain(terms) if None not in terms else None
+        both = figures.signal.coherent_chain(terms, check_steady=False) if None not in terms else None
         return (both.forward, both.gradient) if both is not None else (None, None)
     return q, figures.signal.chain_chi(gains)
 

@@ -81,6 +81,7 @@ RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "fixed_chaotic": ([_model("fixed_gradient.py:chaotic"), "--format", "json"], {}),
     "fixed_shrinking": ([_model("fixed_gradient.py:shrinking"), "--format", "json"], {}),
     "runtime_vanishing": ([_model("runtime_gradient.py:build"), "--format", "json"], {}),
+    "runtime_chaotic": ([_model("runtime_gradient.py:chaotic"), "--format", "json"], {}),
     "transposed": ([_model("transposed.py:build"), "--format", "json"], {}),
     "helpers": ([_model("helpers.py:build"), "--format", "json"], {}),
     "vgg16": ([_model("library.py:vgg16"), "--format", "json"], {}),
@@ -536,13 +537,17 @@ def test_a_runtime_only_chain_is_confirmed_on_its_vanished_gradient(runs: Runs) 
     done = runs.get("runtime_vanishing")
     assert done.returncode == 1, done.stderr
     document = json.loads(done.stdout)
-    finding = _finding(document, "fixed-scale-initializer", 18)
+    finding = _finding(document, "fixed-scale-initializer", 22)
     assert finding["runtime_only"] and finding["verdict"] == "runtime-only", finding
     assert finding["mechanism"] == "backward-band" and finding["numbers"]["zero_gradient_layers"] == 6
     assert 1e-2 < finding["numbers"]["suggested_gradient_growth"] < 1e2, finding["numbers"]
-    assert "kernel gradients vanish over 7 layers" in finding["message"] and len(finding["message"]) <= 160
+    # over the six tanh layers the fix changes: the unchanged linear Dense(1) head is left out of the run
+    assert "kernel gradients vanish over 6 layers" in finding["message"] and len(finding["message"]) <= 160
     assert finding["message"].endswith('use kernel_initializer="glorot_uniform"')
     assert not any(f["symbol"] == "reused-initializer" for f in document["findings"])  # a fresh instance per layer
+    chaotic = _finding(runs.json("runtime_chaotic"), "fixed-scale-initializer", 22)  # N(0, 1): growing, same path
+    assert chaotic["verdict"] == "runtime-only" and chaotic["numbers"]["gradient_growth"] > 1e2, chaotic
+    assert "kernel gradients grow past the band over 6 layers" in chaotic["message"]
 
 
 def test_library_layers_carry_the_users_line_and_the_library_line(runs: Runs) -> None:
@@ -996,6 +1001,10 @@ def test_runtime_only_gradient_candidates_vanish_or_grow() -> None:
         (found,) = R.candidates(chain(grad))
         assert found["mechanism"] == R.BACKWARD and set(found["symbols"].values()) == {R.W7709}
     assert R.candidates(chain(lambda i: 2.0 ** -i)) == []  # x32: inside the band
+    head = _entry(6, 1.0, GLOROT, activation="linear")  # an unchanged linear head with a gradient of its own scale
+    head["current"]["grad_var"] = 1e3
+    (trimmed,) = R.candidates(chain(lambda i: 4.0 ** -i) + [head])
+    assert trimmed["layers"] == list(range(6))  # the gradient is taken over the layers the fix changes
     assert R.candidates(chain(lambda i: None if i == 2 else 1.0)) == []  # a gradient missing: nothing to judge
 
     def rows(grad, fixed_grad) -> list[verdicts.LayerRow]:

@@ -543,7 +543,7 @@ def shifted_moments(activation_name: str | None, shift: float, var: float) -> tu
         return None
 
 
-def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | None:
+def coherent_chain(layers: list[tuple], q_in: float = 1.0, check_steady: bool = True) -> ChainFigures | None:
     """Forward gain and gradient factor of a chain whose weights may have a non-zero mean.
 
     Each layer is (n_eff, E[W^2], E[W], activation[, n_back]): n_back is how many outputs each input
@@ -566,7 +566,8 @@ def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | Non
     through c (RandomUniform(-0.05, 0.15) at width 256), that kick decides which samples saturate, and
     the measured figures span decades between seeds. So the figures are computed again with every c
     moved by KICKS kick standard deviations; `steady` is False when either figure moves by more than
-    STEADY_DECADES (both below FLOOR agree).
+    STEADY_DECADES (both below FLOOR agree). check_steady=False skips that (three times the work) and
+    leaves `steady` True.
     """
     acts = []
     for layer in layers:
@@ -582,7 +583,7 @@ def coherent_chain(layers: list[tuple], q_in: float = 1.0) -> ChainFigures | Non
     base = _coherent_figures(layers, acts, q_in, 0.0)
     if base is None:
         return None
-    if not any(layer[2] for layer in layers[1:]):  # no shared shift after the first layer: nothing is kicked
+    if not check_steady or not any(layer[2] for layer in layers[1:]):  # no shift after the first layer: no kick
         return base
     for kick in KICKS:
         moved = _coherent_figures(layers, acts, q_in, kick)

@@ -8,8 +8,9 @@ the pooled numbers of every draw (verdicts.py) like static findings.
   (softmax and sigmoid layers, a classifier's squashing head, end a run),
   whose measured second moment over the run, or whose fitted kernel-gradient growth toward the
   input, leaves BAND (either side: growing or vanishing gradients; kernel gradients that are exactly
-  0 count as vanished), is a candidate. The parent judges a gradient candidate with the band logic
-  of static W7709's gradient figure (verdicts._gradient_band).
+  0 count as vanished), is a candidate. The gradient is taken over the part of the run the fix
+  changes (an unchanged head at an end is left out); the parent judges a gradient candidate with
+  the band logic of static W7709's gradient figure (verdicts._gradient_band).
 - Each layer of it whose initializer does not suit its activation gets the suited one (the
   distribution kind kept); the message id follows what the layer holds: a nonzero constant
   W7708, a fixed-scale initializer W7709, the class default glorot_uniform C7702, any other
@@ -127,16 +128,6 @@ def candidates(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for run in chains.maximal(chains.runs(feeders, members)):
         if len(run) < MIN_RUN or any(by_index[i].get("covered") for i in run):
             continue
-        gains = [by_index[i]["current"]["gain"] for i in run]
-        grads = [by_index[i]["current"].get("grad_var") for i in run]
-        total = math.prod(gains)
-        mechanism = None
-        if not BAND[0] <= total <= BAND[1]:
-            mechanism = FORWARD
-        elif gradient_leaves_band(grads):
-            mechanism = BACKWARD
-        if mechanism is None:
-            continue
         fixes, symbols = {}, {}
         for i in run:
             layer = by_index[i]
@@ -146,8 +137,18 @@ def candidates(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if fix is None or symbol is None or _same(described, fix):
                 continue
             fixes[i], symbols[i] = fix, symbol
-        if fixes:
-            found.append({"mechanism": mechanism, "layers": run, "fixes": fixes, "symbols": symbols})
+        if not fixes:
+            continue
+        gains = [by_index[i]["current"]["gain"] for i in run]
+        if not BAND[0] <= math.prod(gains) <= BAND[1]:
+            found.append({"mechanism": FORWARD, "layers": run, "fixes": fixes, "symbols": symbols})
+            continue
+        # the gradient over the layers the fix changes: an unchanged head (a linear Dense(1)) at an end of the run
+        # has a kernel gradient of its own scale, which would dilute the fitted growth
+        positions = [k for k, i in enumerate(run) if i in fixes]
+        core = run[positions[0]:positions[-1] + 1]
+        if len(core) >= MIN_RUN and gradient_leaves_band([by_index[i]["current"].get("grad_var") for i in core]):
+            found.append({"mechanism": BACKWARD, "layers": core, "fixes": fixes, "symbols": symbols})
     return found
 
 
