@@ -608,7 +608,7 @@ def _repeated_element(node: nodes.BinOp) -> list[tuple[nodes.NodeNG, int]] | Non
                 return repeated_lists.repeated_list(node, _sequence_elements)
             if not isinstance(listed.elts[0], nodes.Call) or not 1 <= count <= _MAX_REPEAT:
                 return None
-            return [(listed.elts[0], count)]
+            return repeated_lists.repeated_list(node, _sequence_elements) or [(listed.elts[0], count)]
     return repeated_lists.repeated_list(node, _sequence_elements)  # `[Dense(64) for _ in range(2)] * 3`
 
 

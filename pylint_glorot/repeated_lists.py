@@ -9,7 +9,8 @@ has two kernels (one per layer object), and a call runs a, b, a, b, a, b. So a r
 layers one pass after another, each later pass a copy of the first pass's steps (`unroll.copy_step`:
 a fresh graph node, a site with `pass_of` naming the first pass's, so its call gets one message and one
 fix) reading what the pass before wrote: the chain, each pass's shapes and the figures follow that order.
-A one-layer list (`[Dense(64)] * 4`) stays one site whose call `repeat`s (model.py `_repeated_element`).
+A one-layer list (`[Dense(64)] * 4`) is read the same way: one kernel, four calls, each reading what the
+call before wrote.
 
 Keras builds a layer for the first tensor it reads and rejects a later call whose channels differ
 (`[Dense(32), Dense(16)] * 3` on 64 features: the second pass hands `a` 16): where the source fixes both,
@@ -38,8 +39,9 @@ class Repeated:
 
 
 def repeated_list(node: nodes.BinOp, elements_of: Any) -> list | None:
-    """`[a, b] * 3` / `3 * (a, b)`: [(Repeated([(a, 1), (b, 1)], 3), 1)]; `[a] * 3` (one call): [(a, 3)];
-    None when the count or the list is not literal."""
+    """`[a, b] * 3` / `3 * (a, b)`: [(Repeated([(a, 1), (b, 1)], 3), 1)], also `[a] * 3`; None when the count or
+    the list is not literal, or the list makes more than MAX_CALLS calls (model.py then counts a one-layer list's
+    calls as `repeat`)."""
     for listed, times in ((node.left, node.right), (node.right, node.left)):
         count = literal(times)
         if not isinstance(count, int) or isinstance(count, bool):
@@ -49,8 +51,6 @@ def repeated_list(node: nodes.BinOp, elements_of: Any) -> list | None:
             continue
         if count < 1:
             return None
-        if isinstance(listed, (nodes.List, nodes.Tuple)) and len(listed.elts) == 1:
-            return [(listed.elts[0], count)] if isinstance(listed.elts[0], nodes.Call) else None
         elements = elements_of(listed)
         if not elements or sum(max(made, 1) for _, made in elements) * count > MAX_CALLS:
             return None

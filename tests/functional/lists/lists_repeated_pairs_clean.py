@@ -18,3 +18,7 @@ def looped(x):
     for layer in [layers.Dense(64, activation="relu"), layers.Dense(64, activation="linear")] * 3:
         x = layer(x)
     return x
+
+
+def build_rejected_single():
+    return keras.Sequential([keras.Input(shape=(64,))] + [layers.Dense(32, activation="relu")] * 3)  # Keras: ValueError
