@@ -597,22 +597,9 @@ def _sequence_elements(node: nodes.NodeNG) -> list[tuple[nodes.NodeNG, int]] | N
 
 
 def _repeated_element(node: nodes.BinOp) -> list[tuple[nodes.NodeNG, int]] | None:
-    """`[layers.Dense(64, activation="relu")] * 4`: one layer called four times (one kernel, shared),
-    which compounds the signal's gain per call as four layers do. A longer list repeated (`[a, b] * 3`)
-    calls its layers pass after pass (repeated_lists.py)."""
-    for listed, times in ((node.left, node.right), (node.right, node.left)):
-        count = literal(times)
-        listed = dereference(listed)
-        if isinstance(count, int) and not isinstance(count, bool) and isinstance(listed, (nodes.List, nodes.Tuple)):
-            if len(listed.elts) != 1:
-                return repeated_lists.repeated_list(node, _sequence_elements)
-            if not isinstance(listed.elts[0], nodes.Call) or not 1 <= count <= _MAX_REPEAT:
-                return None
-            return repeated_lists.repeated_list(node, _sequence_elements) or [(listed.elts[0], count)]
-    return repeated_lists.repeated_list(node, _sequence_elements)  # `[Dense(64) for _ in range(2)] * 3`
-
-
-_MAX_REPEAT = 1000
+    """`[layers.Dense(64, activation="relu")] * 4`: one layer called four times (one kernel, shared), which
+    compounds the signal's gain per call as four layers do; `[a, b] * 3` calls a b a b a b (repeated_lists.py)."""
+    return repeated_lists.repeated_list(node, _sequence_elements)
 
 
 def loop_count(iterable: nodes.NodeNG) -> int:
@@ -863,7 +850,7 @@ def _instance_steps(call: nodes.Call, sites: dict[int, LayerSite], count: int = 
     if steps is None or count < 1:
         return None
     layers = [step for step in steps if step.kind == "layer"]
-    several = count > 1 and len(layers) != 1  # `[Block(64)] * 4` of a two-layer block: each pass runs both
+    several = count > 1 and len(layers) != 1  # `[Block(64) for _ in range(4)]` of two-layer blocks: each runs both
     spliced = []
     for step in steps:
         if step.kind == "layer" and step.site is not None:
@@ -875,7 +862,7 @@ def _instance_steps(call: nodes.Call, sites: dict[int, LayerSite], count: int = 
             sites[id(copy)] = copy  # keyed by the copy: it stands for no tree node of its own
             step = replace(step, site=copy)
         spliced.append(step)
-    return repeated_lists.passes([], spliced, count, sites) if several else spliced
+    return repeated_lists.passes([], spliced, count, sites, shared=False) if several else spliced
 
 
 def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> list[Step] | None:

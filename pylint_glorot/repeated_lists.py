@@ -12,6 +12,12 @@ fix) reading what the pass before wrote: the chain, each pass's shapes and the f
 A one-layer list (`[Dense(64)] * 4`) is read the same way: one kernel, four calls, each reading what the
 call before wrote.
 
+Keras 2 (tf.keras up to TF 2.15, tf_keras) agrees where the Sequential declares its input (`keras.Input`, a
+first layer's `input_shape=`): it calls each layer as it is added. Without one it builds the model from its
+`layers`, each layer object once: `Sequential([a, b] * 3)` is a then b, and `Sequential([Conv2D(16, 3)] * 15)`
+one convolution (measured with tf_keras 2.21). Which Keras runs a file is not in the file, so there only
+the first pass, the calls both make, is read.
+
 Keras builds a layer for the first tensor it reads and rejects a later call whose channels differ
 (`[Dense(32), Dense(16)] * 3` on 64 features: the second pass hands `a` 16): where the source fixes both,
 the list is a barrier, never a chain the model cannot run.
@@ -58,11 +64,15 @@ def repeated_list(node: nodes.BinOp, elements_of: Any) -> list | None:
     return None
 
 
-def passes(before: list[Any], first: list[Any], count: int, sites: dict[int, Any]) -> list[Any]:
+def passes(before: list[Any], first: list[Any], count: int, sites: dict[int, Any], shared: bool = True) -> list[Any]:
     """The steps of `count` passes of a repeated list whose first pass is `first`, after the steps
-    `before` it; [BARRIER] where Keras would reject a later pass (a layer handed other channels)."""
+    `before` it in its Sequential; [BARRIER] where Keras would reject a later pass (a layer handed other
+    channels). `shared`: the passes call the same layer objects (`*`), not new instances (a comprehension
+    of blocks): where no input shape is declared before them, the first pass only (see the module's doc)."""
     from pylint_glorot import model, unroll
 
+    if shared and not _declares_input(before + first[:1]):
+        return list(first)
     found = list(first)
     for _ in range(1, count):
         found.extend(unroll.copy_step(step, sites) for step in first)
@@ -74,6 +84,12 @@ def passes(before: list[Any], first: list[Any], count: int, sites: dict[int, Any
                 sites.pop(id(step.site), None)
         return [model.BARRIER]
     return found
+
+
+def _declares_input(steps: list[Any]) -> bool:
+    """Whether the steps start from a declared input: a `keras.Input(...)`, a first layer's literal `input_shape=`."""
+    return any(step.kind == "input" or (step.node is not None and step.node.declared_shape is not None)
+               for step in steps)
 
 
 def _rejected(first: list[Any], copies: list[Any]) -> bool:

@@ -174,6 +174,16 @@ def test_a_repeated_list_calls_its_layers_in_order(listed: str, chain: list[int]
     assert _chains(f"n = len([])\nm = keras.Sequential([keras.Input((64,))] + {listed})\n") == chain
 
 
+@pytest.mark.parametrize("source, chain", [
+    (f"m = keras.Sequential([{RELU}, {RELU}] * 3)", [2]),  # Keras 2 without an input: a, b once each
+    (f"m = keras.Sequential([{RELU}] * 15)", []),
+    (f"m = keras.Sequential([{RELU.replace('64', '64, input_shape=(64,)')}] + [{RELU}, {RELU}] * 3)", [7]),
+    (f"def f(x):\n    for layer in [{RELU}, {RELU}] * 3:\n        x = layer(x)\n    return x", [6]),  # Python's loop
+])
+def test_without_a_declared_input_a_repeated_list_in_a_sequential_is_one_pass(source: str, chain: list[int]) -> None:
+    assert _chains(source + "\n") == chain
+
+
 def test_the_passes_of_a_repeated_list_are_copies_of_its_layers_reading_the_call_before() -> None:
     source = f"m = keras.Sequential([keras.Input((64,))] + [{RELU.replace('64', '32')}, {RELU}] * 3)\n"
     module = astroid.parse(HEADER + source)

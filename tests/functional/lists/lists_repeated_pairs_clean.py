@@ -1,5 +1,6 @@
-"""Repeated lists of several layers that need nothing: no three rectifiers in a row, He, normalization,
-and a list Keras rejects (its second pass hands the first layer 16 features, not 64): no chain invented."""
+"""Repeated lists that need nothing: no three rectifiers in a row, He, normalization, lists Keras rejects
+(a later call hands a layer other features than its first), and Sequentials without a declared input, which
+Keras 2 (tf.keras up to TF 2.15, tf_keras) builds from their distinct layers, each called once."""
 # pylint: disable=invalid-name
 import keras
 from keras import layers
@@ -22,3 +23,7 @@ def looped(x):
 
 def build_rejected_single():
     return keras.Sequential([keras.Input(shape=(64,))] + [layers.Dense(32, activation="relu")] * 3)  # Keras: ValueError
+
+
+undeclared = keras.Sequential([layers.Dense(64, activation="relu"), layers.Dense(64, activation="relu")] * 3)
+one_conv = keras.Sequential([layers.Conv2D(16, 3, padding="same", activation="relu")] * 15)
