@@ -21,6 +21,7 @@ from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.copies import copied_argument
 from pylint_glorot.variables import applied_variable
 from pylint_glorot import built_lists, hand_built, model_configs, slim_stack, tf1_layers, unroll
+from pylint_glorot import repeated_lists
 from pylint_glorot.subclass import (
     applied_kernel, applied_weight, bias_added, bound_activation, constructor_parameter_origins, instance_steps,
     layer_class, settled_later,
@@ -554,6 +555,9 @@ def _element_steps(elements: list[tuple[Any, int]], sites: dict[int, LayerSite])
         if isinstance(element, built_lists.Loop):  # a loop's passes, one after the other
             steps.extend(unroll.unrolled(_element_steps(element.elements, sites), element.loop, element.passes, sites))
             continue
+        if isinstance(element, repeated_lists.Repeated):  # `[a, b] * 3`: a b a b a b, the same two layers
+            steps.extend(repeated_lists.passes(steps, _element_steps(element.elements, sites), element.count, sites))
+            continue
         spliced = _instance_steps(element, sites, count) if isinstance(element, nodes.Call) else None
         if spliced is not None:
             steps.extend(spliced)
@@ -593,19 +597,9 @@ def _sequence_elements(node: nodes.NodeNG) -> list[tuple[nodes.NodeNG, int]] | N
 
 
 def _repeated_element(node: nodes.BinOp) -> list[tuple[nodes.NodeNG, int]] | None:
-    """`[layers.Dense(64, activation="relu")] * 4`: one layer called four times (one kernel, shared),
-    which compounds the signal's gain per call as four layers do. A longer list repeated is not read."""
-    for listed, times in ((node.left, node.right), (node.right, node.left)):
-        count = literal(times)
-        listed = dereference(listed)
-        if isinstance(count, int) and not isinstance(count, bool) and isinstance(listed, (nodes.List, nodes.Tuple)):
-            if len(listed.elts) != 1 or not isinstance(listed.elts[0], nodes.Call) or not 1 <= count <= _MAX_REPEAT:
-                return None
-            return [(listed.elts[0], count)]
-    return None
-
-
-_MAX_REPEAT = 1000
+    """`[layers.Dense(64, activation="relu")] * 4`: one layer called four times (one kernel, shared), which
+    compounds the signal's gain per call as four layers do; `[a, b] * 3` calls a b a b a b (repeated_lists.py)."""
+    return repeated_lists.repeated_list(node, _sequence_elements)
 
 
 def loop_count(iterable: nodes.NodeNG) -> int:
@@ -856,19 +850,19 @@ def _instance_steps(call: nodes.Call, sites: dict[int, LayerSite], count: int = 
     if steps is None or count < 1:
         return None
     layers = [step for step in steps if step.kind == "layer"]
-    if count > 1 and len(layers) != 1:
-        return None
+    several = count > 1 and len(layers) != 1  # `[Block(64) for _ in range(4)]` of two-layer blocks: each runs both
     spliced = []
     for step in steps:
         if step.kind == "layer" and step.site is not None:
             template = step.site
-            copy = replace(template, nodes=[step.node], chain=[], fixed_chain=[], definition=None, repeat=count)
+            copy = replace(template, nodes=[step.node], chain=[], fixed_chain=[], definition=None,
+                           repeat=1 if several else count)
             template.nodes.remove(step.node)
             step.node.site = copy
             sites[id(copy)] = copy  # keyed by the copy: it stands for no tree node of its own
             step = replace(step, site=copy)
         spliced.append(step)
-    return spliced
+    return repeated_lists.passes([], spliced, count, sites, shared=False) if several else spliced
 
 
 def _straight_steps(method: nodes.FunctionDef, sites: dict[int, LayerSite]) -> list[Step] | None:

@@ -186,8 +186,11 @@ def applied_list_steps(loop: nodes.For, flows: list[Any], sites: dict[int, Any],
     target = loop.target.name
     if not any(_applied_input(stmt, target) is not None for stmt in loop.body):
         return None  # checked first: most loops apply no layer list, and reading the iterable costs more
-    elements = elements_of(loop.iter)
-    if not elements or len(elements) > MAX_PASSES or not all(isinstance(node, nodes.Call) for node, _ in elements):
+    from pylint_glorot import repeated_lists
+
+    elements = repeated_lists.applications(elements_of(loop.iter) or [])  # `[a, b] * 3`: a b a b a b
+    if not elements or len(elements) > repeated_lists.MAX_CALLS or \
+            (len(elements) > MAX_PASSES and all(again is None for _, _, again in elements)):
         return None
     by_statement = {id(flow.stmt): flow for flow in flows}
     plan: list[tuple[str, Any]] = []  # ("applied", None) | ("flow", flow)
@@ -206,15 +209,20 @@ def applied_list_steps(loop: nodes.For, flows: list[Any], sites: dict[int, Any],
     if [kind for kind, _ in plan].count("applied") != 1:
         return None
     carried = all(after[0] == before[1] for before, after in zip(names, names[1:])) and names[-1][1] == names[0][0]
-    if not carried or (len(plan) > 1 and any(count != 1 for _, count in elements)):
+    if not carried or (len(plan) > 1 and any(count != 1 for _, count, _again in elements)):
         return None
     steps: list[Any] = []
-    for index, (element, count) in enumerate(elements):
+    made: dict[int, Any] = {}  # the step of each application, for a later pass of a repeated list
+    for index, (element, count, again) in enumerate(elements):
         for kind, flow in plan:
             if kind == "applied":
-                step = constructor_step(element, sites)
-                if step.site is not None and count > 1:
-                    step.site.repeat = count
+                if again is not None:  # the same layer called again: a pass copy, one fix with the first
+                    step = copy_step(made[again], sites)
+                else:
+                    step = constructor_step(element, sites)
+                    if step.site is not None and count > 1:
+                        step.site.repeat = count
+                made[index] = step
                 steps.append(step)
             else:
                 steps.extend(flow.steps if index == 0 else [copy_step(step, sites) for step in flow.steps])

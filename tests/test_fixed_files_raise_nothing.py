@@ -49,6 +49,8 @@ FAULTY = [
     "tf1/tf1_slim_scoped_shapes.py",
     "tf1/tf1_compat_v1_shapes.py",
     "tf1/tf1_variable_shapes.py",
+    "lists/lists_repeated_pairs.py",
+    "subclass/subclass_repeated.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
@@ -295,3 +297,48 @@ def test_fixed_list_and_config_models_build_with_he(name: str, tmp_path: Path, m
     assert len(rows) == moved, rows
     for row in rows:  # variance / (2 / fan_in): 1 for He; the Glorot it replaced gave 0.5-0.75 on these shapes
         assert 0.85 < float(row[2]) < 1.15, rows
+
+
+RUN_FIXED_REPEATED = """
+import sys
+import keras
+import numpy as np
+
+keras.utils.set_random_seed(0)
+namespace = {}
+exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), namespace)
+for name in sys.argv[2:]:
+    model = namespace[name]
+    print(name, "layers", len(model.layers), "kernels", len({id(w) for w in model.weights if w.path.endswith("kernel")}))
+    for weight in model.weights:
+        value = np.asarray(weight)
+        if weight.path.endswith("kernel") and value.shape[-1] != 10:  # the rectifier kernels, not the linear heads
+            print(name, weight.path, float(np.var(value)) * int(np.prod(value.shape[:-1])) / 2.0)
+"""
+
+
+@pytest.mark.skipif(not _tensorflow_installed(), reason="TensorFlow is not installed")
+@pytest.mark.parametrize(("case", "models", "built"), [
+    ("lists/lists_repeated_pairs.py", ("pairs", "flipped", "mixed", "convs", "applied"),
+     {"pairs": (6, 2), "convs": (8, 3)}),
+    ("subclass/subclass_repeated.py", ("shared", "distinct"), {"shared": (4, 3), "distinct": (3, 5)}),
+])
+def test_fixed_repeated_lists_build_with_he_variance(case: str, models: tuple, built: dict, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`[a, b] * 3` and repeated blocks still build after the fix (Keras lists a repeated layer once per
+    call and keeps one kernel per layer object), and every rectifier kernel draws He's Var = 2/fan_in."""
+    (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\n")
+    copy = tmp_path / Path(case).name
+    shutil.copy(FUNCTIONAL / case, copy)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["fix", copy.name]) == cli.FIXED
+    result = subprocess.run([sys.executable, "-c", RUN_FIXED_REPEATED, str(copy), *models], capture_output=True,
+                            text=True, check=False, timeout=600, env={**os.environ, "CUDA_VISIBLE_DEVICES": "-1"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line.split() for line in result.stdout.splitlines()]
+    for name, (layer_count, kernel_count) in built.items():
+        assert [name, "layers", str(layer_count), "kernels", str(kernel_count)] in rows, result.stdout
+    ratios = [(row[0], row[1], float(row[2])) for row in rows if len(row) == 3]
+    assert {name for name, _path, _ratio in ratios} == set(models), result.stdout
+    for name, path, ratio in ratios:  # variance / (2 / fan_in): 1 for He; the Glorot it replaced gave 0.3-0.7
+        assert 0.75 < ratio < 1.25, (name, path, ratio)

@@ -155,3 +155,51 @@ def test_a_slim_stack_is_a_chain_of_its_elements() -> None:
     source = "import tf_slim as slim\n\ndef f(x):\n    return slim.stack(x, slim.fully_connected, [32, 64, 128])\n"
     assert _chains(source) == [3]
     assert _chains(source.replace("[32, 64, 128]", "sizes").replace("def f(x)", "def f(x, sizes)")) == []
+
+
+RELU = 'layers.Dense(64, activation="relu")'
+TANH = 'layers.Dense(64, activation="tanh")'
+
+
+@pytest.mark.parametrize("listed, chain", [
+    (f"[{RELU}, {RELU}] * 3", [6]),
+    (f"3 * ({RELU}, {RELU})", [6]),
+    (f"[{RELU}, {TANH}] * 3", []),  # a b a b a b: never two relu layers in a row
+    (f"[{RELU}, {RELU}, {TANH}] * 3", [2]),  # runs of two, each pass
+    (f"[{RELU}, {RELU}] * n", []),  # a count the source does not fix
+    (f"[{RELU}, {RELU}] * 40", []),  # 80 calls: more than repeated_lists.MAX_CALLS, not read
+    (f"[{RELU}] * 40", [40]),  # a one-layer list beyond it: counted as the layer's repeat
+])
+def test_a_repeated_list_calls_its_layers_in_order(listed: str, chain: list[int]) -> None:
+    assert _chains(f"n = len([])\nm = keras.Sequential([keras.Input((64,))] + {listed})\n") == chain
+
+
+@pytest.mark.parametrize("source, chain", [
+    (f"m = keras.Sequential([{RELU}, {RELU}] * 3)", [2]),  # Keras 2 without an input: a, b once each
+    (f"m = keras.Sequential([{RELU}] * 15)", []),
+    (f"m = keras.Sequential([{RELU.replace('64', '64, input_shape=(64,)')}] + [{RELU}, {RELU}] * 3)", [7]),
+    (f"def f(x):\n    for layer in [{RELU}, {RELU}] * 3:\n        x = layer(x)\n    return x", [6]),  # Python's loop
+])
+def test_without_a_declared_input_a_repeated_list_in_a_sequential_is_one_pass(source: str, chain: list[int]) -> None:
+    assert _chains(source + "\n") == chain
+
+
+def test_the_passes_of_a_repeated_list_are_copies_of_its_layers_reading_the_call_before() -> None:
+    source = f"m = keras.Sequential([keras.Input((64,))] + [{RELU.replace('64', '32')}, {RELU}] * 3)\n"
+    module = astroid.parse(HEADER + source)
+    model = analyze_module(module, analysis._interesting_calls(analysis.collect(module)))
+    first, second = (site for site in model.sites if site.pass_of is None)
+    assert [(site.pass_of or site, site.config["units"], site.in_channels) for site in model.sites] == [
+        (first, 32, 64), (first, 32, 64), (first, 32, 64), (second, 64, 32), (second, 64, 32), (second, 64, 32)]
+    rules.number_chains(model.sites, model.links, rules.Options())
+    assert [site.config["units"] for site in first.chain] == [32, 64, 32, 64, 32, 64]  # a b a b a b
+
+
+@pytest.mark.parametrize("listed", [
+    '[layers.Dense(32, activation="relu"), layers.Dense(16, activation="relu")] * 3',  # the 2nd pass hands a 16
+    '[layers.Dense(32, activation="relu")] * 3',  # the 2nd call hands it 32, it was built on 64
+])
+def test_a_repeated_list_keras_rejects_is_no_chain(listed: str) -> None:
+    source = f"m = keras.Sequential([keras.Input((64,))] + {listed})\n"
+    assert _chains(source) == []
+    assert _chains(source.replace("(64,)", "(16,)" if "16" in listed else "(32,)")) == [6 if "16" in listed else 3]
