@@ -60,6 +60,7 @@ class Expansion:
     instances: dict[tuple, M.LayerSite] = field(default_factory=dict)  # (call path, layer call) -> instance
     expanded: dict[int, set[int]] = field(default_factory=dict)  # id(function) -> ids of its expanded calls
     functions: dict[int, nodes.FunctionDef] = field(default_factory=dict)
+    calls: dict[int, nodes.Call] = field(default_factory=dict)  # id(call) -> the expanded call
     stack: list[nodes.Call] = field(default_factory=list)  # the calls being expanded, outermost first
     count: int = 0
     passes: tuple = ()  # the passes of unrolled loops being read, outermost first: (id(loop), pass index)
@@ -195,6 +196,7 @@ class _Expanding:
             return
         self.expansion.expanded.setdefault(id(self.function), set()).add(id(self.call))
         self.expansion.functions[id(self.function)] = self.function
+        self.expansion.calls[id(self.call)] = self.call
 
 
 def _prepared(call: nodes.Call, loops: bool = False) -> tuple | None:
@@ -416,12 +418,12 @@ def finish(module: nodes.Module, sites: list[M.LayerSite]) -> list[M.LayerSite]:
     expansion: Expansion | None = getattr(module, "_glorot_expansion", None)
     if expansion is None or not expansion.instances:
         return sites
+    expanded_everywhere = _expanded_everywhere(expansion)
     by_anchor: dict[int, list[M.LayerSite]] = {}
-    for instance in expansion.instances.values():
-        by_anchor.setdefault(id(instance.anchor), []).append(instance)
-    replaced = {id(call) for function_id, function in expansion.functions.items()
-                if expansion.expanded[function_id] >= {id(c) for c in _calls_of(function)}
-                for call in _layer_calls(function)}
+    for key, instance in expansion.instances.items():
+        if not _read_standalone(key, expansion, expanded_everywhere):
+            by_anchor.setdefault(id(instance.anchor), []).append(instance)
+    replaced = {id(call) for function in expanded_everywhere.values() for call in _layer_calls(function)}
     result: list[M.LayerSite] = []
     placed: set[int] = set()
     for site in sites:
@@ -439,6 +441,22 @@ def finish(module: nodes.Module, sites: list[M.LayerSite]) -> list[M.LayerSite]:
             result.extend(instances)
             _reconcile(instances)
     return result
+
+
+def _expanded_everywhere(expansion: Expansion) -> dict[int, nodes.FunctionDef]:
+    """The helpers every call of which was expanded, by id: their layers take part in the networks only
+    as the instances those calls built."""
+    return {function_id: function for function_id, function in expansion.functions.items()
+            if expansion.expanded[function_id] >= {id(c) for c in _calls_of(function)}}
+
+
+def _read_standalone(key: tuple, expansion: Expansion, expanded_everywhere: dict[int, nodes.FunctionDef]) -> bool:
+    """Whether the instance under `key` was built by a call in the body of a helper that every call
+    expands: that body read on its own (its tensor parameter feeding nothing known), a reading its
+    expansions replace, as they replace the helper's own layers. An uncalled helper's body still counts."""
+    outermost = expansion.calls.get(key[0][0]) if key[0] else None
+    scope = outermost.scope() if outermost is not None else None
+    return scope is not None and id(scope) in expanded_everywhere
 
 
 def _name_calls(instances: list[M.LayerSite]) -> None:
