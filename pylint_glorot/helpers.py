@@ -130,10 +130,16 @@ def _param_ids(function: nodes.FunctionDef, given: dict[str, nodes.NodeNG]) -> d
     return {id(param): given[param.name] for param in params if param.name in given}
 
 
+def _body(owner: nodes.FunctionDef | nodes.For) -> M.Body:
+    """The statements of a helper's (or its loop's) body, each `with` block's statements in its place
+    (`with tf.name_scope("block"):` does not cut the line), as the rest of the model reads bodies."""
+    return M.inlined_body(owner.body, owner)
+
+
 def _single_return(function: nodes.FunctionDef, loops: bool = False) -> nodes.Return | None:
     """The function's one `return <value>`, its last statement, in a body without branches (nor loops,
     unless `loops`: a loop whose passes the source fixes is read pass by pass, `loop_steps`)."""
-    body = function.body
+    body = _body(function)
     if not body or not isinstance(body[-1], nodes.Return) or body[-1].value is None:
         return None
     for stmt in body[:-1]:
@@ -220,7 +226,7 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
     with _Expanding(expansion, function, call, given) as expanding:
         own = {id(c): site for c in _layer_calls(function) if not _in_loop(c, function)
                and (site := _instance(expansion, c)) is not None}  # a loop's layers: one instance per pass
-        flows = M._functional_flows(function.body, own)  # noqa: SLF001 - the caller's own reading of a body
+        flows = M._functional_flows(_body(function), own)  # noqa: SLF001 - the caller's own reading of a body
         path = _straight_path(function, ret, flows) if _loops_read(function, flows) else None
         if path is not None:
             expanding.done()
@@ -235,7 +241,7 @@ def _loops_read(function: nodes.FunctionDef, flows: list) -> bool:
     """Whether every loop of the body was read pass by pass (a loop left unread would drop its layers
     from the line)."""
     read = {id(flow.stmt) for flow in flows}
-    return all(id(stmt) in read for stmt in function.body if isinstance(stmt, nodes.For))
+    return all(id(stmt) in read for stmt in _body(function) if isinstance(stmt, nodes.For))
 
 
 def _in_loop(call: nodes.Call, function: nodes.FunctionDef) -> bool:
@@ -323,7 +329,7 @@ def loop_steps(loop: nodes.For, sites: dict[int, M.LayerSite]) -> tuple[str, lis
     for index, values in enumerate(bound):
         with loop_pass(loop, index, values):
             own = {id(c): site for c in _layer_calls_in(loop) if (site := _instance(expansion, c)) is not None}
-            flows = M._functional_flows(loop.body, {**sites, **own})  # noqa: SLF001
+            flows = M._functional_flows(_body(loop), {**sites, **own})  # noqa: SLF001
         if not M._carried(flows) or any(step.kind == "barrier" for flow in flows for step in flow.steps):  # noqa: SLF001
             return None
         if any(flow.merged for flow in flows):
@@ -335,14 +341,14 @@ def loop_steps(loop: nodes.For, sites: dict[int, M.LayerSite]) -> tuple[str, lis
 
 def _layer_calls_in(loop: nodes.For) -> list[nodes.Call]:
     """The calls of the loop's body, not of a loop nested in it (read pass by pass in its turn)."""
-    return [call for stmt in loop.body if not isinstance(stmt, (nodes.For, nodes.While))
+    return [call for stmt in _body(loop) if not isinstance(stmt, (nodes.For, nodes.While))
             for call in stmt.nodes_of_class(nodes.Call, skip_klass=(nodes.FunctionDef, nodes.Lambda))
             if isinstance(call.func, (nodes.Name, nodes.Attribute))]
 
 
 def _written_after(function: nodes.FunctionDef, stmt: nodes.NodeNG, name: str) -> bool:
     """Whether a statement of the body after `stmt` (and before the return) writes `name`."""
-    body = function.body
+    body = _body(function)
     index = next((i for i, each in enumerate(body) if each is stmt), None)
     return index is None or any(M._writes(each, name) for each in body[index + 1:-1])  # noqa: SLF001
 
