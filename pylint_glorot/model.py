@@ -755,12 +755,15 @@ def _merge_inputs(first: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[tup
         return None
     from pylint_glorot import helpers
 
+    known = set(sites)
     with helpers.attempt(first) as kept:  # the helper layers of a list read in vain are no part of the network
         read = [(elt.name, []) if isinstance(elt, nodes.Name) else _expression_steps(elt, sites) for elt in listed.elts]
-        if any(steps and all(step.kind == "barrier" for step in steps) for _, steps in read):
-            return None  # an input the checker cannot read at all: the merge is a barrier, as before
-        if any(step.kind in ("merge", "input") for _, steps in read for step in steps):
-            return None  # a merge (or a model input) nested in the list: not read as a branch
+        unreadable = any(steps and all(step.kind == "barrier" for step in steps) for _, steps in read)  # as before
+        nested = any(step.kind in ("merge", "input") for _, steps in read for step in steps)  # not read as a branch
+        if unreadable or nested:
+            for key in set(sites) - known:  # nor the copies of subclass layers it made (`_instance_steps`)
+                del sites[key]
+            return None
         kept.append(True)
     return tuple(name for name, _ in read), tuple(steps for _, steps in read)
 
