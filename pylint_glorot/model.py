@@ -1037,6 +1037,8 @@ def _link_branches(flows: list[_FlowStatement], model: ModuleModel, seen: set[in
     for flow in flows:
         branches = flow.steps[0].branches if flow.merged else ()
         for name, branch in zip(flow.merged, branches):
+            if not branch:
+                continue  # a variable: its layers are linked where they are written
             producer = flow.sources.get(name)
             feeding = list(_steps_before(producer, len(producer.steps))) if producer is not None else [BARRIER]
             _assign_definition(branch, ("flow", id(_root(flow).stmt)))
