@@ -60,6 +60,7 @@ class Expansion:
     instances: dict[tuple, M.LayerSite] = field(default_factory=dict)  # (call path, layer call) -> instance
     expanded: dict[int, set[int]] = field(default_factory=dict)  # id(function) -> ids of its expanded calls
     functions: dict[int, nodes.FunctionDef] = field(default_factory=dict)
+    calls: dict[int, nodes.Call] = field(default_factory=dict)  # id(call) -> the expanded call
     stack: list[nodes.Call] = field(default_factory=list)  # the calls being expanded, outermost first
     count: int = 0
     passes: tuple = ()  # the passes of unrolled loops being read, outermost first: (id(loop), pass index)
@@ -129,10 +130,16 @@ def _param_ids(function: nodes.FunctionDef, given: dict[str, nodes.NodeNG]) -> d
     return {id(param): given[param.name] for param in params if param.name in given}
 
 
+def _body(owner: nodes.FunctionDef | nodes.For) -> M.Body:
+    """The statements of a helper's (or its loop's) body, each `with` block's statements in its place
+    (`with tf.name_scope("block"):` does not cut the line), as the rest of the model reads bodies."""
+    return M.inlined_body(owner.body, owner)
+
+
 def _single_return(function: nodes.FunctionDef, loops: bool = False) -> nodes.Return | None:
     """The function's one `return <value>`, its last statement, in a body without branches (nor loops,
     unless `loops`: a loop whose passes the source fixes is read pass by pass, `loop_steps`)."""
-    body = function.body
+    body = _body(function)
     if not body or not isinstance(body[-1], nodes.Return) or body[-1].value is None:
         return None
     for stmt in body[:-1]:
@@ -195,6 +202,7 @@ class _Expanding:
             return
         self.expansion.expanded.setdefault(id(self.function), set()).add(id(self.call))
         self.expansion.functions[id(self.function)] = self.function
+        self.expansion.calls[id(self.call)] = self.call
 
 
 def _prepared(call: nodes.Call, loops: bool = False) -> tuple | None:
@@ -218,7 +226,7 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
     with _Expanding(expansion, function, call, given) as expanding:
         own = {id(c): site for c in _layer_calls(function) if not _in_loop(c, function)
                and (site := _instance(expansion, c)) is not None}  # a loop's layers: one instance per pass
-        flows = M._functional_flows(function.body, own)  # noqa: SLF001 - the caller's own reading of a body
+        flows = M._functional_flows(_body(function), own)  # noqa: SLF001 - the caller's own reading of a body
         path = _straight_path(function, ret, flows) if _loops_read(function, flows) else None
         if path is not None:
             expanding.done()
@@ -233,7 +241,7 @@ def _loops_read(function: nodes.FunctionDef, flows: list) -> bool:
     """Whether every loop of the body was read pass by pass (a loop left unread would drop its layers
     from the line)."""
     read = {id(flow.stmt) for flow in flows}
-    return all(id(stmt) in read for stmt in function.body if isinstance(stmt, nodes.For))
+    return all(id(stmt) in read for stmt in _body(function) if isinstance(stmt, nodes.For))
 
 
 def _in_loop(call: nodes.Call, function: nodes.FunctionDef) -> bool:
@@ -321,7 +329,7 @@ def loop_steps(loop: nodes.For, sites: dict[int, M.LayerSite]) -> tuple[str, lis
     for index, values in enumerate(bound):
         with loop_pass(loop, index, values):
             own = {id(c): site for c in _layer_calls_in(loop) if (site := _instance(expansion, c)) is not None}
-            flows = M._functional_flows(loop.body, {**sites, **own})  # noqa: SLF001
+            flows = M._functional_flows(_body(loop), {**sites, **own})  # noqa: SLF001
         if not M._carried(flows) or any(step.kind == "barrier" for flow in flows for step in flow.steps):  # noqa: SLF001
             return None
         if any(flow.merged for flow in flows):
@@ -333,14 +341,14 @@ def loop_steps(loop: nodes.For, sites: dict[int, M.LayerSite]) -> tuple[str, lis
 
 def _layer_calls_in(loop: nodes.For) -> list[nodes.Call]:
     """The calls of the loop's body, not of a loop nested in it (read pass by pass in its turn)."""
-    return [call for stmt in loop.body if not isinstance(stmt, (nodes.For, nodes.While))
+    return [call for stmt in _body(loop) if not isinstance(stmt, (nodes.For, nodes.While))
             for call in stmt.nodes_of_class(nodes.Call, skip_klass=(nodes.FunctionDef, nodes.Lambda))
             if isinstance(call.func, (nodes.Name, nodes.Attribute))]
 
 
 def _written_after(function: nodes.FunctionDef, stmt: nodes.NodeNG, name: str) -> bool:
     """Whether a statement of the body after `stmt` (and before the return) writes `name`."""
-    body = function.body
+    body = _body(function)
     index = next((i for i, each in enumerate(body) if each is stmt), None)
     return index is None or any(M._writes(each, name) for each in body[index + 1:-1])  # noqa: SLF001
 
@@ -416,12 +424,12 @@ def finish(module: nodes.Module, sites: list[M.LayerSite]) -> list[M.LayerSite]:
     expansion: Expansion | None = getattr(module, "_glorot_expansion", None)
     if expansion is None or not expansion.instances:
         return sites
+    expanded_everywhere = _expanded_everywhere(expansion)
     by_anchor: dict[int, list[M.LayerSite]] = {}
-    for instance in expansion.instances.values():
-        by_anchor.setdefault(id(instance.anchor), []).append(instance)
-    replaced = {id(call) for function_id, function in expansion.functions.items()
-                if expansion.expanded[function_id] >= {id(c) for c in _calls_of(function)}
-                for call in _layer_calls(function)}
+    for key, instance in expansion.instances.items():
+        if not _read_standalone(key, expansion, expanded_everywhere):
+            by_anchor.setdefault(id(instance.anchor), []).append(instance)
+    replaced = {id(call) for function in expanded_everywhere.values() for call in _layer_calls(function)}
     result: list[M.LayerSite] = []
     placed: set[int] = set()
     for site in sites:
@@ -439,6 +447,22 @@ def finish(module: nodes.Module, sites: list[M.LayerSite]) -> list[M.LayerSite]:
             result.extend(instances)
             _reconcile(instances)
     return result
+
+
+def _expanded_everywhere(expansion: Expansion) -> dict[int, nodes.FunctionDef]:
+    """The helpers every call of which was expanded, by id: their layers take part in the networks only
+    as the instances those calls built."""
+    return {function_id: function for function_id, function in expansion.functions.items()
+            if expansion.expanded[function_id] >= {id(c) for c in _calls_of(function)}}
+
+
+def _read_standalone(key: tuple, expansion: Expansion, expanded_everywhere: dict[int, nodes.FunctionDef]) -> bool:
+    """Whether the instance under `key` was built by a call in the body of a helper that every call
+    expands: that body read on its own (its tensor parameter feeding nothing known), a reading its
+    expansions replace, as they replace the helper's own layers. An uncalled helper's body still counts."""
+    outermost = expansion.calls.get(key[0][0]) if key[0] else None
+    scope = outermost.scope() if outermost is not None else None
+    return scope is not None and id(scope) in expanded_everywhere
 
 
 def _name_calls(instances: list[M.LayerSite]) -> None:

@@ -121,6 +121,7 @@ class Step:
     channels: int | None = None
     node: G.Node | None = None  # the step as a node of the network graph
     merged: tuple[str, ...] = ()  # a merge's input variables (functional steps)
+    branches: tuple = ()  # a merge's inputs computed in its own list: per input, its steps ([] for a variable)
 
 
 BARRIER = Step("barrier")
@@ -708,7 +709,7 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         spec = activation_from_qualname(qualname)
         if member and member[0] in ("layers", "") and member[1] in K.MERGE_LAYERS and member[1].islower():
             step = _step("merge", expr, member[1][:1].upper() + member[1][1:])  # layers.add([x, y])
-            step.node.config = {key: value for key, value in step.node.config.items() if key == "axis"}
+            step.node.config = _merge_function_config(expr, step.node.layer)
         else:
             spec = spec or bound_activation(expr.func)  # self.activation(x), self.activation = activations.get(...)
             step = _step("activation", layer="Activation", activation=spec) if spec else \
@@ -716,14 +717,49 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if step.kind == "barrier":
         return _helper_call_steps(expr, sites) or (None, [BARRIER])
     if step.kind == "merge":
-        branches = dereference(first)
-        names = tuple(elt.name for elt in getattr(branches, "elts", ()) if isinstance(elt, nodes.Name))
-        if not isinstance(branches, (nodes.List, nodes.Tuple)) or len(names) != len(branches.elts) or not names:
+        merged = _merge_inputs(first, sites)
+        if merged is None:
             return None, [BARRIER]
-        step.merged = names
+        step.merged, step.branches = merged
         return None, [step]
     name, inner = _expression_steps(first, sites)
     return name, inner + [step]
+
+
+def _merge_function_config(call: nodes.Call, layer: str) -> dict[str, Any]:
+    """`layers.concatenate([x, y], axis=1)`: the merge function's axis, its second positional parameter
+    (the first is the list of inputs, not the layer class's axis)."""
+    view = call_view(call)
+    shifted = replace(view, args=view.args[1:])
+    return {key: value for key, value in layer_config(shifted, layer).items() if key == "axis"}
+
+
+def _merge_inputs(first: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[tuple, tuple] | None:
+    """A merge's inputs, in order: (the variable each reads, the steps each computes in the merge's own
+    list). `[x, y]`: ("x", "y") and no steps; `[block(x), y]`: ("x", "y"), block's layers for the first (a
+    helper call, a layer applied: a branch of its own, judged there). None: not a list the source spells out."""
+    listed = dereference(first)
+    if not isinstance(listed, (nodes.List, nodes.Tuple)) or not listed.elts:
+        return None
+    if any(isinstance(elt, nodes.Starred) for elt in listed.elts):
+        return None
+    if all(isinstance(elt, nodes.Name) for elt in listed.elts):
+        return tuple(elt.name for elt in listed.elts), ()
+    if listed is not first:  # `branches = [block(x), y]` earlier: what it computes is read where it is written
+        return None
+    from pylint_glorot import helpers
+
+    known = set(sites)
+    with helpers.attempt(first) as kept:  # the helper layers of a list read in vain are no part of the network
+        read = [(elt.name, []) if isinstance(elt, nodes.Name) else _expression_steps(elt, sites) for elt in listed.elts]
+        unreadable = any(steps and all(step.kind == "barrier" for step in steps) for _, steps in read)  # as before
+        nested = any(step.kind in ("merge", "input") for _, steps in read for step in steps)  # not read as a branch
+        if unreadable or nested:
+            for key in set(sites) - known:  # nor the copies of subclass layers it made (`_instance_steps`)
+                del sites[key]
+            return None
+        kept.append(True)
+    return tuple(name for name, _ in read), tuple(steps for _, steps in read)
 
 
 def _inputs_keyword(expr: nodes.Call, sites: dict[int, LayerSite]) -> nodes.NodeNG | None:
@@ -973,6 +1009,38 @@ def _connect_flows(flows: list[_FlowStatement]) -> None:
         if flow.merged and not first.inputs:
             producers = [flow.sources.get(name) for name in flow.merged]
             first.inputs.extend(_node(p.steps[-1]) if p is not None else G.Node(G.BARRIER) for p in producers)
+            _connect_branches(flow, first)
+
+
+def _connect_branches(flow: _FlowStatement, merge: G.Node) -> None:
+    """A merge's inputs computed in its own list (`[block(x), y]`): each branch reads what its variable
+    holds, and the merge reads the branch's last step in its place."""
+    for index, branch in enumerate(flow.steps[0].branches):
+        if not branch:
+            continue
+        branch_nodes = G.chain([_node(step) for step in branch])
+        if not branch_nodes[0].inputs and branch_nodes[0].kind != G.INPUT:
+            branch_nodes[0].inputs.append(merge.inputs[index])  # the producer of its variable (or a barrier)
+        merge.inputs[index] = branch_nodes[-1]
+
+
+def _link_branches(flows: list[_FlowStatement], model: ModuleModel, seen: set[int]) -> None:
+    """The layers of a merge's branches (`layers.Add()([block(x), x])`): each follows its branch up to the
+    merge (where a residual's signal is judged, as for a branch written on lines of its own), of the flow's
+    definition, fed by what its variable holds."""
+    for flow in flows:
+        branches = flow.steps[0].branches if flow.merged else ()
+        for name, branch in zip(flow.merged, branches):
+            if not branch:
+                continue  # a variable: its layers are linked where they are written
+            producer = flow.sources.get(name)
+            feeding = list(_steps_before(producer, len(producer.steps))) if producer is not None else [BARRIER]
+            _assign_definition(branch, ("flow", id(_root(flow).stmt)))
+            for position, step in enumerate(branch):
+                if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
+                    _link(step.site, branch[position + 1:] + [flow.steps[0], BARRIER],
+                          iter(list(reversed(branch[:position])) + feeding), model)
+                    seen.add(id(step.site))
 
 
 def _node(step: Step) -> G.Node:
@@ -1251,6 +1319,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
                     _link(step.site, list(_steps_after(flow, position)), _steps_before(flow, position), model)
                     seen.add(id(step.site))
+        _link_branches(flows, model, seen)
         if repeat > 1 and _carried(flows):
             _repeat([step for flow in flows for step in flow.steps], repeat, model)
     for loop, flows, repeat in loops:

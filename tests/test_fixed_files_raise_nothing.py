@@ -51,6 +51,8 @@ FAULTY = [
     "tf1/tf1_variable_shapes.py",
     "lists/lists_repeated_pairs.py",
     "subclass/subclass_repeated.py",
+    "helpers/helpers_merges.py",
+    "helpers/helpers_with_scopes.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
@@ -160,6 +162,37 @@ def test_the_fixed_helper_models_build_with_he_in_every_rectifier_layer(tmp_path
     assert result.returncode == 0, result.stderr[-2000:]
     rows = [line.split() for line in result.stdout.splitlines() if line.count(" ") == 3]
     assert len(rows) >= 20, result.stdout
+    for model, layer, initializer, ratio in rows:  # variance / (2 / fan_in): 1 for He, 0.5 for the Glorot it replaced
+        assert initializer == "HeUniform", (model, layer)
+        assert 0.8 < float(ratio) < 1.2, (model, layer, ratio)
+
+
+RUN_FIXED_MODELS = RUN_FIXED_HELPERS.replace(
+    '''built = [namespace["vgg"], namespace["tower"]] + [namespace[name]() for name in
+         ("mlp", "deep_net", "looped", "applied", "uses_projected", "passes_glorot")]''',
+    'built = [namespace[name] for name in sys.argv[2:]]')
+
+
+@pytest.mark.skipif(not _tensorflow_installed(), reason="TensorFlow is not installed")
+@pytest.mark.parametrize(("name", "models", "layers"), [
+    ("helpers_merges.py", ("mlp", "resnet"), 10),  # helpers called in a merge's list, in a layer's call
+    ("helpers_with_scopes.py", ("vgg", "tower", "net"), 8),  # helpers whose body is a `with` block
+])
+def test_the_fixed_helpers_build_with_he_wherever_they_are_called(name: str, models: tuple[str, ...], layers: int,
+                                                                 tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the fix every rectifier layer these helpers build, once per call, draws He's Var = 2/fan_in."""
+    assert RUN_FIXED_MODELS != RUN_FIXED_HELPERS
+    (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\n")
+    copy = tmp_path / name
+    shutil.copy(FUNCTIONAL / "helpers" / name, copy)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["fix", copy.name]) == cli.FIXED
+    result = subprocess.run([sys.executable, "-c", RUN_FIXED_MODELS, str(copy), *models], capture_output=True,
+                            text=True, check=False, timeout=600, env={**os.environ, "CUDA_VISIBLE_DEVICES": "-1"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line.split() for line in result.stdout.splitlines() if line.count(" ") == 3]
+    assert len(rows) == layers, result.stdout
     for model, layer, initializer, ratio in rows:  # variance / (2 / fan_in): 1 for He, 0.5 for the Glorot it replaced
         assert initializer == "HeUniform", (model, layer)
         assert 0.8 < float(ratio) < 1.2, (model, layer, ratio)

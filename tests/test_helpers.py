@@ -133,3 +133,127 @@ def test_calls_under_different_activations_leave_the_layer_unjudged() -> None:
         x = dense(x, "relu")
         x = dense(x, "tanh")
     """) == []
+
+
+def test_a_helper_body_read_on_its_own_is_replaced_when_every_call_expands_it() -> None:
+    """`dense` reached from `block` (called) and `orphan` (never called): block's own reading of its body
+    adds no instance with an unknown input; orphan's does (nothing else reads that body)."""
+    _module, model = _model("""
+        import keras
+        from keras import layers
+
+        def dense(x):
+            return layers.Dense(64, activation="relu")(x)
+
+        def block(x):
+            return dense(x)
+
+        def orphan(x):
+            return dense(x)
+
+        inputs = keras.Input((32,))
+        h = block(inputs)
+    """)
+    built = sorted(([span.line for span in site.via], site.input_shape) for site in model.sites)
+    assert built == [([12], None), ([15, 9], (32,))]  # orphan's standalone reading, and the call of block
+
+
+MERGES = """
+    import keras
+    from keras import layers
+
+    def conv(x, f):
+        return layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+
+    images = keras.Input((8, 8, 3))
+    side = layers.Conv2D(4, 1)(images)
+    joined = layers.concatenate([conv(images, 16), side, layers.Conv2D(2, 1)(images)])
+    summed = layers.Add()([conv(joined, 22), joined])
+"""
+
+
+def test_helper_calls_in_a_merges_list_are_branches_the_merge_reads() -> None:
+    _module, model = _model(MERGES)
+    built = {site.via[0].line: site for site in model.sites if site.via}
+    assert {line: (site.input_shape, site.out_channels) for line, site in built.items()} == {
+        10: ((8, 8, 3), 16), 11: ((8, 8, 22), 22)}  # 16 + 4 + 2 channels: the concatenation read the branches
+    add = built[11].nodes[0].inputs[0]
+    assert add.kind == "merge" and add.layer == "Concatenate" and len(add.inputs) == 3
+    assert [node.output_shape() for node in add.inputs] == [(8, 8, 16), (8, 8, 4), (8, 8, 2)]
+    inline = next(site for site in model.sites if not site.via and site.out_channels == 2)
+    assert inline.input_shape == (8, 8, 3) and inline.definition == built[10].definition
+
+
+def test_a_residual_branch_is_judged_on_the_branch() -> None:
+    """Two relu layers on each of three residual branches: chains of two, never one chain of six."""
+    source = """
+        import keras
+        from keras import layers
+
+        def residual(x):
+            x = layers.Dense(48, activation="relu")(x)
+            return layers.Dense(48, activation="relu")(x)
+
+        tokens = keras.Input((48,))
+        h = layers.Add()([residual(tokens), tokens])
+        h = layers.Add()([residual(h), h])
+        h = keras.layers.add([h, residual(h)])
+    """
+    _module, model = _model(source)
+    first = sorted((site for site in model.sites if site.span.line == 6), key=lambda site: site.via[0].line)
+    second = sorted((site for site in model.sites if site.span.line == 7), key=lambda site: site.via[0].line)
+    linked = {id(site): model.links.get(id(site), (None,))[0] for site in model.sites}
+    assert [linked[id(site)] for site in first] == second  # per branch, the first Dense leads to the second
+    assert [linked[id(site)] for site in second] == [None] * 3  # ... and the second to nothing past the merge
+    assert [site.input_shape for site in model.sites] == [(48,)] * 6
+    assert _findings(source) == []
+
+
+def test_a_merge_with_an_input_it_cannot_read_stays_a_barrier_and_keeps_no_instance() -> None:
+    _module, model = _model("""
+        import keras
+        import tensorflow as tf
+        from keras import layers
+
+        def conv(x, f):
+            return layers.Conv2D(f, 3, activation="relu")(x)
+
+        images = keras.Input((8, 8, 3))
+        joined = layers.concatenate([conv(images, 16), tf.image.resize(images, (6, 6))])
+    """)
+    assert [site.via for site in model.sites] == [()]  # the helper's own layer, read on its own as before
+
+
+def test_the_merge_functions_axis_is_read_past_the_list() -> None:
+    _module, model = _model("""
+        import keras
+        from keras import layers
+
+        a = keras.Input((4, 6))
+        b = keras.Input((4, 6))
+        c = layers.concatenate([a, b], 1)
+        d = layers.Dense(8)(c)
+        e = layers.concatenate([a, b])
+        f = layers.Dense(8)(e)
+    """)
+    assert [site.input_shape for site in model.sites] == [(8, 6), (4, 12)]
+
+
+def test_a_helper_body_in_a_with_block_is_one_line() -> None:
+    _module, model = _model("""
+        import keras
+        import tensorflow as tf
+        from keras import layers
+
+        def conv(x, f):
+            with tf.name_scope("conv"):
+                with tf.device("/cpu:0"):
+                    x = layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+            return x
+
+        images = keras.Input((8, 8, 3))
+        x = conv(conv(images, 16), 32)
+    """)
+    assert sorted((site.input_shape, site.out_channels) for site in model.sites) == [
+        ((8, 8, 3), 16), ((8, 8, 16), 32)]
+    assert all(site.via for site in model.sites)
