@@ -14,6 +14,7 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import graph as G
+from pylint_glorot import links
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
@@ -117,7 +118,6 @@ class Step:
     kind: str  # layer | activation | norm | pass | input | merge | barrier
     site: LayerSite | None = None
     activation: ActivationSpec | None = None
-    channels: int | None = None
     node: G.Node | None = None  # the step as a node of the network graph
     merged: tuple[str, ...] = ()  # a merge's input variables (functional steps)
 
@@ -471,20 +471,6 @@ def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:
     )
 
 
-def _declared_input_channels(call: nodes.Call) -> int | None:
-    """`input_shape=(28, 28, 1)` / `input_dim=8` on a first layer."""
-    for kw in call.keywords or ():
-        if kw.arg in ("input_shape", "batch_input_shape", "shape", "batch_shape"):
-            shape = literal(kw.value)
-            if isinstance(shape, tuple) and shape and isinstance(shape[-1], int):
-                return shape[-1]
-        if kw.arg == "input_dim":
-            value = literal(kw.value)
-            if isinstance(value, int):
-                return value
-    return None
-
-
 def _data_format_first(call: nodes.Call) -> bool:
     for kw in call.keywords or ():
         if kw.arg == "data_format":
@@ -513,10 +499,8 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
         return _helper_layer_step(call) or _step("barrier")
     name = keras_kind(member[1])
     if name in K.INPUT_CALLABLES:
-        shape = declared_input_shape(call, positional=True)
-        channels = shape[-1] if shape and isinstance(shape[-1], int) else _declared_input_channels(call)
-        step = _step("input", channels=channels)
-        step.node.declared_shape = shape
+        step = _step("input")
+        step.node.declared_shape = declared_input_shape(call, positional=True)
         return step
     if name in K.ACTIVATION_LAYERS or name == "Activation":
         spec = activation_layer_spec(call)
@@ -524,8 +508,7 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
     if name in K.NORMALIZATION_LAYERS:
         return _step("norm", call, name)
     if K.is_passthrough_layer(name):
-        channels = -1 if name in ("Flatten", "Reshape", "Permute", "RepeatVector") else None
-        return _step("pass", call, name, channels=channels)  # Flatten/Reshape: pass scale, lose channel count
+        return _step("pass", call, name)  # Flatten/Reshape: pass the scale, lose the channel count (links.py)
     if name in K.MERGE_LAYERS:
         return _step("merge", call, name)
     return _step("barrier")
@@ -753,7 +736,7 @@ def _placeholder_step(call: nodes.Call) -> Step:
     shape = next((build_shape(kw.value) for kw in view.keywords if kw.arg == "shape"), None)
     if shape is None and len(view.args) > 1 and not isinstance(view.args[1], nodes.Starred):
         shape = build_shape(view.args[1])
-    step = _step("input", channels=shape[-1] if shape and isinstance(shape[-1], int) else None)
+    step = _step("input")
     step.node.declared_shape = shape
     return step
 
@@ -782,14 +765,14 @@ def _tf1_function_step(qualname: str | None, call: nodes.Call | None = None) -> 
     what they do to the signal, and (from `call`'s literal arguments) to its shape."""
     name = canonical(qualname or "")
     if name in _RESHAPES and call is not None:
-        step = _step("pass", layer="Reshape", channels=-1)
+        step = _step("pass", layer="Reshape")
         step.node.config = {"target_shape": tf1_layers.reshape_target(call_view(call))}
         return step
     for module in K.TF1_FUNCTION_MODULES:
         if name.startswith(module) and name[len(module):] in K.TF1_FUNCTION_STEPS:
             function = name[len(module):]
             if function == "flatten":
-                step = _step("pass", channels=-1)  # passes the scale, loses the channel count
+                step = _step("pass")  # passes the scale; the Flatten it maps to loses the channel count
             else:
                 step = _step("norm" if K.TF1_FUNCTION_STEPS[function] == "norm" else "pass")
             if call is not None:
@@ -1000,15 +983,6 @@ def _steps_after(flow: _FlowStatement, position: int) -> Iterator[Step]:
     yield BARRIER
 
 
-def _steps_before(flow: _FlowStatement, position: int) -> Iterator[Step]:
-    yield from reversed(flow.steps[:position])
-    current = flow.previous
-    while current is not None:
-        yield from reversed(current.steps)
-        current = current.previous
-    yield BARRIER
-
-
 # --------------------------------------------------------------------------- linking
 
 
@@ -1044,17 +1018,14 @@ def _carried(flows: list[_FlowStatement]) -> bool:
     return all(a.next is b for a, b in zip(flows, flows[1:])) and flows[-1].output_name == flows[0].input_name
 
 
-def _repeat(steps: list[Step], count: int, model: ModuleModel) -> None:
+def _repeat(steps: list[Step], count: int) -> None:
     """Steps that run `count` times in a row: their layers repeat, and the last feeds the first."""
     layers = [step.site for step in steps if step.kind == "layer" and step.site is not None]
     for site in layers:
         site.repeat = count
     _remember_loop_body(steps)
-    if layers and id(layers[-1]) not in model.links:
-        wrap = steps[steps.index(next(s for s in steps if s.site is layers[-1])) + 1:] + steps
-        nxt, normalized = _next_site(iter(wrap))
-        if nxt is not None:
-            model.links[id(layers[-1])] = (nxt, normalized)
+    if layers:
+        _node(steps[-1]).next_pass = _node(steps[0])  # the last step feeds the first on the next pass
 
 
 def _remember_loop_body(steps: list[Step]) -> None:
@@ -1068,50 +1039,29 @@ def _remember_loop_body(steps: list[Step]) -> None:
             step.site.loop_body = (body, index)
 
 
-def _feeding_channels(before: Iterator[Step]) -> int | None:
-    for step in before:
-        if step.kind == "layer":
-            return step.site.out_channels if step.site else None
-        if step.kind == "input":
-            return step.channels
-        if step.channels == -1 or step.kind in ("barrier", "merge"):
-            return None
-    return None
-
-
-def _next_site(after: Iterator[Step]) -> tuple[LayerSite | None, bool]:
-    """The next weighted layer reached through passthroughs, activations and normalizations,
-    and whether a normalization lies between."""
-    normalized = False
-    for step in after:
-        if step.kind == "layer":
-            return step.site, normalized
-        if step.kind == "norm":
-            normalized = True
-        elif step.kind in ("barrier", "merge"):
-            return None, False
-    return None, False
-
-
 @dataclass
 class ModuleModel:
     sites: list[LayerSite]
     links: dict[int, tuple[LayerSite, bool]]  # id(site) -> (next weighted layer, normalization between)
     graphs: list[G.Graph] = field(default_factory=list)  # one per Sequential, model.add run and functional body
+    linked: dict[int, tuple[LayerSite, G.Node]] = field(default_factory=dict)  # id(site) -> (it, the node it is
+    #   placed at): the layers in a network, linked when every graph is built (_link_from_graph)
 
 
-def _link(site: LayerSite, after: list[Step], before: Iterator[Step], model: ModuleModel,
-          first_layer_call: nodes.Call | None = None) -> None:
-    _follow(site, iter(after))
-    channels = _feeding_channels(before)
-    if channels is None and first_layer_call is not None:
-        channels = _declared_input_channels(first_layer_call)
-    if site.anchor is not None and _data_format_first(site.anchor):
-        channels = None
-    site.in_channels = channels
-    nxt, normalized = _next_site(iter(after))
-    if nxt is not None:
-        model.links[id(site)] = (nxt, normalized)
+def _link(step: Step, after: list[Step], model: ModuleModel) -> None:
+    """A weighted layer placed in a network: the activation its kernel feeds (from the steps that follow), and
+    the graph node its links and input channels are read from once every graph is built (_link_from_graph)."""
+    model.linked[id(step.site)] = (step.site, _node(step))
+    _follow(step.site, iter(after))
+
+
+def _link_from_graph(model: ModuleModel) -> None:
+    """Each placed layer's next weighted layer (`model.links`) and input channels, from the network graph's
+    edges (links.py); the channels are its input shape's where the graph infers that (_read_input_shape)."""
+    model.links = links.links([(site, node) for site, node in model.linked.values()], model.graphs)
+    for site, node in model.linked.values():
+        first = site.anchor is not None and _data_format_first(site.anchor)  # channels are not the last axis
+        site.in_channels = None if first else links.feeding_channels(node)
 
 
 def _assign_definition(steps: list[Step], definition: Any) -> None:
@@ -1150,10 +1100,8 @@ def _root(flow: _FlowStatement) -> _FlowStatement:
 
 def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
     for index, step in enumerate(steps):
-        if step.kind != "layer" or step.site is None:
-            continue
-        first = step.site.anchor if not any(s.kind == "layer" for s in steps[:index]) else None
-        _link(step.site, steps[index + 1:] + [BARRIER], iter(list(reversed(steps[:index])) + [BARRIER]), model, first)
+        if step.kind == "layer" and step.site is not None:
+            _link(step, steps[index + 1:] + [BARRIER], model)
 
 
 class Body(list):
@@ -1237,7 +1185,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
             if repeat > 1 and not unrolled:  # each pass adds the same layers again, after the previous pass's
-                _repeat(steps, repeat, model)
+                _repeat(steps, repeat)
         flows = _functional_flows(body, sites)
         flow_of.update((id(flow.stmt), flow) for flow in flows)
         if loop is not None and _unrolled_flows(body, flows, loop, sites, model, seen, flow_of):
@@ -1255,10 +1203,10 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
         for flow in flows:
             for position, step in enumerate(flow.steps):
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
-                    _link(step.site, list(_steps_after(flow, position)), _steps_before(flow, position), model)
+                    _link(step, list(_steps_after(flow, position)), model)
                     seen.add(id(step.site))
         if repeat > 1 and _carried(flows):
-            _repeat([step for flow in flows for step in flow.steps], repeat, model)
+            _repeat([step for flow in flows for step in flow.steps], repeat)
     for loop, flows, repeat in loops:
         _enter_loop(loop, flows, repeat, flow_of, model)
     model.sites[:] = _with_passes(model.sites, sites)
@@ -1269,6 +1217,8 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     for site in model.sites:
         if id(site) not in seen:  # a lone layer: only its own (or default) activation counts
             _follow(site, iter([BARRIER]))
+    _link_from_graph(model)
+    for site in model.sites:
         _read_input_shape(site)
     return model
 
@@ -1291,7 +1241,7 @@ def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_
             feeding.next = first
             for position, step in enumerate(feeding.steps):
                 if step.kind == "layer" and step.site is not None:
-                    _link(step.site, list(_steps_after(feeding, position)), _steps_before(feeding, position), model)
+                    _link(step, list(_steps_after(feeding, position)), model)
         definition = ("flow", id(_root(first).stmt))
         for step in (step for flow in flows for step in flow.steps):
             if step.site is not None:
@@ -1386,7 +1336,7 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
     _link_sequence(steps, model)
     seen.update(id(step.site) for step in steps if step.site)
     if flow_of is not None:
-        _enter_unrolled(loop, carried, steps, flow_of, model)
+        _enter_unrolled(loop, carried, steps, flow_of)
     return True
 
 
@@ -1402,8 +1352,7 @@ def _carried_name(loop: nodes.For, flows: list[_FlowStatement]) -> str | None:
     return flows[0].input_name if flows and flows[0].stmt is loop.body[0] else None
 
 
-def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_of: dict[int, _FlowStatement],
-                    model: ModuleModel) -> None:
+def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_of: dict[int, _FlowStatement]) -> None:
     """An unrolled loop's first pass reads what its variable holds before the loop (`x = inputs`, a layer's
     output), and what follows the loop reads the last pass's output."""
     if name is None:
@@ -1412,13 +1361,7 @@ def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_o
     feeding = _writer(reversed(before), name, flow_of)
     entry = _node(steps[0])
     if feeding is not None and not entry.inputs and entry.kind != G.INPUT:
-        entry.inputs.append(_node(feeding.steps[-1]))
-        layers = [step for step in feeding.steps if step.kind == "layer" and step.site is not None]
-        if layers and id(layers[-1].site) not in model.links:  # the layer before the loop feeds its first pass
-            tail = feeding.steps[feeding.steps.index(layers[-1]) + 1:]
-            nxt, normalized = _next_site(iter(tail + steps))
-            if nxt is not None:
-                model.links[id(layers[-1].site)] = (nxt, normalized)
+        entry.inputs.append(_node(feeding.steps[-1]))  # the layers before the loop feed its first pass
     reader = next((stmt for stmt in after if _reads(stmt, name or "")), None)
     following = flow_of.get(id(reader)) if reader is not None else None
     if following is not None and following.input_name == name and following.previous is None:
