@@ -644,6 +644,7 @@ class _FlowStatement:
     next: _FlowStatement | None = None
     previous: _FlowStatement | None = None
     sources: dict[str, _FlowStatement] = field(default_factory=dict)  # a merge's inputs, by variable
+    opaque_readers: list = field(default_factory=list)  # later statements reading its output that no step models
 
     @property
     def merged(self) -> tuple[str, ...]:
@@ -947,7 +948,36 @@ def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> 
                 consumer.sources[flow.output_name] = flow
         if len(consumers) == 1 and consumers[0] is not None and consumers[0].input_name == flow.output_name:
             flow.next = consumers[0]  # what follows a step is known only when nothing else reads it
+        flow.opaque_readers = _opaque_readers(flow, body[index + 1:], flows)
     return found
+
+
+def _opaque_readers(flow: _FlowStatement, later: list[nodes.NodeNG],
+                    flows: dict[int, _FlowStatement | None]) -> list[nodes.NodeNG]:
+    """The statements after `flow` that read its output, in its own scope, as no step of theirs does
+    (`p4 = p4 + upsample(p5)`, `outputs.append(x)`): a branch the graph does not see (_add_opaque_readers)."""
+    found = []
+    name = flow.output_name
+    for stmt in later:
+        frame = stmt.parent.frame() if stmt.parent is not None else None
+        if any(n.name == name and n.frame() is frame for n in stmt.nodes_of_class(nodes.Name)):
+            reader = flows.get(id(stmt))
+            if reader is None or (reader.input_name != name and name not in reader.merged):
+                found.append(stmt)
+        if _writes(stmt, name):
+            break
+    return found
+
+
+def _add_opaque_readers(flows: Iterator[_FlowStatement], graphs: list[G.Graph]) -> None:
+    """A barrier node reading each flow's output that a statement reads without a step the checker models, in
+    the graph that holds the flow: the tensor branches there, so no layer's next weighted layer is seen past it."""
+    holding = {id(node): graph for graph in graphs for node in graph.nodes}
+    for flow in flows:
+        last = _node(flow.steps[-1]) if flow.opaque_readers and flow.steps else None
+        graph = holding.get(id(last)) if last is not None else None
+        if graph is not None:
+            graph.nodes.append(G.Node(G.BARRIER, inputs=[last]))
 
 
 def _connect_flows(flows: list[_FlowStatement]) -> None:
@@ -987,7 +1017,11 @@ def _steps_after(flow: _FlowStatement, position: int) -> Iterator[Step]:
 
 
 def _follow(site: LayerSite, after: Iterator[Step]) -> None:
-    """Set the activation the kernel feeds: its own, or the one that follows it."""
+    """Set the activation the kernel feeds: its own, or the one that follows it.
+
+    Still read from the step list (`_steps_after`), not the graph: an activation's ActivationSpec is its
+    step's, and helpers.finish reconciles instances' activations before every graph edge exists. Links and
+    input channels come from the graph (links.py, _link_from_graph)."""
     own = site.own_activation
     if own is None:
         return
@@ -1209,6 +1243,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _repeat([step for flow in flows for step in flow.steps], repeat)
     for loop, flows, repeat in loops:
         _enter_loop(loop, flows, repeat, flow_of, model)
+    _add_opaque_readers(iter(flow_of.values()), model.graphs)
     model.sites[:] = _with_passes(model.sites, sites)
     _add_instance_copies(model, sites)
     model.sites = _with_helper_instances(module, model.sites)
@@ -1234,6 +1269,7 @@ def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_
     feeding = _writer(reversed(before[0]), name, flow_of)
     if feeding is not None and first.previous is None:
         first.previous = feeding
+        _read_by_loop(feeding, loop)
         entry = _node(first.steps[0])
         if not entry.inputs:
             entry.inputs.append(_node(feeding.steps[-1]))
@@ -1254,6 +1290,11 @@ def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_
         if not entry.inputs:  # what the last pass wrote
             body = [_node(step) for flow in flows for step in flow.steps]
             entry.inputs.append(G.repeat(body, repeat, _node(feeding.steps[-1]) if feeding is not None else None))
+
+
+def _read_by_loop(feeding: _FlowStatement, loop: nodes.For) -> None:
+    """The loop now reads the tensor `feeding` writes as a step of the graph: no longer an opaque reader."""
+    feeding.opaque_readers = [stmt for stmt in feeding.opaque_readers if stmt is not loop]
 
 
 def _statements_around(stmt: nodes.NodeNG) -> tuple[list[nodes.NodeNG], list[nodes.NodeNG]]:
@@ -1362,6 +1403,7 @@ def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_o
     entry = _node(steps[0])
     if feeding is not None and not entry.inputs and entry.kind != G.INPUT:
         entry.inputs.append(_node(feeding.steps[-1]))  # the layers before the loop feed its first pass
+        _read_by_loop(feeding, loop)
     reader = next((stmt for stmt in after if _reads(stmt, name or "")), None)
     following = flow_of.get(id(reader)) if reader is not None else None
     if following is not None and following.input_name == name and following.previous is None:

@@ -75,21 +75,34 @@ def test_an_add_merge_cuts_the_chain_and_a_branch_is_no_single_next() -> None:
     assert [sites[line].in_channels for line in (5, 6, 7, 9)] == [64, 64, 64, 64]
 
 
-def test_a_reader_the_checker_does_not_model_does_not_cut_the_chain() -> None:
-    """A statement reading the tensor that is no layer (a print, a side output stored away) leaves the signal
-    to the next layer unchanged; a local of the same name in a later function is no reader at all."""
+def test_a_statement_reading_the_tensor_without_a_layer_is_a_branch() -> None:
+    """`p4 = p4 + upsample(p5)` reads p5 as no step does: p5 feeds that sum and the next conv, a branch."""
+    model = _model("""
+        import keras
+        from keras import layers
+        inputs = keras.Input((8, 8, 16))
+        p5 = layers.Conv2D(16, 1, activation="relu")(inputs)
+        p4 = layers.Conv2D(16, 1, activation="relu")(inputs)
+        p4 = p4 + layers.UpSampling2D(1)(p5)
+        p5 = layers.Conv2D(16, 3, padding="same", activation="relu")(p5)
+        p4 = layers.Conv2D(16, 3, padding="same", activation="relu")(p4)
+    """)
+    assert _links(model) == {}
+
+
+def test_a_name_in_a_later_function_is_no_reader() -> None:
+    """A later function's own `h` is another variable: the chain runs on (the step list cut it)."""
     model = _model("""
         import keras
         from keras import layers
         inputs = keras.Input((64,))
         h = layers.Dense(64, activation="relu")(inputs)
-        print(h.shape)
         h = layers.Dense(64, activation="relu")(h)
 
         def unrelated(h):
-            return h
+            return h * 2
     """)
-    assert _links(model) == {5: (7, False)}
+    assert _links(model) == {5: (6, False)}
 
 
 def test_a_counted_loop_body_links_its_last_layer_to_its_first() -> None:
