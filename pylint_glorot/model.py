@@ -935,10 +935,11 @@ def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> 
         flow = flows[id(stmt)]
         if flow is None or flow.output_name is None:
             continue
-        consumers = []
+        consumers, readers = [], []
         for later in body[index + 1:]:
             if _reads(later, flow.output_name):
                 consumers.append(flows.get(id(later)))
+                readers.append(later)
             if _writes(later, flow.output_name):
                 break
         for consumer in consumers:  # what feeds a step is known even when the signal branches
@@ -948,24 +949,23 @@ def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> 
                 consumer.sources[flow.output_name] = flow
         if len(consumers) == 1 and consumers[0] is not None and consumers[0].input_name == flow.output_name:
             flow.next = consumers[0]  # what follows a step is known only when nothing else reads it
-        flow.opaque_readers = _opaque_readers(flow, body[index + 1:], flows)
+        flow.opaque_readers = _opaque_readers(flow, readers, flows)
     return found
 
 
-def _opaque_readers(flow: _FlowStatement, later: list[nodes.NodeNG],
+def _opaque_readers(flow: _FlowStatement, readers: list[nodes.NodeNG],
                     flows: dict[int, _FlowStatement | None]) -> list[nodes.NodeNG]:
-    """The statements after `flow` that read its output, in its own scope, as no step of theirs does
-    (`p4 = p4 + upsample(p5)`, `outputs.append(x)`): a branch the graph does not see (_add_opaque_readers)."""
+    """Of the statements that read `flow`'s output, those that read it in its own scope as no step of theirs
+    does (`p4 = p4 + upsample(p5)`, `outputs.append(x)`): a branch the graph does not see (_add_opaque_readers).
+    A later function's own variable of the same name is not its output."""
     found = []
     name = flow.output_name
-    for stmt in later:
+    for stmt in readers:
         frame = stmt.parent.frame() if stmt.parent is not None else None
         if any(n.name == name and n.frame() is frame for n in stmt.nodes_of_class(nodes.Name)):
             reader = flows.get(id(stmt))
             if reader is None or (reader.input_name != name and name not in reader.merged):
                 found.append(stmt)
-        if _writes(stmt, name):
-            break
     return found
 
 
