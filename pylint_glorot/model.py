@@ -14,6 +14,7 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import graph as G
+from pylint_glorot import links
 from pylint_glorot import knowledge as K
 from pylint_glorot.findings import Span
 from pylint_glorot.layerconfig import build_shape, declared_input_shape, keras_kind, layer_config
@@ -118,7 +119,6 @@ class Step:
     kind: str  # layer | activation | norm | pass | input | merge | barrier
     site: LayerSite | None = None
     activation: ActivationSpec | None = None
-    channels: int | None = None
     node: G.Node | None = None  # the step as a node of the network graph
     merged: tuple[str, ...] = ()  # a merge's input variables (functional steps)
     branches: tuple = ()  # a merge's inputs computed in its own list: per input, its steps ([] for a variable)
@@ -473,20 +473,6 @@ def _hand_rolled_spec(value: nodes.NodeNG) -> InitializerSpec | None:
     )
 
 
-def _declared_input_channels(call: nodes.Call) -> int | None:
-    """`input_shape=(28, 28, 1)` / `input_dim=8` on a first layer."""
-    for kw in call.keywords or ():
-        if kw.arg in ("input_shape", "batch_input_shape", "shape", "batch_shape"):
-            shape = literal(kw.value)
-            if isinstance(shape, tuple) and shape and isinstance(shape[-1], int):
-                return shape[-1]
-        if kw.arg == "input_dim":
-            value = literal(kw.value)
-            if isinstance(value, int):
-                return value
-    return None
-
-
 def _data_format_first(call: nodes.Call) -> bool:
     for kw in call.keywords or ():
         if kw.arg == "data_format":
@@ -515,10 +501,8 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
         return _helper_layer_step(call) or _step("barrier")
     name = keras_kind(member[1])
     if name in K.INPUT_CALLABLES:
-        shape = declared_input_shape(call, positional=True)
-        channels = shape[-1] if shape and isinstance(shape[-1], int) else _declared_input_channels(call)
-        step = _step("input", channels=channels)
-        step.node.declared_shape = shape
+        step = _step("input")
+        step.node.declared_shape = declared_input_shape(call, positional=True)
         return step
     if name in K.ACTIVATION_LAYERS or name == "Activation":
         spec = activation_layer_spec(call)
@@ -526,8 +510,7 @@ def constructor_step(call: nodes.Call, sites: dict[int, LayerSite]) -> Step:
     if name in K.NORMALIZATION_LAYERS:
         return _step("norm", call, name)
     if K.is_passthrough_layer(name):
-        channels = -1 if name in ("Flatten", "Reshape", "Permute", "RepeatVector") else None
-        return _step("pass", call, name, channels=channels)  # Flatten/Reshape: pass scale, lose channel count
+        return _step("pass", call, name)  # Flatten/Reshape: pass the scale, lose the channel count (links.py)
     if name in K.MERGE_LAYERS:
         return _step("merge", call, name)
     return _step("barrier")
@@ -656,6 +639,7 @@ class _FlowStatement:
     next: _FlowStatement | None = None
     previous: _FlowStatement | None = None
     sources: dict[str, _FlowStatement] = field(default_factory=dict)  # a merge's inputs, by variable
+    opaque_readers: list = field(default_factory=list)  # later statements reading its output that no step models
 
     @property
     def merged(self) -> tuple[str, ...]:
@@ -783,7 +767,7 @@ def _placeholder_step(call: nodes.Call) -> Step:
     shape = next((build_shape(kw.value) for kw in view.keywords if kw.arg == "shape"), None)
     if shape is None and len(view.args) > 1 and not isinstance(view.args[1], nodes.Starred):
         shape = build_shape(view.args[1])
-    step = _step("input", channels=shape[-1] if shape and isinstance(shape[-1], int) else None)
+    step = _step("input")
     step.node.declared_shape = shape
     return step
 
@@ -812,14 +796,14 @@ def _tf1_function_step(qualname: str | None, call: nodes.Call | None = None) -> 
     what they do to the signal, and (from `call`'s literal arguments) to its shape."""
     name = canonical(qualname or "")
     if name in _RESHAPES and call is not None:
-        step = _step("pass", layer="Reshape", channels=-1)
+        step = _step("pass", layer="Reshape")
         step.node.config = {"target_shape": tf1_layers.reshape_target(call_view(call))}
         return step
     for module in K.TF1_FUNCTION_MODULES:
         if name.startswith(module) and name[len(module):] in K.TF1_FUNCTION_STEPS:
             function = name[len(module):]
             if function == "flatten":
-                step = _step("pass", channels=-1)  # passes the scale, loses the channel count
+                step = _step("pass")  # passes the scale; the Flatten it maps to loses the channel count
             else:
                 step = _step("norm" if K.TF1_FUNCTION_STEPS[function] == "norm" else "pass")
             if call is not None:
@@ -981,10 +965,11 @@ def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> 
         flow = flows[id(stmt)]
         if flow is None or flow.output_name is None:
             continue
-        consumers = []
+        consumers, readers = [], []
         for later in body[index + 1:]:
             if _reads(later, flow.output_name):
                 consumers.append(flows.get(id(later)))
+                readers.append(later)
             if _writes(later, flow.output_name):
                 break
         for consumer in consumers:  # what feeds a step is known even when the signal branches
@@ -994,7 +979,35 @@ def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> 
                 consumer.sources[flow.output_name] = flow
         if len(consumers) == 1 and consumers[0] is not None and consumers[0].input_name == flow.output_name:
             flow.next = consumers[0]  # what follows a step is known only when nothing else reads it
+        flow.opaque_readers = _opaque_readers(flow, readers, flows)
     return found
+
+
+def _opaque_readers(flow: _FlowStatement, readers: list[nodes.NodeNG],
+                    flows: dict[int, _FlowStatement | None]) -> list[nodes.NodeNG]:
+    """Of the statements that read `flow`'s output, those that read it in its own scope as no step of theirs
+    does (`p4 = p4 + upsample(p5)`, `outputs.append(x)`): a branch the graph does not see (_add_opaque_readers).
+    A later function's own variable of the same name is not its output."""
+    found = []
+    name = flow.output_name
+    for stmt in readers:
+        frame = stmt.parent.frame() if stmt.parent is not None else None
+        if any(n.name == name and n.frame() is frame for n in stmt.nodes_of_class(nodes.Name)):
+            reader = flows.get(id(stmt))
+            if reader is None or (reader.input_name != name and name not in reader.merged):
+                found.append(stmt)
+    return found
+
+
+def _add_opaque_readers(flows: Iterator[_FlowStatement], graphs: list[G.Graph]) -> None:
+    """A barrier node reading each flow's output that a statement reads without a step the checker models, in
+    the graph that holds the flow: the tensor branches there, so no layer's next weighted layer is seen past it."""
+    holding = {id(node): graph for graph in graphs for node in graph.nodes}
+    for flow in flows:
+        last = _node(flow.steps[-1]) if flow.opaque_readers and flow.steps else None
+        graph = holding.get(id(last)) if last is not None else None
+        if graph is not None:
+            graph.nodes.append(G.Node(G.BARRIER, inputs=[last]))
 
 
 def _connect_flows(flows: list[_FlowStatement]) -> None:
@@ -1062,20 +1075,15 @@ def _steps_after(flow: _FlowStatement, position: int) -> Iterator[Step]:
     yield BARRIER
 
 
-def _steps_before(flow: _FlowStatement, position: int) -> Iterator[Step]:
-    yield from reversed(flow.steps[:position])
-    current = flow.previous
-    while current is not None:
-        yield from reversed(current.steps)
-        current = current.previous
-    yield BARRIER
-
-
 # --------------------------------------------------------------------------- linking
 
 
 def _follow(site: LayerSite, after: Iterator[Step]) -> None:
-    """Set the activation the kernel feeds: its own, or the one that follows it."""
+    """Set the activation the kernel feeds: its own, or the one that follows it.
+
+    Still read from the step list (`_steps_after`), not the graph: an activation's ActivationSpec is its
+    step's, and helpers.finish reconciles instances' activations before every graph edge exists. Links and
+    input channels come from the graph (links.py, _link_from_graph)."""
     own = site.own_activation
     if own is None:
         return
@@ -1106,17 +1114,14 @@ def _carried(flows: list[_FlowStatement]) -> bool:
     return all(a.next is b for a, b in zip(flows, flows[1:])) and flows[-1].output_name == flows[0].input_name
 
 
-def _repeat(steps: list[Step], count: int, model: ModuleModel) -> None:
+def _repeat(steps: list[Step], count: int) -> None:
     """Steps that run `count` times in a row: their layers repeat, and the last feeds the first."""
     layers = [step.site for step in steps if step.kind == "layer" and step.site is not None]
     for site in layers:
         site.repeat = count
     _remember_loop_body(steps)
-    if layers and id(layers[-1]) not in model.links:
-        wrap = steps[steps.index(next(s for s in steps if s.site is layers[-1])) + 1:] + steps
-        nxt, normalized = _next_site(iter(wrap))
-        if nxt is not None:
-            model.links[id(layers[-1])] = (nxt, normalized)
+    if layers:
+        _node(steps[-1]).next_pass = _node(steps[0])  # the last step feeds the first on the next pass
 
 
 def _remember_loop_body(steps: list[Step]) -> None:
@@ -1130,50 +1135,29 @@ def _remember_loop_body(steps: list[Step]) -> None:
             step.site.loop_body = (body, index)
 
 
-def _feeding_channels(before: Iterator[Step]) -> int | None:
-    for step in before:
-        if step.kind == "layer":
-            return step.site.out_channels if step.site else None
-        if step.kind == "input":
-            return step.channels
-        if step.channels == -1 or step.kind in ("barrier", "merge"):
-            return None
-    return None
-
-
-def _next_site(after: Iterator[Step]) -> tuple[LayerSite | None, bool]:
-    """The next weighted layer reached through passthroughs, activations and normalizations,
-    and whether a normalization lies between."""
-    normalized = False
-    for step in after:
-        if step.kind == "layer":
-            return step.site, normalized
-        if step.kind == "norm":
-            normalized = True
-        elif step.kind in ("barrier", "merge"):
-            return None, False
-    return None, False
-
-
 @dataclass
 class ModuleModel:
     sites: list[LayerSite]
     links: dict[int, tuple[LayerSite, bool]]  # id(site) -> (next weighted layer, normalization between)
     graphs: list[G.Graph] = field(default_factory=list)  # one per Sequential, model.add run and functional body
+    linked: dict[int, tuple[LayerSite, G.Node]] = field(default_factory=dict)  # id(site) -> (it, the node it is
+    #   placed at): the layers in a network, linked when every graph is built (_link_from_graph)
 
 
-def _link(site: LayerSite, after: list[Step], before: Iterator[Step], model: ModuleModel,
-          first_layer_call: nodes.Call | None = None) -> None:
-    _follow(site, iter(after))
-    channels = _feeding_channels(before)
-    if channels is None and first_layer_call is not None:
-        channels = _declared_input_channels(first_layer_call)
-    if site.anchor is not None and _data_format_first(site.anchor):
-        channels = None
-    site.in_channels = channels
-    nxt, normalized = _next_site(iter(after))
-    if nxt is not None:
-        model.links[id(site)] = (nxt, normalized)
+def _link(step: Step, after: list[Step], model: ModuleModel) -> None:
+    """A weighted layer placed in a network: the activation its kernel feeds (from the steps that follow), and
+    the graph node its links and input channels are read from once every graph is built (_link_from_graph)."""
+    model.linked[id(step.site)] = (step.site, _node(step))
+    _follow(step.site, iter(after))
+
+
+def _link_from_graph(model: ModuleModel) -> None:
+    """Each placed layer's next weighted layer (`model.links`) and input channels, from the network graph's
+    edges (links.py); the channels are its input shape's where the graph infers that (_read_input_shape)."""
+    model.links = links.links([(site, node) for site, node in model.linked.values()], model.graphs)
+    for site, node in model.linked.values():
+        first = site.anchor is not None and _data_format_first(site.anchor)  # channels are not the last axis
+        site.in_channels = None if first else links.feeding_channels(node)
 
 
 def _assign_definition(steps: list[Step], definition: Any) -> None:
@@ -1212,10 +1196,8 @@ def _root(flow: _FlowStatement) -> _FlowStatement:
 
 def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
     for index, step in enumerate(steps):
-        if step.kind != "layer" or step.site is None:
-            continue
-        first = step.site.anchor if not any(s.kind == "layer" for s in steps[:index]) else None
-        _link(step.site, steps[index + 1:] + [BARRIER], iter(list(reversed(steps[:index])) + [BARRIER]), model, first)
+        if step.kind == "layer" and step.site is not None:
+            _link(step, steps[index + 1:] + [BARRIER], model)
 
 
 class Body(list):
@@ -1299,7 +1281,7 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
             _link_sequence(steps, model)
             seen.update(id(s.site) for s in steps if s.site)
             if repeat > 1 and not unrolled:  # each pass adds the same layers again, after the previous pass's
-                _repeat(steps, repeat, model)
+                _repeat(steps, repeat)
         flows = _functional_flows(body, sites)
         flow_of.update((id(flow.stmt), flow) for flow in flows)
         if loop is not None and _unrolled_flows(body, flows, loop, sites, model, seen, flow_of):
@@ -1317,13 +1299,14 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
         for flow in flows:
             for position, step in enumerate(flow.steps):
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
-                    _link(step.site, list(_steps_after(flow, position)), _steps_before(flow, position), model)
+                    _link(step, list(_steps_after(flow, position)), model)
                     seen.add(id(step.site))
         _link_branches(flows, model, seen)
         if repeat > 1 and _carried(flows):
-            _repeat([step for flow in flows for step in flow.steps], repeat, model)
+            _repeat([step for flow in flows for step in flow.steps], repeat)
     for loop, flows, repeat in loops:
         _enter_loop(loop, flows, repeat, flow_of, model)
+    _add_opaque_readers(iter(flow_of.values()), model.graphs)
     model.sites[:] = _with_passes(model.sites, sites)
     _add_instance_copies(model, sites)
     model.sites = _with_helper_instances(module, model.sites)
@@ -1332,6 +1315,8 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     for site in model.sites:
         if id(site) not in seen:  # a lone layer: only its own (or default) activation counts
             _follow(site, iter([BARRIER]))
+    _link_from_graph(model)
+    for site in model.sites:
         _read_input_shape(site)
     return model
 
@@ -1347,6 +1332,7 @@ def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_
     feeding = _writer(reversed(before[0]), name, flow_of)
     if feeding is not None and first.previous is None:
         first.previous = feeding
+        _read_by_loop(feeding, loop)
         entry = _node(first.steps[0])
         if not entry.inputs:
             entry.inputs.append(_node(feeding.steps[-1]))
@@ -1354,7 +1340,7 @@ def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_
             feeding.next = first
             for position, step in enumerate(feeding.steps):
                 if step.kind == "layer" and step.site is not None:
-                    _link(step.site, list(_steps_after(feeding, position)), _steps_before(feeding, position), model)
+                    _link(step, list(_steps_after(feeding, position)), model)
         definition = ("flow", id(_root(first).stmt))
         for step in (step for flow in flows for step in flow.steps):
             if step.site is not None:
@@ -1367,6 +1353,11 @@ def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_
         if not entry.inputs:  # what the last pass wrote
             body = [_node(step) for flow in flows for step in flow.steps]
             entry.inputs.append(G.repeat(body, repeat, _node(feeding.steps[-1]) if feeding is not None else None))
+
+
+def _read_by_loop(feeding: _FlowStatement, loop: nodes.For) -> None:
+    """The loop now reads the tensor `feeding` writes as a step of the graph: no longer an opaque reader."""
+    feeding.opaque_readers = [stmt for stmt in feeding.opaque_readers if stmt is not loop]
 
 
 def _statements_around(stmt: nodes.NodeNG) -> tuple[list[nodes.NodeNG], list[nodes.NodeNG]]:
@@ -1449,7 +1440,7 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
     _link_sequence(steps, model)
     seen.update(id(step.site) for step in steps if step.site)
     if flow_of is not None:
-        _enter_unrolled(loop, carried, steps, flow_of, model)
+        _enter_unrolled(loop, carried, steps, flow_of)
     return True
 
 
@@ -1465,8 +1456,7 @@ def _carried_name(loop: nodes.For, flows: list[_FlowStatement]) -> str | None:
     return flows[0].input_name if flows and flows[0].stmt is loop.body[0] else None
 
 
-def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_of: dict[int, _FlowStatement],
-                    model: ModuleModel) -> None:
+def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_of: dict[int, _FlowStatement]) -> None:
     """An unrolled loop's first pass reads what its variable holds before the loop (`x = inputs`, a layer's
     output), and what follows the loop reads the last pass's output."""
     if name is None:
@@ -1475,13 +1465,8 @@ def _enter_unrolled(loop: nodes.For, name: str | None, steps: list[Step], flow_o
     feeding = _writer(reversed(before), name, flow_of)
     entry = _node(steps[0])
     if feeding is not None and not entry.inputs and entry.kind != G.INPUT:
-        entry.inputs.append(_node(feeding.steps[-1]))
-        layers = [step for step in feeding.steps if step.kind == "layer" and step.site is not None]
-        if layers and id(layers[-1].site) not in model.links:  # the layer before the loop feeds its first pass
-            tail = feeding.steps[feeding.steps.index(layers[-1]) + 1:]
-            nxt, normalized = _next_site(iter(tail + steps))
-            if nxt is not None:
-                model.links[id(layers[-1].site)] = (nxt, normalized)
+        entry.inputs.append(_node(feeding.steps[-1]))  # the layers before the loop feed its first pass
+        _read_by_loop(feeding, loop)
     reader = next((stmt for stmt in after if _reads(stmt, name or "")), None)
     following = flow_of.get(id(reader)) if reader is not None else None
     if following is not None and following.input_name == name and following.previous is None:

@@ -170,15 +170,14 @@ def _entry_step(call: nodes.Call, entry: nodes.NodeNG, sites: dict[int, Any]) ->
         return Step(kind, node=node, **extra)
 
     if name in K.INPUT_CALLABLES:
-        shape = declared_input_shape(view)
-        return step("input", channels=shape[-1] if shape and isinstance(shape[-1], int) else None)
+        return step("input")
     if name == "Activation" or name in K.ACTIVATION_LAYERS:
         spec = _activation(name, {keyword.arg: keyword.value for keyword in inner[1]})
         return step("activation", activation=spec) if spec is not None else BARRIER
     if name in K.NORMALIZATION_LAYERS:
         return step("norm")
     if K.is_passthrough_layer(name):
-        return step("pass", channels=-1 if name in ("Flatten", "Reshape", "Permute", "RepeatVector") else None)
+        return step("pass")
     return BARRIER
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from pylint_glorot import graph as G
+from pylint_glorot import links
 
 
 def pass_views(site: Any) -> list[Any]:
@@ -23,7 +24,7 @@ def pass_views(site: Any) -> list[Any]:
     views = [site]
     for passed in range(1, site.repeat):
         shape = pass_input(site, passed)
-        views.append(replace(site, input_shape=shape, in_channels=_channels(site, shape, passed), repeat=1))
+        views.append(replace(site, input_shape=shape, in_channels=_channels(site, shape), repeat=1))
     return views
 
 
@@ -38,21 +39,13 @@ def pass_input(site: Any, passed: int) -> tuple | None:
     return G.repeated([node], passed, site.input_shape)
 
 
-def _channels(site: Any, shape: tuple | None, passed: int) -> int | None:
-    """The channels a later pass reads: its input shape's, else what the layer before it in the cycle
-    writes (the site's own units for a layer applied to its own output)."""
+def _channels(site: Any, shape: tuple | None) -> int | None:
+    """The channels a later pass reads: its input shape's, else what the layer before it in the loop's
+    cycle writes (links.pass_channels; the site's own units for a layer applied to its own output)."""
     if shape is not None and not (site.config.get("data_format") == "channels_first" and site.spec.kind != "dense"):
         last = shape[-1]
         if isinstance(last, int):
             return last
-    if passed == 0:
-        return site.in_channels
-    if not site.loop_body:
-        return site.out_channels
-    body, index = site.loop_body
-    for node in list(reversed(body[:index])) + list(reversed(body[index:])):
-        if node.kind == G.LAYER and node.site is not None:
-            return node.site.out_channels
-        if node.kind in (G.BARRIER, G.MERGE, G.INPUT) or node.layer in G.CHANNEL_LOSING:
-            return None
-    return None
+    if site.loop_body:
+        return links.pass_channels(*site.loop_body)
+    return links.pass_channels([G.Node(G.LAYER, layer=site.kind, config=site.config, site=site)], 0)
