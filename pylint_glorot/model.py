@@ -1040,19 +1040,16 @@ def _connect_branches(flow: _FlowStatement, merge: G.Node) -> None:
 def _link_branches(flows: list[_FlowStatement], model: ModuleModel, seen: set[int]) -> None:
     """The layers of a merge's branches (`layers.Add()([block(x), x])`): each follows its branch up to the
     merge (where a residual's signal is judged, as for a branch written on lines of its own), of the flow's
-    definition, fed by what its variable holds."""
+    definition; what feeds it is its branch's graph edges (_connect_branches)."""
     for flow in flows:
         branches = flow.steps[0].branches if flow.merged else ()
-        for name, branch in zip(flow.merged, branches):
+        for branch in branches:
             if not branch:
                 continue  # a variable: its layers are linked where they are written
-            producer = flow.sources.get(name)
-            feeding = list(_steps_before(producer, len(producer.steps))) if producer is not None else [BARRIER]
             _assign_definition(branch, ("flow", id(_root(flow).stmt)))
             for position, step in enumerate(branch):
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
-                    _link(step.site, branch[position + 1:] + [flow.steps[0], BARRIER],
-                          iter(list(reversed(branch[:position])) + feeding), model)
+                    _link(step, branch[position + 1:] + [flow.steps[0], BARRIER], model)
                     seen.add(id(step.site))
 
 
