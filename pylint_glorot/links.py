@@ -23,9 +23,12 @@ Links = dict[int, tuple[Any, bool]]  # id(site) -> (the next weighted layer's si
 
 def readers(graphs: Iterable[G.Graph]) -> dict[int, list[G.Node]]:
     """id(node) -> the nodes that read its output, over every graph and the nodes their inputs reach.
-    A counted loop's summary node (G.REPEAT) is no reader of its own: its body's first node reads the entry."""
+    A counted loop's summary node (G.REPEAT) is no reader of its own: its body's first node reads the entry,
+    and what reads the loop's result reads its body's last node (after the last pass; the passes before
+    feed the body's first node, `Node.next_pass`, and count as the layers' `repeat`)."""
     found: dict[int, list[G.Node]] = {}
     seen: set[int] = set()
+    repeats: list[G.Node] = []
     pending = [node for graph in graphs for node in graph.nodes]
     while pending:
         node = pending.pop()
@@ -39,6 +42,12 @@ def readers(graphs: Iterable[G.Graph]) -> dict[int, list[G.Node]]:
                     listed.append(node)
             pending.append(read)
         pending.extend(node.config.get("body", ()) if node.kind == G.REPEAT else ())
+        if node.kind == G.REPEAT and node.config.get("body"):
+            repeats.append(node)
+    for node in repeats:  # the code after a loop reads what its body's last node wrote on the last pass
+        exit_readers = found.get(id(node), [])
+        if exit_readers:
+            found.setdefault(id(node.config["body"][-1]), []).extend(exit_readers)
     return found
 
 

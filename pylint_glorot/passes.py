@@ -28,6 +28,20 @@ def pass_views(site: Any) -> list[Any]:
     return views
 
 
+def chain_views(site: Any, chain: list[Any]) -> list[Any]:
+    """The passes of `site` a run of layers (`chain`) holds in a row: every pass where each weighted layer of
+    its loop's body is in the run; else the first only (`for _: x = relu(x); x = tanh(x)` runs relu, tanh,
+    relu, ...: the tanh layer ends each run of relu layers)."""
+    if site.repeat <= 1:
+        return [site]
+    if site.loop_body:
+        members = {id(member) for member in chain}
+        body_layers = [node.site for node in site.loop_body[0] if node.kind == G.LAYER]
+        if any(layer is None or id(layer) not in members for layer in body_layers):
+            return [site]
+    return pass_views(site)
+
+
 def pass_input(site: Any, passed: int) -> tuple | None:
     """The shape pass `passed` (0 first) of the site reads, None when the source does not fix it."""
     if passed == 0:

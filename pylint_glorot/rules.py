@@ -424,10 +424,11 @@ def _lines(chain: list[LayerSite], limit: int = 6) -> str:
     runs: list[list[int]] = []  # [line, layers]
     for member in chain:
         line = member.via[0].line if member.via else member.span.line
+        passed = len(passes.chain_views(member, chain))
         if runs and runs[-1][0] == line:
-            runs[-1][1] += member.repeat
+            runs[-1][1] += passed
         else:
-            runs.append([line, member.repeat])
+            runs.append([line, passed])
     parts = [f"{line} x{count}" if count > 1 else str(line) for line, count in runs]
     if len(parts) > limit:
         parts = parts[:limit - 2] + ["...", parts[-1]]
@@ -481,13 +482,14 @@ def number_chains(sites: list[LayerSite], all_links: dict[int, tuple[LayerSite, 
             chain.append(current)
             numbered.add(id(current))
             current = links.get(id(current))
-        length = sum(member.repeat for member in chain)
+        counted = [len(passes.chain_views(member, chain)) for member in chain]
+        length = sum(counted)
         shrink, guessed = _chain_gain(chain)
         index = 1
-        for member in chain:
+        for member, passed in zip(chain, counted):
             member.chain_index, member.chain_length, member.chain_shrink = index, length, shrink
             member.chain, member.chain_guessed = chain, guessed
-            index += member.repeat
+            index += passed
 
 
 def _chain_gain(chain: list[LayerSite]) -> tuple[float, bool]:
@@ -496,7 +498,7 @@ def _chain_gain(chain: list[LayerSite]) -> tuple[float, bool]:
     whether the chain is reported but is never stated as a figure)."""
     shrink, guessed = 1.0, False
     for member in chain:
-        for view in passes.pass_views(member):
+        for view in passes.chain_views(member, chain):
             gain = _relative_gain(view)
             if gain is None:
                 gain, guessed = 0.5, True
@@ -930,7 +932,7 @@ def _run_terms(run: list[LayerSite], init_of) -> tuple[float, list, list] | None
         own = member.own_activation
         linear = own is ABSENT or getattr(own, "name", None) == "linear"  # activation=None / "linear": linear
         activation = member.activation or (LINEAR_ACTIVATION if linear else None)
-        for view in passes.pass_views(member):  # each pass reads what the pass before wrote
+        for view in passes.chain_views(member, run):  # each pass reads what the pass before wrote
             found = figures.layer_gain(view, init, q, activation)
             if found is None:
                 if known:
@@ -1018,7 +1020,8 @@ def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
     run = site.fixed_chain
     if spec is None or not run or run[0] is not site or site.fixed_gain is None:
         return None
-    if sum(member.repeat for member in run) < 2:
+    count = sum(len(passes.chain_views(member, run)) for member in run)
+    if count < 2:
         return None  # a one-layer head scales its output on purpose
     low, high = options.fixed_band
     gain, gradient = site.fixed_gain, site.fixed_gradient
@@ -1033,7 +1036,6 @@ def fixed_scale_finding(site: LayerSite, options: Options) -> Finding | None:
             edit, more = value_edits(member_spec, text, imports)
             edits.extend(e for e in (edit, *more) if e.span not in {known.span for known in edits})
     activation = site.activation.name if site.activation is not None else "linear"
-    count = sum(member.repeat for member in run)
     use = _use(_landing(site, site.spec.judged_keyword or ""), edits[0].text)
     tail = f": signal {gain:.2g}x over the chain" if said == "signal" else f": gradient {_factor(gradient)}x over the chain"
     if not _run_steady(run, lambda member: figures.kernel_init(_fixed_scale(member), member.api)):

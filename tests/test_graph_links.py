@@ -105,7 +105,7 @@ def test_a_name_in_a_later_function_is_no_reader() -> None:
     assert _links(model) == {5: (6, False)}
 
 
-def test_a_counted_loop_body_links_its_last_layer_to_its_first() -> None:
+def test_a_counted_loop_body_links_its_last_layer_to_what_reads_the_loops_result() -> None:
     model = _model("""
         import keras
         from keras import layers
@@ -117,7 +117,8 @@ def test_a_counted_loop_body_links_its_last_layer_to_its_first() -> None:
             x = layers.Dense(32, activation="relu")(x)
         out = layers.Dense(10)(x)
     """)
-    assert _links(model) == {5: (7, False), 7: (9, True), 9: (7, False)}
+    # the passes before the last feed the body's first layer (its `repeat`); the last pass feeds line 10
+    assert _links(model) == {5: (7, False), 7: (9, True), 9: (10, False)}
     body = [site for site in model.sites if site.loop_body]
     assert [site.span.line for site in body] == [7, 9]
     first, last = body
@@ -191,3 +192,16 @@ def test_next_weighted_on_hand_built_nodes() -> None:
     third = G.Node(G.LAYER, layer="Dense", site=a, inputs=[barrier])
     assert links.next_weighted(second, links.readers([G.Graph([second, barrier, third])])) == (None, False)
     assert links.feeding_channels(third) is None
+
+
+def test_a_counted_loop_whose_result_nobody_reads_links_its_last_layer_to_its_first() -> None:
+    model = _model("""
+        import keras
+        from keras import layers
+        inputs = keras.Input((32,))
+        x = inputs
+        for _ in range(3):
+            x = layers.Dense(64, activation="relu")(x)
+            x = layers.Dense(32, activation="relu")(x)
+    """)
+    assert _links(model) == {7: (8, False), 8: (7, False)}

@@ -239,3 +239,33 @@ def test_a_helper_loop_that_cannot_be_read_keeps_the_helper_unexpanded() -> None
     assert not [site for site in model.sites if site.via]
     head = next(site for site in model.sites if site.class_name == "Dense")
     assert head.input_shape is None  # never the pooled input's 4 x 4 x 3
+
+
+def test_a_loop_alternating_relu_and_tanh_is_no_run_of_relu_layers() -> None:
+    """Each pass's tanh layer ends the run: relu, tanh, relu, ... holds no two relu layers in a row."""
+    assert _findings("""
+        import keras
+        from keras import layers
+        inputs = keras.Input(shape=(64,))
+        x = inputs
+        for _ in range(3):
+            x = layers.Dense(64, activation="relu")(x)
+            x = layers.Dense(64, activation="tanh")(x)
+        model = keras.Model(inputs, x)
+    """) == []
+
+
+def test_a_loops_run_goes_on_into_the_layer_that_reads_its_result() -> None:
+    found = _findings("""
+        import keras
+        from keras import layers
+        inputs = keras.Input(shape=(64,))
+        x = inputs
+        for _ in range(3):
+            x = layers.Dense(64, activation="relu")(x)
+            x = layers.Dense(64, activation="relu")(x)
+        x = layers.Dense(64, activation="relu")(x)
+        model = keras.Model(inputs, x)
+    """)
+    assert [f.text.split(" without")[0] for f in found] == ["7 relu layers in a row"]
+    assert "(lines 7 x3, 8 x3, 9)" in found[0].text and "0.0078x" in found[0].text  # 0.5 ** 7
