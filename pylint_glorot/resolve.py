@@ -530,6 +530,8 @@ class InitializerSpec:
     #                           | orthogonal | identity (kind == "fixed")
     parameters: tuple[tuple[str, Any], ...] = ()  # its literal stddev/mean/minval/maxval/gain (None: not literal)
     origins: tuple[Span, ...] = ()  # given through function parameters: where a fix writes (their literals), not span
+    drawn_arguments: str | None = None  # a random op drawing the kernel itself (`tf.random_normal([784, 256])`):
+    #   the shape (and dtype) as written; a replacement initializer is applied to them, `he_normal()([784, 256])`
 
     @property
     def scheme(self) -> str | None:
