@@ -59,3 +59,15 @@ def small_net(inputs):
 
 
 small = small_net(x)
+
+# get_variable kernels in a dict: the default glorot_uniform chain (C7702) and an explicit Glorot (W7701)
+layers_w = {
+    "k1": tf.get_variable("k1", [784, 256]),  # [implicit-initializer-mismatch]
+    "k2": tf.get_variable("k2", [256, 256]),
+    "k3": tf.get_variable("k3", [256, 256]),
+    "k4": tf.get_variable("k4", [256, 4096], initializer=tf.glorot_uniform_initializer()),  # [initializer-activation-mismatch]
+}
+g1 = tf.nn.relu(tf.matmul(x, layers_w["k1"]))
+g2 = tf.nn.relu(tf.matmul(g1, layers_w["k2"]))
+g3 = tf.nn.relu(tf.matmul(g2, layers_w["k3"]))
+g4 = tf.nn.relu(tf.matmul(g3, layers_w["k4"]))
