@@ -263,3 +263,24 @@ def test_the_fixed_models_build_with_he(name: str, models: tuple[str, ...], move
     assert len(he) == moved, rows
     for row in he:
         assert 0.85 < float(row[3]) < 1.15, rows
+
+
+def test_sarif_and_rdjson_carry_the_whole_draw_replacement(tmp_path: Path) -> None:
+    copy = _copy("tf1/tf1_variable_random.py", tmp_path)
+    texts = {}
+    for fmt in ("glorot-sarif", "glorot-rdjson"):
+        done = subprocess.run([sys.executable, "-m", "pylint", "--load-plugins=pylint_glorot", "--disable=all",
+                               "--enable=fixed-scale-initializer", f"--output-format={fmt}", copy.name],
+                              capture_output=True, text=True, check=False, cwd=tmp_path)
+        report = json.loads(done.stdout)
+        if fmt == "glorot-sarif":
+            texts[fmt] = [replacement["insertedContent"]["text"] for result in report["runs"][0]["results"]
+                          for fix in result.get("fixes", []) for change in fix["artifactChanges"]
+                          for replacement in change["replacements"]]
+        else:
+            texts[fmt] = [suggestion["text"] for diagnostic in report["diagnostics"]
+                          for suggestion in diagnostic.get("suggestions", [])]
+    for found in texts.values():
+        assert "tf.keras.initializers.he_normal()([n_input, n_hidden_1])" in found
+        assert "tf.keras.initializers.he_uniform()([256, 256], dtype=tf.float32)" in found
+    assert sorted(texts["glorot-sarif"]) == sorted(texts["glorot-rdjson"])
