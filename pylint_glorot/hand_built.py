@@ -16,17 +16,21 @@ from typing import Any
 
 from astroid import nodes
 
+from pylint_glorot.kernel_dicts import dict_entry
 from pylint_glorot.resolve import bound_value, canonical, qualified_name
-from pylint_glorot.variables import GET_VARIABLE, VARIABLE, kernel_application
+from pylint_glorot.variables import _BIAS_ADD, GET_VARIABLE, VARIABLE, kernel_application
 
 HAND_BUILT = ("get_variable", "Variable")
 
 
 def _variable_call(node: nodes.NodeNG) -> nodes.Call | None:
-    """The `get_variable(...)` / `tf.Variable(...)` call a name is bound to."""
-    if not isinstance(node, nodes.Name):
+    """The `get_variable(...)` / `tf.Variable(...)` call a name is bound to, or a dict entry (`weights["h1"]`) is."""
+    if isinstance(node, nodes.Subscript):
+        bound = dict_entry(node)
+    elif isinstance(node, nodes.Name):
+        bound = bound_value(node)
+    else:
         return None
-    bound = bound_value(node)
     if isinstance(bound, nodes.Call) and canonical(qualified_name(bound.func) or "") in GET_VARIABLE + VARIABLE:
         return bound
     return None
@@ -41,7 +45,7 @@ def applied_kernel_site(expr: nodes.NodeNG, sites: dict[int, Any]) -> tuple[node
         kernel, read = expr.args[1], expr.args[0]
     else:
         return None
-    if not isinstance(kernel, nodes.Name) or kernel_application(kernel) is None:
+    if not isinstance(kernel, (nodes.Name, nodes.Subscript)) or kernel_application(kernel) is None:
         return None
     call = _variable_call(kernel)
     site = sites.get(id(call)) if call is not None else None
@@ -49,11 +53,17 @@ def applied_kernel_site(expr: nodes.NodeNG, sites: dict[int, Any]) -> tuple[node
 
 
 def bias_added(expr: nodes.NodeNG) -> nodes.NodeNG | None:
-    """`tf.matmul(x, w) + b` with `b` a variable: the side that carries the signal."""
-    if not (isinstance(expr, nodes.BinOp) and expr.op == "+"):
+    """`tf.matmul(x, w) + b`, `tf.add(tf.matmul(x, w), b)`, `tf.nn.bias_add(..., b)` with `b` a variable:
+    the side that carries the signal."""
+    if isinstance(expr, nodes.BinOp) and expr.op == "+":
+        left, right = expr.left, expr.right
+    elif isinstance(expr, nodes.Call) and len(expr.args) == 2 and not expr.keywords and \
+            canonical(qualified_name(expr.func) or "") in _BIAS_ADD:
+        left, right = expr.args
+    else:
         return None
-    if _variable_call(expr.right) is not None:
-        return expr.left
-    if _variable_call(expr.left) is not None:
-        return expr.right
+    if _variable_call(right) is not None:
+        return left
+    if _variable_call(left) is not None:
+        return right
     return None

@@ -102,6 +102,18 @@ TF_FIXED_INITIALIZERS = {
     "tensorflow.random_uniform_initializer": ("random_uniform", "tf2"),
     "tensorflow.truncated_normal_initializer": ("truncated_normal", "tf1"),
 }
+# TensorFlow's random ops, whose tensor a `tf.Variable` holds as its initial value
+# (`tf.Variable(tf.random_normal([784, 256]))`): qualified name -> (kind, parameter positions).
+# tensorflow/python/ops/random_ops.py (TF 2.21; TF 1 alike): mean 0, stddev 1.0; minval 0, maxval None = 1 for
+# floats: TF 1's initializer defaults ("tf1"), whichever generation the op is spelled in.
+_RANDOM_OP_NAMES = {"random_normal": "random_normal", "random.normal": "random_normal",
+                    "truncated_normal": "truncated_normal", "random.truncated_normal": "truncated_normal",
+                    "random_uniform": "random_uniform", "random.uniform": "random_uniform"}
+RANDOM_OP_POSITIONS = {"random_normal": ("shape", "mean", "stddev", "dtype", "seed"),
+                       "truncated_normal": ("shape", "mean", "stddev", "dtype", "seed"),
+                       "random_uniform": ("shape", "minval", "maxval", "dtype", "seed")}
+TF_RANDOM_OPS = {f"{module}.{name}": kind for module in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2")
+                 for name, kind in _RANDOM_OP_NAMES.items()}
 # Attributes of `tf` that exist only in TF 1 (not in TF 2's top-level namespace): a module using one is TF 1 code.
 TF1_ONLY_NAMES = frozenset({"placeholder", "Session", "InteractiveSession", "get_variable", "variable_scope",
                             "global_variables_initializer", "layers", "contrib", "truncated_normal_initializer"})

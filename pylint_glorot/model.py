@@ -264,7 +264,9 @@ def _variable_site(call: nodes.Call) -> LayerSite | None:
     if applied is None or has_star_arguments(call):
         return None
     value = applied.initializer
-    initializers = {"initializer": initializer_spec(value) or _hand_rolled_spec(value)} if value is not None else {}
+    drawn = getattr(applied, "drawn", None)  # tf.Variable(tf.random_normal(shape)): the random op's draw
+    initializers = {"initializer": drawn or initializer_spec(value) or _hand_rolled_spec(value)} \
+        if value is not None else {}
     value_anchors = {"initializer": value} if value is not None else {}
     copies, names = _from_constructor_parameters(initializers, value_anchors)
     applying = getattr(applied, "applied_by", None)

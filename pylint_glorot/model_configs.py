@@ -220,6 +220,7 @@ class Quoting:
 
     quote: str  # ' " ''' or """
     raw: bool
+    json_quote: str = '"'  # how the literal writes JSON's `"`: `"`, `\\"`, `\\x22` or `\\u0022`, kept in edits
 
     def encoded(self, text: str) -> str | None:
         """`text` (JSON) as it must be written inside the literal, or None where it cannot be."""
@@ -230,15 +231,61 @@ class Quoting:
             unsafe = self.quote in text or text.endswith(self.quote[0]) or "\\" in text
             return None if unsafe else text
         text = text.replace("\\", "\\\\")
+        if self.json_quote.startswith("\\x") or self.json_quote.startswith("\\u"):
+            text = text.replace('"', self.json_quote)
         return text.replace(self.quote[0], "\\" + self.quote[0]) if not triple or self.quote in text else text
 
 
-_ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "t": "\t", "r": "\r", "\n": ""}
+def _json_quote(body: str) -> str:
+    """The spelling of `"` most common in a literal's body: `\\x22` / `\\u0022` where the file escapes
+    JSON's quotes so (an edit then writes its quotes alike), else the plain or backslashed quote."""
+    counts = {spelling: len(re.findall(re.escape(spelling), body, re.IGNORECASE))
+              for spelling in ("\\x22", "\\u0022")}
+    spelling, count = max(counts.items(), key=lambda item: item[1])
+    if count and count > body.count('"'):
+        found = re.search(re.escape(spelling), body, re.IGNORECASE)
+        return found.group(0) if found else spelling
+    return '"'
+
+
+_ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "t": "\t", "r": "\r", "\n": "",
+            "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_CODE_ESCAPES = {"x": 2, "u": 4, "U": 8}  # \xhh, \uhhhh, \Uhhhhhhhh: how many hex digits follow
+_OCTAL = "01234567"
+
+
+def _escape(body: str, index: int) -> tuple[str, int] | None:
+    """The character the escape at `body[index]` (a backslash) stands for, and the escape's length; None
+    for one Python would not read so (an unknown name, too few digits)."""
+    escaped = body[index + 1:index + 2]
+    if escaped in _ESCAPES:
+        return _ESCAPES[escaped], 2
+    if escaped in _CODE_ESCAPES:
+        digits = body[index + 2:index + 2 + _CODE_ESCAPES[escaped]]
+        if len(digits) != _CODE_ESCAPES[escaped] or any(c not in "0123456789abcdefABCDEF" for c in digits):
+            return None
+        code = int(digits, 16)
+        return (chr(code), 2 + len(digits)) if code <= 0x10FFFF else None
+    if escaped and escaped in _OCTAL:
+        digits = escaped
+        while len(digits) < 3 and body[index + 1 + len(digits):index + 2 + len(digits)] in tuple(_OCTAL):
+            digits += body[index + 1 + len(digits)]
+        return chr(int(digits, 8)), 1 + len(digits)
+    if escaped == "N" and body[index + 2:index + 3] == "{" and "}" in body[index + 3:]:
+        import unicodedata
+
+        name = body[index + 3:body.index("}", index + 3)]
+        try:
+            return unicodedata.lookup(name), 4 + len(name)
+        except KeyError:
+            return None
+    return None
 
 
 def _decoded(body: str, raw: bool) -> tuple[str, list[int]] | None:
     """A literal's value and, for each of its characters (and its end), the offset in `body` where
-    its source text starts; None for an escape this does not map (\\x, \\u, \\N{...}, octal)."""
+    its source text starts (an escape's backslash: `\\x22` is one `"`); None for an escape Python
+    would not read as this does."""
     if raw:
         return body, list(range(len(body) + 1))
     value, starts, index = [], [], 0
@@ -249,13 +296,13 @@ def _decoded(body: str, raw: bool) -> tuple[str, list[int]] | None:
             starts.append(index)
             index += 1
             continue
-        escaped = body[index + 1:index + 2]
-        if escaped not in _ESCAPES:
+        found = _escape(body, index)
+        if found is None:
             return None
-        if _ESCAPES[escaped]:
-            value.append(_ESCAPES[escaped])
+        if found[0]:  # a backslash before a newline continues the line: no character
+            value.append(found[0])
             starts.append(index)
-        index += 2
+        index += found[1]
     starts.append(len(body))
     return "".join(value), starts
 
@@ -298,16 +345,21 @@ def _mapped_json(node: nodes.NodeNG) -> nodes.NodeNG | None:
         return None
     where = _source_positions(body, node.lineno, node.col_offset + prefix + len(quote))
     value_lines = [0] + [index + 1 for index, char in enumerate(value) if char == "\n"]
+    parsed_lines = [line.encode("utf-8") for line in ("(" + value + ")").split("\n")]
     for inner in expression.nodes_of_class(nodes.NodeNG):
         for attr in ("", "end_"):
             at_line, at_col = getattr(inner, f"{attr}lineno"), getattr(inner, f"{attr}col_offset")
             if at_line is None or at_col is None:
                 continue
+            # astroid's columns count UTF-8 bytes: a value decoded from \u escapes may hold non-ASCII text
+            at_col = len(parsed_lines[at_line - 1][:at_col].decode("utf-8", "ignore")) \
+                if at_line <= len(parsed_lines) else at_col
             offset = value_lines[at_line - 1] + at_col - (1 if at_line == 1 else 0)  # the "(" put before it
             line, col = where[starts[min(max(offset, 0), len(value))]]
             setattr(inner, f"{attr}lineno", line)
             setattr(inner, f"{attr}col_offset", col)
-    expression._glorot_quoting = Quoting(quote, "r" in literal_text[:prefix].lower())  # dies with the tree
+    raw_literal = "r" in literal_text[:prefix].lower()
+    expression._glorot_quoting = Quoting(quote, raw_literal, '"' if raw_literal else _json_quote(body))  # dies with the tree
     return expression
 
 

@@ -530,6 +530,8 @@ class InitializerSpec:
     #                           | orthogonal | identity (kind == "fixed")
     parameters: tuple[tuple[str, Any], ...] = ()  # its literal stddev/mean/minval/maxval/gain (None: not literal)
     origins: tuple[Span, ...] = ()  # given through function parameters: where a fix writes (their literals), not span
+    drawn_arguments: str | None = None  # a random op drawing the kernel itself (`tf.random_normal([784, 256])`):
+    #   the shape (and dtype) as written; a replacement initializer is applied to them, `he_normal()([784, 256])`
 
     @property
     def scheme(self) -> str | None:
@@ -558,13 +560,37 @@ def initializer_spec(value: nodes.NodeNG) -> InitializerSpec | None:
         spec = _callable_initializer(target, None, span)
     if spec is not None and target is not value:
         spec = replace(spec, indirect=True)
+    if spec is not None and target.root() is not value.root():
+        spec = _spelled_here(spec, target)
     return spec
 
 
+def _spelled_here(spec: InitializerSpec, target: nodes.NodeNG) -> InitializerSpec:
+    """A value another project module defines (`inits.INIT`): its class is spelled there through that
+    module's imports, so a replacement written here imports its module (`from keras.initializers import
+    HeUniform`) instead of borrowing the other file's prefix."""
+    if spec.api != "keras" or spec.spelled not in ("class", "vs") or not spec.prefix:
+        return spec
+    func = target.func if isinstance(target, nodes.Call) else target
+    qualname = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
+    if not qualname or "." not in qualname:
+        return replace(spec, prefix="", import_module=None, spelled="project")
+    module = qualname.rsplit(".", 1)[0]
+    if module.endswith((".get", ".deserialize")):  # initializers.get("...") there: its module's classes
+        module = module.rsplit(".", 1)[0]
+    return replace(spec, prefix="", import_module=module)
+
+
 def _initializer_target(value: nodes.NodeNG) -> nodes.NodeNG:
-    """The expression an initializer argument stands for: through names, and through the project's
-    own functions that return a copy of their argument (`clone_initializer(self.init)`: `self.init`'s)."""
+    """The expression an initializer argument stands for: through names, through values another module of
+    the project binds (`inits.INIT`, project_values.py), and through the project's own functions that
+    return a copy of their argument (`clone_initializer(self.init)`: `self.init`'s)."""
     target = dereference(value)
+    if isinstance(target, (nodes.Name, nodes.Attribute)):
+        from pylint_glorot.project_values import project_value  # reads names with this module
+
+        found = project_value(target)
+        target = dereference(found) if found is not None else target
     if not isinstance(target, nodes.Call) or len(target.args) != 1:
         return target
     from pylint_glorot.copies import copied_argument  # copies reads names with this module

@@ -973,7 +973,10 @@ def _fixed_replacement(site: LayerSite, spec: InitializerSpec) -> tuple[str, tup
         cls = "Orthogonal" if spec.fixed == "orthogonal" else "Identity"
         return _object_text(cls, cls.lower(), args, spec if spec.spelled == "class" else None, landing)
     scheme, distribution = _fixed_target(site, spec)
-    return site_replacement(site, scheme, distribution, spec, landing)
+    text, imports = site_replacement(site, scheme, distribution, spec, landing)
+    if spec.drawn_arguments is not None:  # tf.Variable(tf.random_normal(shape)): the initializer drawn on that shape
+        text = f"{text}({spec.drawn_arguments})"
+    return text, imports
 
 
 def _replacement_init(member: LayerSite) -> figures.signal.KernelInit | None:

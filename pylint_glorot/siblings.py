@@ -61,13 +61,31 @@ def submodule_path(node: nodes.ImportFrom, name: str) -> Path | None:
     return _project_file(node, f"{node.modname}.{real}" if node.modname else real)
 
 
-def _project_file(node: nodes.ImportFrom, dotted: str) -> Path | None:
+def import_path(node: nodes.Import, dotted: str) -> Path | None:
+    """`import project.inits as inits`, `import inits`: the file of the project module `dotted` (a name
+    the statement imports), found as `module_path` finds an absolute `from` import's; or None."""
+    if not node.root().file or dotted not in {name for name, _alias in node.names}:
+        return None
+    return _project_file(node, dotted)
+
+
+def parsed_module(node: nodes.NodeNG, path: Path) -> nodes.Module | None:
+    """The project module at `path`, parsed once per tree `node` belongs to."""
+    cache = node.root().__dict__.setdefault(_CACHE, {})
+    key = str(path)
+    if key not in cache:
+        cache[key] = _parse(path)
+    return cache[key]
+
+
+def _project_file(node: nodes.ImportFrom | nodes.Import, dotted: str) -> Path | None:
     here = Path(node.root().file).resolve()
     if _MARKERS & set(here.parts):
         return None
-    if node.level:
+    level = getattr(node, "level", None)  # an `import x` statement has none
+    if level:
         base = here.parent
-        for _ in range(node.level - 1):
+        for _ in range(level - 1):
             base = base.parent
         found = _module_file(base, dotted)
     else:
@@ -86,14 +104,7 @@ def _project_file(node: nodes.ImportFrom, dotted: str) -> Path | None:
 def imported_module(node: nodes.ImportFrom) -> nodes.Module | None:
     """The project module `node` imports from, parsed (once per importing tree), or None."""
     path = module_path(node)
-    if path is None:
-        return None
-    root = node.root()
-    cache = root.__dict__.setdefault(_CACHE, {})
-    key = str(path)
-    if key not in cache:
-        cache[key] = _parse(path)
-    return cache[key]
+    return parsed_module(node, path) if path is not None else None
 
 
 def parse_file(path: Path) -> nodes.Module | None:
@@ -126,7 +137,12 @@ def imported_value(node: nodes.ImportFrom, name: str) -> nodes.NodeNG | None:
         real = node.real_name(name)
     except astroid.AttributeInferenceError:
         return None
-    bindings = module.locals.get(real, [])
+    return module_value(module, real)
+
+
+def module_value(module: nodes.Module, real: str | None) -> nodes.NodeNG | None:
+    """The expression `module` binds `real` to at its top level, once."""
+    bindings = module.locals.get(real, []) if real else []
     if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
         return None
     statement = bindings[0].parent

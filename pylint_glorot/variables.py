@@ -18,8 +18,10 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import knowledge as K
+from pylint_glorot.kernel_dicts import entry_reads
 from pylint_glorot.resolve import (
-    ActivationSpec, UNKNOWN, activation_from_qualname, canonical, literal, qualified_name,
+    ActivationSpec, InitializerSpec, UNKNOWN, _fixed_parameters, _seed_text, activation_from_qualname, canonical,
+    has_star_arguments, literal, qualified_name, span_of,
 )
 
 GET_VARIABLE = ("tensorflow.get_variable", "tensorflow.compat.v1.get_variable")
@@ -58,6 +60,7 @@ class AppliedVariable:
     initializer: nodes.NodeNG | None  # the initializer as written; None: get_variable's default
     dims: Any = None  # the kernel's literal shape (a tuple), UNKNOWN where the source does not fix it
     applied_by: nodes.Call | None = None  # the one call that applies it (`tf.nn.conv2d(x, w, ...)`), if one
+    drawn: InitializerSpec | None = None  # `tf.Variable(tf.random_normal(shape))`: the random op's fixed-scale draw
 
 
 def _name(call: nodes.Call) -> str:
@@ -77,13 +80,7 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
         class_name, (initializer, shape) = "Variable", drawn
     else:
         return None
-    parent = call.parent
-    if not (isinstance(parent, nodes.Assign) and len(parent.targets) == 1
-            and isinstance(parent.targets[0], nodes.AssignName)):
-        return None
-    variable = parent.targets[0].name
-    scope = parent.scope()
-    uses = [name for name in scope.nodes_of_class(nodes.Name) if name.name == variable and name.scope() is scope]
+    uses = _uses(call)
     if not uses:
         return None
     kinds, found, calls = set(), set(), []
@@ -107,7 +104,22 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
         in_channels, out_channels = dims[-2], dims[-1]
     return AppliedVariable(VARIABLE_SPECS[(class_name, kinds.pop())], activation, normalized, in_channels, out_channels,
                            class_name, initializer, dims,
-                           calls[0] if len(calls) == 1 and isinstance(calls[0], nodes.Call) else None)
+                           calls[0] if len(calls) == 1 and isinstance(calls[0], nodes.Call) else None,
+                           drawn_spec(initializer) if class_name == "Variable" else None)
+
+
+def _uses(call: nodes.Call) -> list[nodes.NodeNG] | None:
+    """The reads of the variable `call` makes: of `w` in `w = tf.Variable(...)` (in its own scope), or of
+    `weights["h1"]` where the call is that entry of a dict literal (kernel_dicts.py)."""
+    parent = call.parent
+    if isinstance(parent, nodes.Dict):
+        return entry_reads(call)
+    if not (isinstance(parent, nodes.Assign) and len(parent.targets) == 1
+            and isinstance(parent.targets[0], nodes.AssignName)):
+        return None
+    variable = parent.targets[0].name
+    scope = parent.scope()
+    return [name for name in scope.nodes_of_class(nodes.Name) if name.name == variable and name.scope() is scope]
 
 
 def _argument(call: nodes.Call, keyword: str, position: int) -> nodes.NodeNG | None:
@@ -119,12 +131,45 @@ def _argument(call: nodes.Call, keyword: str, position: int) -> nodes.NodeNG | N
 
 def _drawn_initial_value(call: nodes.Call) -> tuple[nodes.NodeNG, nodes.NodeNG] | None:
     """`tf.Variable(init(shape))`, `tf.Variable(initial_value=GlorotUniform()(shape=(784, 256)))`:
-    (`init`, the shape)."""
+    (`init`, the shape); `tf.Variable(tf.random_normal([784, 256]))`: (the random op's call, the shape)."""
     value = _argument(call, "initial_value", 0)
+    if isinstance(value, nodes.Call) and _random_op(value) is not None:
+        shape = _random_arguments(value).get("shape")
+        return (value, shape) if shape is not None else None
     if not isinstance(value, nodes.Call) or not isinstance(value.func, (nodes.Call, nodes.Name)):
         return None
     shape = _argument(value, "shape", 0)
     return (value.func, shape) if shape is not None else None
+
+
+def _random_op(call: nodes.Call) -> str | None:
+    """The kind of draw (random_normal | truncated_normal | random_uniform) of `tf.random.normal(...)` & co."""
+    return K.TF_RANDOM_OPS.get(qualified_name(call.func) or "")
+
+
+def _random_arguments(call: nodes.Call) -> dict[str, nodes.NodeNG]:
+    kind = _random_op(call)
+    if kind is None or has_star_arguments(call):
+        return {}
+    given = dict(zip(K.RANDOM_OP_POSITIONS[kind], call.args))
+    given.update({keyword.arg: keyword.value for keyword in call.keywords or () if keyword.arg})
+    return given
+
+
+def drawn_spec(value: nodes.NodeNG | None) -> InitializerSpec | None:
+    """`tf.random_normal([784, 256])`, `tf.random.uniform(shape, -0.1, 0.1, seed=3)` as a tf.Variable's initial
+    value: the fixed-scale draw it makes, with TF's defaults (N(0, 1), U(0, 1)). Its replacement is a whole
+    expression: the initializer applied to the shape (and dtype) as written, `he_normal()([784, 256])`."""
+    if not isinstance(value, nodes.Call):
+        return None
+    kind, args = _random_op(value), _random_arguments(value)
+    if kind is None or "shape" not in args:
+        return None
+    if kind == "random_uniform" and "maxval" in args and literal(args["maxval"]) is None:
+        del args["maxval"]  # maxval=None: 1 for floats
+    drawn = args["shape"].as_string() + (f", dtype={args['dtype'].as_string()}" if "dtype" in args else "")
+    return InitializerSpec("fixed", span_of(value), "legacy", api="v1", written_name=value.as_string(), fixed=kind,
+                           parameters=_fixed_parameters(args), seed_text=_seed_text(args), drawn_arguments=drawn)
 
 
 def kernel_application(use: nodes.Name | nodes.Attribute) -> tuple[str, nodes.NodeNG] | None:
