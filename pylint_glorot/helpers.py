@@ -25,10 +25,13 @@ bound to that pass's value (`loop_pass`); instances are keyed by the call path a
 
 Conservative by construction: methods, decorated functions, generators, recursion, `*args` /
 `**kwargs` at the call, helpers with branches or loops whose passes are not fixed, a body that is not one straight line
-(a residual add, a second reader of an intermediate value), another module's function: no
+(a second reader of an intermediate value), another module's function: no
 expansion, the call stays a barrier as before. A layer whose instances feed different
 activations (a helper called with `act="relu"` and `act="tanh"`) cannot be fixed in one place:
 its activation is read as unknown, and nothing is reported on it.
+
+A body whose straight branches from one tensor parameter meet at one merge (`return layers.Add()([x, y])`,
+a shortcut conv on `x`) is expanded too: `helper_merges.py`.
 """
 
 from __future__ import annotations
@@ -219,6 +222,8 @@ def _prepared(call: nodes.Call, loops: bool = False) -> tuple | None:
 def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | None, list[M.Step]] | None:
     """`x = conv(x, 64)`: the caller's input variable and the steps of conv's body for this call
     (after the steps that compute its tensor argument); None when the call is not expandable."""
+    from pylint_glorot import helper_merges
+
     prepared = _prepared(call, loops=True)
     if prepared is None or not isinstance(prepared[3].value, (nodes.Name, nodes.Call)):
         return None
@@ -228,13 +233,17 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
                and (site := _instance(expansion, c)) is not None}  # a loop's layers: one instance per pass
         flows = M._functional_flows(_body(function), own)  # noqa: SLF001 - the caller's own reading of a body
         path = _straight_path(function, ret, flows) if _loops_read(function, flows) else None
-        if path is not None:
+        joined = helper_merges.merge_path(function, ret, flows, own) if path is None and _loops_read(function, flows) else None
+        if path is not None or joined is not None:
             expanding.done()
-    if path is None:
+    if path is None and joined is None:
         return None
-    parameter = path[0].input_name
+    if path is not None:
+        parameter, steps = path[0].input_name, [step for flow in path for step in flow.steps]
+    else:
+        parameter, steps = joined
     outer_name, outer_steps = M._expression_steps(given[parameter], sites)  # noqa: SLF001
-    return outer_name, outer_steps + [step for flow in path for step in flow.steps]
+    return outer_name, outer_steps + steps
 
 
 def _loops_read(function: nodes.FunctionDef, flows: list) -> bool:

@@ -53,6 +53,7 @@ FAULTY = [
     "subclass/subclass_repeated.py",
     "helpers/helpers_merges.py",
     "helpers/helpers_with_scopes.py",
+    "helpers/helpers_residual.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
@@ -177,6 +178,7 @@ RUN_FIXED_MODELS = RUN_FIXED_HELPERS.replace(
 @pytest.mark.parametrize(("name", "models", "layers"), [
     ("helpers_merges.py", ("mlp", "resnet"), 10),  # helpers called in a merge's list, in a layer's call
     ("helpers_with_scopes.py", ("vgg", "tower", "net"), 8),  # helpers whose body is a `with` block
+    ("helpers_residual.py", ("resnet", "mlp"), 8),  # helpers whose body holds the merge
 ])
 def test_the_fixed_helpers_build_with_he_wherever_they_are_called(name: str, models: tuple[str, ...], layers: int,
                                                                  tmp_path: Path,
