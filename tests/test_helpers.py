@@ -257,3 +257,62 @@ def test_a_helper_body_in_a_with_block_is_one_line() -> None:
     assert sorted((site.input_shape, site.out_channels) for site in model.sites) == [
         ((8, 8, 3), 16), ((8, 8, 16), 32)]
     assert all(site.via for site in model.sites)
+
+
+RESIDUAL_BODY = """
+    import keras
+    from keras import layers
+
+    def block(x, f):
+        s = layers.Conv2D(f, 1)(x)
+        y = layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+        y = layers.Conv2D(f, 3, padding="same", activation="relu")(y)
+        return layers.Activation("relu")(layers.Add()([s, y]))
+
+    images = keras.Input((8, 8, 3))
+    out = block(block(images, 16), 32)
+    head = layers.Conv2D(4, 1, activation="relu")(out)
+"""
+
+
+def test_a_helper_whose_body_holds_the_merge_builds_a_merge_node_per_call() -> None:
+    _module, model = _model(RESIDUAL_BODY)
+    built = sorted((site for site in model.sites if site.via), key=lambda site: (site.out_channels, site.span.line))
+    assert [(site.span.line, site.input_shape, site.out_channels) for site in built] == [
+        (6, (8, 8, 3), 16), (7, (8, 8, 3), 16), (8, (8, 8, 16), 16),
+        (6, (8, 8, 16), 32), (7, (8, 8, 16), 32), (8, (8, 8, 32), 32)]  # the second call reads the first's merge
+    assert not [site for site in model.sites if not site.via and site.span.line in (6, 7, 8)]
+    shortcut, first, second = built[:3]
+    merge = next(node for node in model.graphs[0].nodes if node.kind == "merge" and node.inputs[0] is shortcut.nodes[0])
+    assert merge.layer == "Add" and merge.inputs == [shortcut.nodes[0], second.nodes[0]]
+    assert shortcut.nodes[0].inputs[0] is first.nodes[0].inputs[0]  # both branches read the fork
+    linked = {id(site): model.links.get(id(site), (None,))[0] for site in model.sites}
+    assert linked[id(first)] is second and linked[id(second)] is None and linked[id(shortcut)] is None
+    assert shortcut.activation is None  # the next branch's steps never follow the shortcut in the step list
+    head = next(site for site in model.sites if not site.via)
+    assert head.input_shape == (8, 8, 32)
+
+
+def test_a_helper_merge_the_checker_cannot_follow_is_not_expanded() -> None:
+    for body in ("""
+            y = layers.Dense(f, activation="relu")(x)
+            z = layers.Dense(f)(y)
+            return layers.Add()([y, z])          # y read twice: a branch off the branch
+        """, """
+            aux = layers.Dense(f, activation="relu")(x)
+            y = layers.Dense(f, activation="relu")(x)
+            return layers.Add()([x, y])          # a layer off every branch
+        """, """
+            y = layers.Dense(f, activation="relu")(x)
+            y = layers.Add()([x, y])
+            return layers.Add()([x, y])          # two merges
+        """, """
+            y = layers.Dense(f, activation="relu")(x)
+            return layers.Add()([other, y])      # a branch from what is no parameter
+        """):
+        source = "import keras\nfrom keras import layers\nother = keras.Input((8,))\n\ndef block(x, f):\n" + \
+            textwrap.indent(textwrap.dedent(body).strip(), "    ") + \
+            "\n\ntokens = keras.Input((8,))\nh = block(block(tokens, 8), 8)\n"
+        _module, model = _model(source)
+        assert not [site for site in model.sites if site.via], body
+        assert [site for site in model.sites if site.span.line == 6], body  # the helper's layers stay, read on their own
