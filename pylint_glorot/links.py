@@ -8,7 +8,9 @@ step does, `p4 = p4 + up(p5)`, is a barrier node reading it: model._add_opaque_r
 its last node writes (`Node.next_pass`), so its last layer is followed by its first. A layer's
 *input channels* are its input shape's last dimension where the graph infers it, else the
 channels the weighted layer (or model input) before it writes, where no Flatten, Reshape,
-Permute or RepeatVector lies between. Pure: graph nodes in, LayerSites (opaque) out.
+Permute or RepeatVector lies between. The *activation a kernel feeds* (where the layer has none of its
+own) is the first activation node its output reaches through normalizations and passthroughs, read the
+same way (`following_activation`). Pure: graph nodes in, LayerSites (opaque) out.
 """
 
 from __future__ import annotations
