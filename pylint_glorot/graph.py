@@ -30,6 +30,7 @@ class Node:
     inputs: list[Node] = field(default_factory=list)
     declared_shape: Shape | None = None  # an input's shape, or a first layer's input_shape=
     site: Any = None  # the weighted layer's LayerSite, opaque here
+    activation: Any = None  # an activation node's ActivationSpec, opaque here (None where unreadable)
     next_pass: Node | None = None  # a counted loop body's last node: the body's first node, which reads what
     #   this one writes on the next pass (an edge that is no input: shapes stay acyclic; links.next_weighted)
     _shape: Any = field(default=None, repr=False)

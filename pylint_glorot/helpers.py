@@ -492,7 +492,7 @@ def _name_calls(instances: list[M.LayerSite]) -> None:
 def _reconcile(sites: list[M.LayerSite]) -> None:
     for site in sites:
         if site.activation is None and not site.via:  # the helper's own layer, not linked yet: as analyze_module will
-            M._follow(site, iter([M.BARRIER]))  # noqa: SLF001
+            M._follow(site)  # noqa: SLF001
     activations = {(site.activation.name, site.activation.family) if site.activation else None for site in sites}
     if len(activations) > 1:
         for site in sites:

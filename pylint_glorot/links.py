@@ -8,7 +8,9 @@ step does, `p4 = p4 + up(p5)`, is a barrier node reading it: model._add_opaque_r
 its last node writes (`Node.next_pass`), so its last layer is followed by its first. A layer's
 *input channels* are its input shape's last dimension where the graph infers it, else the
 channels the weighted layer (or model input) before it writes, where no Flatten, Reshape,
-Permute or RepeatVector lies between. Pure: graph nodes in, LayerSites (opaque) out.
+Permute or RepeatVector lies between. The *activation a kernel feeds* (where the layer has none of its
+own) is the first activation node its output reaches through normalizations and passthroughs, read the
+same way (`following_activation`). Pure: graph nodes in, LayerSites (opaque) out.
 """
 
 from __future__ import annotations
@@ -124,3 +126,28 @@ def links(placed: Iterable[tuple[Any, G.Node]], graphs: Iterable[G.Graph]) -> Li
         if nxt is not None:
             found[id(site)] = (nxt, normalized)
     return found
+
+
+def following_activation(node: G.Node, read_by: dict[int, list[G.Node]]) -> tuple[Any, bool]:
+    """(the ActivationSpec of the activation `node`'s output reaches through normalizations and passthroughs,
+    whether a normalization lies between); (None, False) where a weighted layer, a branch, a merge, a barrier,
+    an unreadable activation or the end of the graph comes first, and at a counted loop body's last node
+    (`Node.next_pass`): its passes but the last feed the body's first node, the last what reads the loop, so
+    no one activation follows there (the readers `readers` gives it are the last pass's only)."""
+    normalized = False
+    seen: set[int] = {id(node)}
+    current = node
+    while True:
+        if current.next_pass is not None:
+            return None, False
+        after = read_by.get(id(current), [])
+        if len(after) != 1 or id(after[0]) in seen:
+            return None, False
+        current = after[0]
+        seen.add(id(current))
+        if current.kind == G.ACTIVATION:
+            return (current.activation, normalized) if current.activation is not None else (None, False)
+        if current.kind == G.NORM:
+            normalized = True
+        elif current.kind != G.PASS:
+            return None, False

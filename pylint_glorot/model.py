@@ -123,6 +123,10 @@ class Step:
     merged: tuple[str, ...] = ()  # a merge's input variables (functional steps)
     branches: tuple = ()  # a merge's inputs computed in its own list: per input, its steps ([] for a variable)
 
+    def __post_init__(self) -> None:
+        if self.node is not None and self.activation is not None:
+            self.node.activation = self.activation  # the graph reads it too (links.following_activation)
+
 
 BARRIER = Step("barrier")
 
@@ -1049,9 +1053,9 @@ def _link_branches(flows: list[_FlowStatement], model: ModuleModel, seen: set[in
             if not branch:
                 continue  # a variable: its layers are linked where they are written
             _assign_definition(branch, ("flow", id(_root(flow).stmt)))
-            for position, step in enumerate(branch):
+            for step in branch:
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
-                    _link(step, branch[position + 1:] + [flow.steps[0], BARRIER], model)
+                    _link(step, model)
                     seen.add(id(step.site))
 
 
@@ -1065,24 +1069,12 @@ def _chain_steps(steps: list[Step]) -> None:
     G.chain([_node(step) for step in steps])
 
 
-def _steps_after(flow: _FlowStatement, position: int) -> Iterator[Step]:
-    yield from flow.steps[position + 1:]
-    current = flow.next
-    while current is not None:
-        yield from current.steps
-        current = current.next
-    yield BARRIER
-
-
 # --------------------------------------------------------------------------- linking
 
 
-def _follow(site: LayerSite, after: Iterator[Step]) -> None:
-    """Set the activation the kernel feeds: its own, or the one that follows it.
-
-    Still read from the step list (`_steps_after`), not the graph: an activation's ActivationSpec is its
-    step's, and helpers.finish reconciles instances' activations before every graph edge exists. Links and
-    input channels come from the graph (links.py, _link_from_graph)."""
+def _follow(site: LayerSite, following: tuple[ActivationSpec | None, bool] = (None, False)) -> None:
+    """Set the activation the kernel feeds: its own, else its default, else `following` (the activation its
+    output reaches and whether a normalization lies between, from the graph: _follow_from_graph)."""
     own = site.own_activation
     if own is None:
         return
@@ -1093,17 +1085,19 @@ def _follow(site: LayerSite, after: Iterator[Step]) -> None:
         site.activation = ActivationSpec(site.spec.default_activation, K.activation_family(site.spec.default_activation))
         site.activation_source = "default"
         return
-    normalized = False
-    for step in after:
-        if step.kind == "activation":
-            if step.activation is not None:
-                site.activation, site.activation_source = step.activation, "next layer"
-                site.normalized = normalized
-            return
-        if step.kind == "norm":
-            normalized = True
-        elif step.kind != "pass":
-            return
+    spec, normalized = following
+    if spec is not None:
+        site.activation, site.activation_source = spec, "next layer"
+        site.normalized = normalized
+
+
+def _follow_from_graph(model: ModuleModel) -> None:
+    """The activation each placed layer's kernel feeds (_follow), what follows it read from the network graph
+    (links.following_activation). Run once every edge exists (loops entered, opaque readers added) and before
+    helpers.finish, which reconciles the activations a helper layer's instances feed."""
+    read_by = links.readers(model.graphs)
+    for site, node in model.linked.values():
+        _follow(site, links.following_activation(node, read_by))
 
 
 def _carried(flows: list[_FlowStatement]) -> bool:
@@ -1143,11 +1137,10 @@ class ModuleModel:
     #   placed at): the layers in a network, linked when every graph is built (_link_from_graph)
 
 
-def _link(step: Step, after: list[Step], model: ModuleModel) -> None:
-    """A weighted layer placed in a network: the activation its kernel feeds (from the steps that follow), and
-    the graph node its links and input channels are read from once every graph is built (_link_from_graph)."""
+def _link(step: Step, model: ModuleModel) -> None:
+    """A weighted layer placed in a network: the graph node its activation (_follow_from_graph), links and
+    input channels (_link_from_graph) are read from once every graph is built."""
     model.linked[id(step.site)] = (step.site, _node(step))
-    _follow(step.site, iter(after))
 
 
 def _link_from_graph(model: ModuleModel) -> None:
@@ -1194,9 +1187,9 @@ def _root(flow: _FlowStatement) -> _FlowStatement:
 
 
 def _link_sequence(steps: list[Step], model: ModuleModel) -> None:
-    for index, step in enumerate(steps):
+    for step in steps:
         if step.kind == "layer" and step.site is not None:
-            _link(step, steps[index + 1:] + [BARRIER], model)
+            _link(step, model)
 
 
 class Body(list):
@@ -1296,9 +1289,9 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
         if flows:
             model.graphs.append(G.Graph([_node(step) for flow in flows for step in flow.steps]))
         for flow in flows:
-            for position, step in enumerate(flow.steps):
+            for step in flow.steps:
                 if step.kind == "layer" and step.site is not None and id(step.site) not in seen:
-                    _link(step, list(_steps_after(flow, position)), model)
+                    _link(step, model)
                     seen.add(id(step.site))
         _link_branches(flows, model, seen)
         if repeat > 1 and _carried(flows):
@@ -1308,12 +1301,13 @@ def analyze_module(module: nodes.Module, calls: list[nodes.Call], builds: list[n
     _add_opaque_readers(iter(flow_of.values()), model.graphs)
     model.sites[:] = _with_passes(model.sites, sites)
     _add_instance_copies(model, sites)
+    _follow_from_graph(model)
     model.sites = _with_helper_instances(module, model.sites)
     for build in builds:
         _apply_build(build, entries, module)
     for site in model.sites:
         if id(site) not in seen:  # a lone layer: only its own (or default) activation counts
-            _follow(site, iter([BARRIER]))
+            _follow(site)
     _link_from_graph(model)
     for site in model.sites:
         _read_input_shape(site)
@@ -1337,9 +1331,9 @@ def _enter_loop(loop: nodes.For, flows: list[_FlowStatement], repeat: int, flow_
             entry.inputs.append(_node(feeding.steps[-1]))
         if feeding.next is None:  # the layers before the loop feed its first pass
             feeding.next = first
-            for position, step in enumerate(feeding.steps):
+            for step in feeding.steps:
                 if step.kind == "layer" and step.site is not None:
-                    _link(step, list(_steps_after(feeding, position)), model)
+                    _link(step, model)
         definition = ("flow", id(_root(first).stmt))
         for step in (step for flow in flows for step in flow.steps):
             if step.site is not None:
@@ -1581,3 +1575,4 @@ def _read_input_shape(site: LayerSite) -> None:
     channels = shape[0] if channels_first else shape[-1]
     if isinstance(channels, int):
         site.in_channels = channels
+
