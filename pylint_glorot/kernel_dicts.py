@@ -20,7 +20,7 @@ from __future__ import annotations
 from astroid import nodes
 from astroid.const import Context
 
-from pylint_glorot.resolve import Dynamic, _calls_of, argument, bound_value, literal
+from pylint_glorot.resolve import Dynamic, _calls_of, argument, bound_value, literal, parameter_position
 
 _MAX_DEPTH = 4
 _WRITERS = frozenset({"update", "pop", "popitem", "setdefault", "clear", "__setitem__", "__delitem__"})
@@ -69,14 +69,10 @@ def literal_dict(node: nodes.NodeNG, depth: int = 0) -> nodes.Dict | None:
 
 def _passed_dict(param: nodes.AssignName, depth: int) -> nodes.Dict | None:
     """`def mlp(x, weights)`: the dict literal every call of `mlp` in the module passes for `weights`."""
-    arguments = param.parent
-    function = arguments.parent
-    if not isinstance(function, nodes.FunctionDef):
+    placed = parameter_position(param)
+    if placed is None:
         return None
-    positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]
-    position = positional.index(param.name) if param.name in positional else None
-    if position is not None and function.is_method():
-        position -= 1
+    function, position = placed
     calls = _calls_of(function)
     if not calls:
         return None

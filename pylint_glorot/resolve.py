@@ -192,12 +192,12 @@ def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
     return None
 
 
-def parameter_value(param: nodes.AssignName, depth: int = 0) -> nodes.NodeNG | None:
-    """`def conv(filters, act="relu")`: the value of `act` when every call of `conv` in the
-    module gives it the same literal (passed, or the literal default); None otherwise."""
+def parameter_position(param: nodes.AssignName) -> tuple[nodes.FunctionDef, int | None] | None:
+    """(the function `param` belongs to, its index among the positional arguments a call writes; None where
+    it is keyword-only); None for `*args` / `**kwargs` or a lambda's parameter."""
     arguments = param.parent
     function = arguments.parent
-    if not isinstance(function, nodes.FunctionDef) or depth > _MAX_DEPTH:
+    if not isinstance(function, nodes.FunctionDef):
         return None
     positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]
     if param.name not in positional and param.name not in [a.name for a in arguments.kwonlyargs or []]:
@@ -205,6 +205,17 @@ def parameter_value(param: nodes.AssignName, depth: int = 0) -> nodes.NodeNG | N
     position = positional.index(param.name) if param.name in positional else None
     if position is not None and function.is_method():
         position -= 1  # self / cls is not written at the call site
+    return function, position
+
+
+def parameter_value(param: nodes.AssignName, depth: int = 0) -> nodes.NodeNG | None:
+    """`def conv(filters, act="relu")`: the value of `act` when every call of `conv` in the
+    module gives it the same literal (passed, or the literal default); None otherwise."""
+    placed = parameter_position(param)
+    if placed is None or depth > _MAX_DEPTH:
+        return None
+    function, position = placed
+    arguments = param.parent
     try:
         default = arguments.default_value(param.name)
     except Exception:  # astroid raises NoDefault

@@ -38,6 +38,7 @@ from pylint_glorot.resolve import (
     keras_member,
     literal,
     module_alias,
+    parameter_position,
     qualified_name,
     span_of,
 )
@@ -239,16 +240,11 @@ def _sources(node: nodes.NodeNG, depth: int = 0) -> list[tuple[nodes.NodeNG, nod
 
 def _parameter_sources(param: nodes.AssignName, depth: int) -> list[tuple[nodes.NodeNG, nodes.Call | None, bool]]:
     """A parameter: what each call of its function in the module passes (or the default, evaluated once)."""
+    placed = parameter_position(param)
+    if placed is None:
+        return []
+    function, position = placed
     arguments = param.parent
-    function = arguments.parent
-    if not isinstance(function, nodes.FunctionDef):
-        return []
-    positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]
-    if param.name not in positional and param.name not in [a.name for a in arguments.kwonlyargs or []]:
-        return []
-    position = positional.index(param.name) if param.name in positional else None
-    if position is not None and function.is_method():
-        position -= 1
     try:
         default = arguments.default_value(param.name)
     except Exception:  # astroid raises NoDefault
