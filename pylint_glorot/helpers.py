@@ -88,7 +88,7 @@ def _helper(call: nodes.Call, expansion: Expansion) -> nodes.FunctionDef | None:
     function = _single_binding(call.func)
     if not isinstance(function, nodes.FunctionDef) or function.root() is not call.root():
         return None
-    if function.is_method() or function.decorators is not None or function.is_generator():
+    if function.decorators is not None or function.is_method() or function.is_generator():  # is_method infers decorators
         return None
     if isinstance(function, nodes.AsyncFunctionDef) or function.args.vararg or function.args.kwarg:
         return None  # *args / **kwargs: what reaches the layers is not spelled out
