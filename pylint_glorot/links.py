@@ -56,22 +56,35 @@ def readers(graphs: Iterable[G.Graph]) -> dict[int, list[G.Node]]:
 def next_weighted(node: G.Node, read_by: dict[int, list[G.Node]]) -> tuple[Any, bool]:
     """(the site of the next weighted layer after `node`, whether a normalization lies between);
     (None, False) where a branch, a merge, a barrier or the end of the graph comes first."""
+    found, normalized = _reach(node, read_by, G.LAYER, (G.ACTIVATION, G.PASS), across_passes=True)
+    return (found.site, normalized) if found is not None and found.site is not None else (None, False)
+
+
+def _reach(node: G.Node, read_by: dict[int, list[G.Node]], target: str, through: tuple[str, ...], *,
+           across_passes: bool) -> tuple[G.Node | None, bool]:
+    """(the first node of kind `target` that `node`'s output reaches, one reader after another, through
+    normalizations and the kinds in `through`; whether a normalization lies between); (None, False) where a
+    branch, another kind or the end of the graph comes first. At a counted loop body's last node
+    (`Node.next_pass`) the walk goes on to the body's first where nothing else reads it (`across_passes`: a
+    loop of one layer comes back to itself, the layer follows itself), else it ends there."""
     normalized = False
     seen: set[int] = set()
     current = node
     while True:
         after = read_by.get(id(current), [])
-        if not after and current.next_pass is not None:
-            after = [current.next_pass]
+        if current.next_pass is not None:
+            if not across_passes:
+                return None, False
+            after = after or [current.next_pass]
         if len(after) != 1 or id(after[0]) in seen:
             return None, False
         current = after[0]
-        seen.add(id(current))  # a loop of one layer comes back to itself: the layer follows itself
-        if current.kind == G.LAYER:
-            return (current.site, normalized) if current.site is not None else (None, False)
+        seen.add(id(current))
+        if current.kind == target:
+            return current, normalized
         if current.kind == G.NORM:
             normalized = True
-        elif current.kind not in (G.ACTIVATION, G.PASS):
+        elif current.kind not in through:
             return None, False
 
 
@@ -134,20 +147,5 @@ def following_activation(node: G.Node, read_by: dict[int, list[G.Node]]) -> tupl
     an unreadable activation or the end of the graph comes first, and at a counted loop body's last node
     (`Node.next_pass`): its passes but the last feed the body's first node, the last what reads the loop, so
     no one activation follows there (the readers `readers` gives it are the last pass's only)."""
-    normalized = False
-    seen: set[int] = {id(node)}
-    current = node
-    while True:
-        if current.next_pass is not None:
-            return None, False
-        after = read_by.get(id(current), [])
-        if len(after) != 1 or id(after[0]) in seen:
-            return None, False
-        current = after[0]
-        seen.add(id(current))
-        if current.kind == G.ACTIVATION:
-            return (current.activation, normalized) if current.activation is not None else (None, False)
-        if current.kind == G.NORM:
-            normalized = True
-        elif current.kind != G.PASS:
-            return None, False
+    found, normalized = _reach(node, read_by, G.ACTIVATION, (G.PASS,), across_passes=False)
+    return (found.activation, normalized) if found is not None and found.activation is not None else (None, False)
