@@ -43,7 +43,7 @@ from pylint_glorot import model as M
 from pylint_glorot import rules, siblings
 from pylint_glorot.bindings import binding, bound_argument
 from pylint_glorot.findings import Edit, Finding, Span
-from pylint_glorot.project_values import project_module
+from pylint_glorot.project_values import project_module_path
 from pylint_glorot.resolve import (
     _initializer_target,  # noqa: PLC2701 - what a keyword value stands for, the one reading
     _single_binding,  # noqa: PLC2701 - one lookup rule
@@ -84,25 +84,27 @@ def _module_function(module: nodes.Module, name: str) -> _Callee | None:
     return None
 
 
-def callee(call: nodes.Call) -> _Callee | None:
+def callee(call: nodes.Call, local: bool = False) -> _Callee | None:
     """The project function or class `call` calls: `module.f(...)` / `pkg.module.f(...)` after importing the
-    project module, `f(...)` after `from project.module import f`, or the file's own top-level `f(...)`."""
+    project module, `f(...)` after `from project.module import f`, or (with `local`, inside a callee being
+    read) the module's own top-level `f(...)`; the linted file's own functions are helpers.py's."""
     func = call.func
     if isinstance(func, nodes.Attribute):
-        module = project_module(func.expr)
+        path = project_module_path(func.expr)
+        module = _parsed(path) if path is not None else None
         return _module_function(module, func.attrname) if module is not None else None
     if not isinstance(func, nodes.Name):
         return None
     bound = _single_binding(func)
     if isinstance(bound, nodes.ImportFrom):
         path = siblings.module_path(bound)
-        module = _parsed(bound, path) if path is not None else None
+        module = _parsed(path) if path is not None else None
         try:
             real = bound.real_name(func.name)
         except Exception:  # astroid's AttributeInferenceError
             return None
         return _module_function(module, real) if module is not None else None
-    if isinstance(bound, (nodes.FunctionDef, nodes.ClassDef)) and bound.parent is call.root():
+    if local and isinstance(bound, (nodes.FunctionDef, nodes.ClassDef)) and bound.parent is call.root():
         return _module_function(call.root(), func.name)
     return None
 
@@ -110,7 +112,7 @@ def callee(call: nodes.Call) -> _Callee | None:
 _TREES: dict[tuple[str, int, int], nodes.Module | None] = {}  # (path, mtime, size) -> parsed, once per process
 
 
-def _parsed(node: nodes.NodeNG, path: Path) -> nodes.Module | None:
+def _parsed(path: Path) -> nodes.Module | None:
     """A project module, parsed once per process while its file is unchanged (an edit is seen next lint)."""
     try:
         stat = os.stat(path)
@@ -242,7 +244,7 @@ def _landings(call: nodes.Call, hops: int, seen: tuple[int, ...]) -> Iterator[tu
     """The layers the callee of `call` builds, read with the call's arguments bound, and those of the project
     calls it makes in turn (up to MAX_HOPS); each with its activation (its own, else its default) and
     the node its judged kernel initializer stands for under the binding."""
-    found = callee(call) if not has_star_arguments(call) else None
+    found = callee(call, local=hops > 1) if not has_star_arguments(call) else None
     if found is None or id(found[0]) in seen:
         return
     function, implicit_self = found
