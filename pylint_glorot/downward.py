@@ -39,6 +39,7 @@ from pathlib import Path
 
 from astroid import nodes
 
+from pylint_glorot import knowledge as K
 from pylint_glorot import model as M
 from pylint_glorot import rules, siblings
 from pylint_glorot.bindings import binding, bound_argument
@@ -224,12 +225,27 @@ def _dead(call: nodes.Call, function: nodes.FunctionDef) -> bool:
     return False
 
 
+_INITIALIZER_NAMES = frozenset(
+    {named.cls for named in K.NAMED} | {named.snake for named in K.NAMED}
+    | {name.rsplit(".", 1)[-1] for name in K.LEGACY_INITIALIZERS}
+    | {"VarianceScaling", "variance_scaling", "get", "deserialize"})
+
+
+def _spelled_like_initializer(value: nodes.NodeNG) -> bool:
+    """A cheap test before reading the value: a string, a dict, or a call of an initializer's name."""
+    if isinstance(value, nodes.Const):
+        return isinstance(value.value, str)
+    if isinstance(value, nodes.Call):
+        func = value.func
+        name = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+        return name in _INITIALIZER_NAMES
+    return isinstance(value, nodes.Dict)
+
+
 def _literal_initializers(call: nodes.Call) -> list[nodes.NodeNG]:
     """The initializers written at the call itself (not through a name): the literals a finding sits on."""
     values = list(call.args) + [keyword.value for keyword in call.keywords or ()]
-    return [value for value in values if isinstance(value, (nodes.Const, nodes.Call, nodes.Dict))
-            and not (isinstance(value, nodes.Const) and not isinstance(value.value, str))
-            and initializer_spec(value) is not None]
+    return [value for value in values if _spelled_like_initializer(value) and initializer_spec(value) is not None]
 
 
 # --------------------------------------------------------------------------- reading the callee
