@@ -43,7 +43,7 @@ from pylint_glorot import knowledge as K
 from pylint_glorot import model as M
 from pylint_glorot import rules, siblings
 from pylint_glorot.bindings import binding, bound_argument
-from pylint_glorot.findings import Edit, Finding, Span
+from pylint_glorot.findings import Edit, Finding
 from pylint_glorot.project_values import project_module_path
 from pylint_glorot.resolve import (
     _initializer_target,  # noqa: PLC2701 - what a keyword value stands for, the one reading
