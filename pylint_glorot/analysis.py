@@ -14,7 +14,7 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import knowledge as K
-from pylint_glorot import model_configs, rules
+from pylint_glorot import downward, model_configs, rules
 from pylint_glorot.findings import Finding
 from pylint_glorot.handrolled import hand_rolled, hand_rolled_target
 from pylint_glorot.model import analyze_module
@@ -115,19 +115,32 @@ _RAISES = {"raises", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp", 
 
 
 def _all_findings(module: nodes.Module, options: rules.Options, collected: Collected) -> Iterator[NodeFindings]:
+    passed_down = downward.findings(collected.calls, options)  # literals this file passes into project code
     calls = _interesting_calls(collected)
     if not calls:
         yield from _hand_rolled_findings(collected, [], options)
+        yield from _passed_down(passed_down, collected)
         return
     builds = [call for call in collected.calls
               if isinstance(call.func, nodes.Attribute) and call.func.attrname == "build" and len(call.args) == 1]
     model = analyze_module(module, calls, builds)
     reused = [] if options.in_tests else reused_findings(module, model, calls)  # W7710, ranked among its node's
-    yield from merge_reused(_model_findings(module, model, calls, collected, options), reused, NodeFindings)
+    yield from merge_reused(_model_findings(module, model, calls, collected, options, passed_down), reused,
+                            NodeFindings)
+
+
+def _passed_down(passed_down: dict[int, Finding], collected: Collected) -> Iterator[NodeFindings]:
+    """The W7701s at literals passed into project code (downward.py) that no other finding shares a node with."""
+    if not passed_down:
+        return
+    literals = {id(value): value for call in collected.calls
+                for value in list(call.args) + [keyword.value for keyword in call.keywords or ()]}
+    for key, finding in passed_down.items():
+        yield NodeFindings([finding], literals[key])
 
 
 def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collected: Collected,
-                    options: rules.Options) -> Iterator[NodeFindings]:
+                    options: rules.Options, passed_down: dict[int, Finding]) -> Iterator[NodeFindings]:
     rules.number_chains(model.sites, model.links, options)
     rules.number_fixed_chains(model.sites, model.links, options)
     rules.group_calls(model.sites)
@@ -171,8 +184,11 @@ def _model_findings(module: nodes.Module, model, calls: list[nodes.Call], collec
         spec = initializer_spec(call)
         if spec is not None:
             candidates = rules.initializer_candidates(spec, _standalone_landing(call, tf_alias), options)
+            if id(call) in passed_down:  # passed into project code: its W7701 first (one node, one message)
+                candidates = [passed_down.pop(id(call)), *candidates]
             if candidates:
                 yield NodeFindings(candidates, call)
+    yield from _passed_down(passed_down, collected)
 
 
 def _joined(found: NodeFindings, more: list[Finding]) -> NodeFindings:

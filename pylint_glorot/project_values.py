@@ -13,6 +13,8 @@ own imports. Reads astroid's tree only.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from astroid import nodes
 
 from pylint_glorot import siblings
@@ -33,6 +35,12 @@ def project_value(node: nodes.NodeNG) -> nodes.NodeNG | None:
 def project_module(node: nodes.NodeNG) -> nodes.Module | None:
     """The project module an expression names: `inits` after `from project import inits` or
     `import project.inits as inits`, `project.inits` after `import project.inits`."""
+    path = project_module_path(node)
+    return siblings.parsed_module(node, path) if path is not None else None
+
+
+def project_module_path(node: nodes.NodeNG) -> Path | None:
+    """The file of the project module an expression names (as `project_module` finds it), or None."""
     dotted = _dotted(node)
     if dotted is None:
         return None
@@ -50,7 +58,7 @@ def project_module(node: nodes.NodeNG) -> nodes.Module | None:
                 path = siblings.import_path(binding, name)
             elif alias is None and name == dotted:  # import inits; import project.inits -> project.inits.X
                 path = siblings.import_path(binding, name)
-    return siblings.parsed_module(node, path) if path is not None else None
+    return path
 
 
 def _dotted(node: nodes.NodeNG) -> str | None:

@@ -177,6 +177,9 @@ def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
     if not isinstance(node, nodes.Name) or depth > _MAX_DEPTH:
         return None
     binding = _single_binding(node)
+    if binding is None:
+        guarded = none_guarded_parameter(node)
+        return guarded_argument(guarded) if guarded is not None else None
     if (
         isinstance(binding, nodes.AssignName)
         and isinstance(binding.parent, (nodes.Assign, nodes.AnnAssign))
@@ -189,6 +192,46 @@ def bound_value(node: nodes.NodeNG, depth: int = 0) -> nodes.NodeNG | None:
         return passed if passed is not None else parameter_value(binding, depth + 1)
     if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, (nodes.For, nodes.Tuple)):
         return bound_argument(binding)  # a loop target, in one pass of an unrolled loop: that pass's value
+    return None
+
+
+def none_guarded_parameter(name_node: nodes.Name) -> nodes.AssignName | None:
+    """`def f(init=None): if init is None: init = default; ... init`: the parameter `init` is, where the
+    name's other bindings all sit in the body of `if <name> is None:` (not taken when the call passes a
+    value that is not None: `guarded_argument`); None otherwise."""
+    try:
+        _scope, assigns = name_node.lookup(name_node.name)
+    except Exception:  # astroid raises on odd scopes
+        return None
+    params = [a for a in assigns if isinstance(a, nodes.AssignName) and isinstance(a.parent, nodes.Arguments)]
+    if len(params) != 1 or len(assigns) < 2:
+        return None
+    for other in assigns:
+        if other is params[0]:
+            continue
+        statement = other.statement() if isinstance(other, nodes.AssignName) else None
+        guard = statement.parent if statement is not None else None
+        if not (isinstance(guard, nodes.If) and statement in guard.body and _is_none_test(guard.test, name_node.name)):
+            return None
+    return params[0]
+
+
+def _is_none_test(test: nodes.NodeNG, name: str) -> bool:
+    return (isinstance(test, nodes.Compare) and isinstance(test.left, nodes.Name) and test.left.name == name
+            and len(test.ops) == 1 and test.ops[0][0] == "is"
+            and isinstance(test.ops[0][1], nodes.Const) and test.ops[0][1].value is None)
+
+
+def guarded_argument(param: nodes.AssignName) -> nodes.NodeNG | None:
+    """What the call being expanded passes for a None-guarded parameter, when it cannot be None (a literal
+    string, a call, a dict, an imported name): the guard's branch is not taken. None otherwise."""
+    passed = bound_argument(param)
+    if isinstance(passed, nodes.Const):
+        return passed if passed.value is not None else None
+    if isinstance(passed, (nodes.Call, nodes.Dict)):
+        return passed
+    if isinstance(passed, (nodes.Attribute, nodes.Name)) and qualified_name(passed) is not None:
+        return passed
     return None
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from astroid import nodes
 
 from pylint_glorot import knowledge as K
+from pylint_glorot.bindings import bound_argument
 from pylint_glorot.copies import copied_argument
 from pylint_glorot.resolve import (
     ActivationSpec, Dynamic, activation_spec, argument, instantiations, keras_member, literal, parameter_value,
@@ -77,8 +78,8 @@ def constructor_parameter_origins(value: nodes.NodeNG) -> tuple[str, list[nodes.
     it, the one to report on first: the default (when a `Block(...)` call leaves it out, or none exists),
     then each literal a call passes. None when the value does not come from one, or is not one literal."""
     param = constructor_parameter(value)
-    if param is None or parameter_value(param) is None:
-        return None
+    if param is None or bound_argument(param) is not None or parameter_value(param) is None:
+        return None  # bound: one call's reading (downward.py), where that call's argument decides
     arguments = param.parent
     klass = arguments.parent.parent
     positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]

@@ -153,7 +153,7 @@ def test_a_unicode_config_maps_each_node_to_its_escaped_text() -> None:
 # --------------------------------------------------------------------------- fixed files
 
 
-FIXED = ["tf1/tf1_variable_random.py", "project/project_module_values.py"]
+FIXED = ["tf1/tf1_variable_random.py", "project/project_module_values.py", "project/project_passed_literals.py"]
 
 
 def _copy(name: str, tmp_path: Path) -> Path:
