@@ -53,6 +53,12 @@ def merge_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list,
     return starts.pop(), steps
 
 
+def wired(step: M.Step) -> bool:
+    """Whether a merge step is one a helper's expansion wired (`_wired`): its inputs are graph edges already,
+    so the step list holding it (a residual helper called in a merge's list) can be read as a branch."""
+    return step.kind == "merge" and not step.merged and not step.branches and bool(step.node and step.node.inputs)
+
+
 def _parameters(function: nodes.FunctionDef) -> set[str]:
     args = function.args
     return {arg.name for arg in list(args.posonlyargs or []) + list(args.args or []) + list(args.kwonlyargs or [])}

@@ -292,14 +292,15 @@ def attempt(node: nodes.NodeNG) -> Iterator[list]:
         yield kept
         return
     instances, expanded = set(expansion.instances), {key: set(ids) for key, ids in expansion.expanded.items()}
-    count = expansion.count
+    count, functions, calls = expansion.count, dict(expansion.functions), dict(expansion.calls)
     try:
         yield kept
     finally:
-        if not kept:
+        if not kept:  # all of it: a helper counted as expanded by a reading in vain is expanded nowhere
             for key in set(expansion.instances) - instances:
                 del expansion.instances[key]
             expansion.expanded, expansion.count = expanded, count
+            expansion.functions, expansion.calls = functions, calls
 
 
 def calls_helper(body: list[nodes.NodeNG]) -> bool:

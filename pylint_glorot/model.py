@@ -737,13 +737,14 @@ def _merge_inputs(first: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[tup
         return tuple(elt.name for elt in listed.elts), ()
     if listed is not first:  # `branches = [block(x), y]` earlier: what it computes is read where it is written
         return None
-    from pylint_glorot import helpers
+    from pylint_glorot import helper_merges, helpers
 
     known = set(sites)
     with helpers.attempt(first) as kept:  # the helper layers of a list read in vain are no part of the network
         read = [(elt.name, []) if isinstance(elt, nodes.Name) else _expression_steps(elt, sites) for elt in listed.elts]
         unreadable = any(steps and all(step.kind == "barrier" for step in steps) for _, steps in read)  # as before
-        nested = any(step.kind in ("merge", "input") for _, steps in read for step in steps)  # not read as a branch
+        nested = any(step.kind == "input" or step.kind == "merge" and not helper_merges.wired(step)
+                     for _, steps in read for step in steps)  # not read as a branch (a residual helper's merge is)
         if unreadable or nested:
             for key in set(sites) - known:  # nor the copies of subclass layers it made (`_instance_steps`)
                 del sites[key]
