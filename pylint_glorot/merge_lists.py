@@ -11,23 +11,23 @@ moving the list to the merge changes nothing: the name is bound once, by a list 
 statement list as the merge and before it; the merge is its one reader; and no statement between them
 writes a name the list reads. Anything else keeps today's reading (the merge's inputs unknown).
 
-`tf.concat(values, axis)` is a Concatenate of `values` on `axis`; `tf.add`, `a + b` and the other
-tensor ops stay barriers (a tensor op of two operands is not read as a merge: the plugin never guesses
-which operand is the branch).
+`tf.concat(values, axis)` and `keras.ops.concatenate(xs, axis)` are a Concatenate on a literal `axis`
+(no axis written: a barrier, never the default guessed); `tf.add`, `a + b` and the other tensor ops of two
+operands stay barriers (`p4 = p4 + up(p5)` is read as today, links.py).
 """
 
 from __future__ import annotations
 
 from astroid import nodes
 
-from pylint_glorot.resolve import canonical
+from pylint_glorot.resolve import canonical, keras_member
 
 TF_CONCATS = ("tensorflow.concat", "tensorflow.compat.v1.concat", "tensorflow.compat.v2.concat")
 
 
 def is_tf_concat(qualname: str | None) -> bool:
-    """`tf.concat(...)` in any of TensorFlow's spellings."""
-    return canonical(qualname or "") in TF_CONCATS
+    """`tf.concat(values, axis)` in any of TensorFlow's spellings, or `keras.ops.concatenate(xs, axis)`."""
+    return canonical(qualname or "") in TF_CONCATS or keras_member(qualname) == ("ops", "concatenate")
 
 
 def list_statement(first: nodes.NodeNG) -> nodes.Assign | None:
