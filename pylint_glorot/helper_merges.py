@@ -13,9 +13,18 @@ branch's first step), the merge reading each branch's end, then what follows the
 are set here, so the merge is a real merge node: a chain ends at it, the branch's layers are judged on
 the branch, and the shapes flow through it.
 
-Conservative: every branch must be one straight line of flows from the same tensor parameter, each flow
-read by the next one only, every layer of the body on a branch or after the merge, no second merge and
-no barrier; anything else keeps the helper unexpanded (`helpers.call_steps` returns None).
+`merge_path` reads that shape: every branch one straight line of flows from the same tensor parameter,
+each flow read by the next one only, every layer of the body on a branch or after the merge, no second
+merge and no barrier. Where it does not fit, `graph_path` reads any graph of flows from one tensor
+parameter to the return with at least one merge: two residual units in a row, a branch that reads another
+branch's intermediate value (`b1 = conv1x1(x); b2 = conv3x3(b1); return concatenate([b1, b2])`: b1 is
+read twice, a branch point that ends its chain). Each flow's first node reads its producers' last nodes
+(the fork for the parameter); every flow must lead to the returned value, the parameter never be rewritten
+before it is read, no statement read a tensor as no step does, no barrier lie on the way, and every layer
+of the body be placed. Anything else keeps the helper unexpanded (`helpers.call_steps` returns None).
+
+A residual helper called inside a merge's list (`layers.Add()([residual(x, 64), x])`) is a branch of that
+merge: its merge is already wired (`wired`), so the caller reads its steps as a branch's.
 """
 
 from __future__ import annotations

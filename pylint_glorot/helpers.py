@@ -30,8 +30,8 @@ expansion, the call stays a barrier as before. A layer whose instances feed diff
 activations (a helper called with `act="relu"` and `act="tanh"`) cannot be fixed in one place:
 its activation is read as unknown, and nothing is reported on it.
 
-A body whose straight branches from one tensor parameter meet at one merge (`return layers.Add()([x, y])`,
-a shortcut conv on `x`) is expanded too: `helper_merges.py`.
+A body whose flows from one tensor parameter meet at merges (`return layers.Add()([x, y])`, a shortcut
+conv on `x`, two residual units in a row, inception towers) is expanded too: `helper_merges.py`.
 """
 
 from __future__ import annotations
