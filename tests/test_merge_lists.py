@@ -113,3 +113,33 @@ def test_a_named_merge_list_of_names_reads_its_producers() -> None:
     """)
     assert channels[10] == 12
     assert channels[14] is None  # the list read twice: the merge's inputs stay unknown
+
+
+def test_a_named_merge_list_in_a_helper_body_and_in_a_loop_reads_as_the_list_in_place() -> None:
+    module = astroid.parse(textwrap.dedent("""
+        import keras
+        from keras import layers
+
+        def block(x):
+            branches = [layers.Dense(8, activation="relu")(x), x]
+            return layers.Add()(branches)
+
+        def conv(x, f):
+            return layers.Conv2D(f, 3, padding="same", activation="relu")(x)
+
+        tokens = keras.Input((8,))
+        h = layers.Dense(4)(block(block(tokens)))
+        images = keras.Input((8, 8, 16))
+        x = layers.Conv2D(16, 1)(images)
+        for _ in range(3):
+            parts = [conv(conv(x, 16), 16), x]
+            x = layers.Add()(parts)
+    """))
+    model = analyze_module(module, analysis._interesting_calls(analysis.collect(module)))  # noqa: SLF001
+    dense = [site for site in model.sites if site.class_name == "Dense" and site.via]
+    assert len(dense) == 2 and all(site.in_channels == 8 for site in dense)  # both calls expanded, the Add keeps 8
+    head = next(site for site in model.sites if site.class_name == "Dense" and not site.via)
+    assert head.in_channels == 8
+    convs = [site for site in model.sites if site.class_name == "Conv2D" and site.via]
+    linked = {id(site): model.links.get(id(site), (None,))[0] for site in convs}
+    assert len(convs) == 2 and sorted(linked[id(site)] is None for site in convs) == [False, True]  # ends at the Add
