@@ -13,9 +13,18 @@ branch's first step), the merge reading each branch's end, then what follows the
 are set here, so the merge is a real merge node: a chain ends at it, the branch's layers are judged on
 the branch, and the shapes flow through it.
 
-Conservative: every branch must be one straight line of flows from the same tensor parameter, each flow
-read by the next one only, every layer of the body on a branch or after the merge, no second merge and
-no barrier; anything else keeps the helper unexpanded (`helpers.call_steps` returns None).
+`merge_path` reads that shape: every branch one straight line of flows from the same tensor parameter,
+each flow read by the next one only, every layer of the body on a branch or after the merge, no second
+merge and no barrier. Where it does not fit, `graph_path` reads any graph of flows from one tensor
+parameter to the return with at least one merge: two residual units in a row, a branch that reads another
+branch's intermediate value (`b1 = conv1x1(x); b2 = conv3x3(b1); return concatenate([b1, b2])`: b1 is
+read twice, a branch point that ends its chain). Each flow's first node reads its producers' last nodes
+(the fork for the parameter); every flow must lead to the returned value, the parameter never be rewritten
+before it is read, no statement read a tensor as no step does, no barrier lie on the way, and every layer
+of the body be placed. Anything else keeps the helper unexpanded (`helpers.call_steps` returns None).
+
+A residual helper called inside a merge's list (`layers.Add()([residual(x, 64), x])`) is a branch of that
+merge: its merge is already wired (`wired`), so the caller reads its steps as a branch's.
 """
 
 from __future__ import annotations
@@ -33,12 +42,10 @@ def merge_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list,
     """(the tensor parameter, the steps of one call of the helper, wired as its network) when the body's
     branches from that parameter meet at one merge before the return; None otherwise."""
     tail = _tail(function, ret, flows)
-    if tail is None:
-        return None
-    merge_flow = tail[0]
-    branches = _branches(function, merge_flow)
+    branches = _branches(function, tail[0]) if tail is not None else None
     if branches is None:
-        return None
+        return graph_path(function, ret, flows, own)
+    merge_flow = tail[0]
     starts = {start for start, _ in branches}
     used = [flow for _, path in branches for flow in path] + tail
     if len(starts) != 1 or len({id(flow) for flow in used}) != len(used):
@@ -51,6 +58,12 @@ def merge_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list,
     if any(id(site) not in placed for site in own.values()):
         return None  # a layer of the body off every branch: never dropped silently
     return starts.pop(), steps
+
+
+def wired(step: M.Step) -> bool:
+    """Whether a merge step is one a helper's expansion wired (`_wired`): its inputs are graph edges already,
+    so the step list holding it (a residual helper called in a merge's list) can be read as a branch."""
+    return step.kind == "merge" and not step.merged and not step.branches and bool(step.node and step.node.inputs)
 
 
 def _parameters(function: nodes.FunctionDef) -> set[str]:
@@ -139,3 +152,105 @@ def _wired(merge_flow, branches: list[list[M.Step]], tail: list) -> list[M.Step]
         merge.node.inputs.append(branch_nodes[-1])
         steps.extend(branch)
     return steps + [merge] + merge_flow.steps[1:] + [step for flow in tail[1:] for step in flow.steps]
+
+
+# --------------------------------------------------------------------------- any graph of flows
+
+
+def graph_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list,
+               own: dict[int, M.LayerSite]) -> tuple[str, list[M.Step]] | None:
+    """(the tensor parameter, the steps of one call, wired as its network) for a body whose flows form any
+    graph from one tensor parameter to the returned value, with at least one merge: two residual units in a
+    row, a branch reading another branch's intermediate value (inception-style towers). Every flow must
+    reach the returned value, each input be a flow's output or the parameter (never rewritten before it is
+    read), no statement read a tensor as no step does, no barrier lie on it, and every layer of the body be
+    on it; None otherwise (the helper stays unexpanded)."""
+    last = _returned_flow(function, ret, flows)
+    if last is None or not any(flow.merged for flow in flows):
+        return None
+    parameters = _parameters(function)
+    order = {id(flow): index for index, flow in enumerate(flows)}
+    starts: set[str] = set()
+    needed: set[int] = set()
+    pending = [last]
+    while pending:
+        flow = pending.pop()
+        if id(flow) in needed:
+            continue
+        needed.add(id(flow))
+        inputs = _flow_inputs(function, flow, parameters, starts)
+        if inputs is None:
+            return None
+        for producer in inputs:
+            if producer is not None and order.get(id(producer), len(flows)) >= order[id(flow)]:
+                return None  # a producer that is not an earlier flow of the body
+            if producer is not None:
+                pending.append(producer)
+    if len(starts) != 1 or len(needed) != len(flows) or flows[-1] is not last:
+        return None  # several tensor parameters, a flow off the way to the return, or the return not last
+    if any(flow.opaque_readers for flow in flows) or any(step.kind == "barrier" for step in _all_steps(flows)):
+        return None
+    steps = _wired_graph(flows, parameters)
+    placed = {id(step.site) for step in steps if step.site is not None}
+    if any(id(site) not in placed for site in own.values()):
+        return None
+    return starts.pop(), steps
+
+
+def _returned_flow(function: nodes.FunctionDef, ret: nodes.Return, flows: list):
+    if isinstance(ret.value, nodes.Call):
+        return next((flow for flow in flows if flow.stmt is ret), None)
+    writers = [flow for flow in flows if flow.output_name == ret.value.name]
+    if not writers or _written_between(function, writers[-1].stmt, ret, ret.value.name):
+        return None
+    return writers[-1]
+
+
+def _flow_inputs(function: nodes.FunctionDef, flow, parameters: set[str], starts: set[str]) -> list | None:
+    """The flows a flow reads (None for the parameter, whose name goes to `starts`); None when an input is
+    neither a flow's output nor the parameter as the call passed it."""
+    names = flow.merged if flow.merged else (flow.input_name,)
+    found = []
+    for name in names:
+        producer = flow.sources.get(name) if flow.merged else flow.previous
+        if producer is None:
+            if name not in parameters or _written_between(function, None, flow.stmt, name):
+                return None
+            starts.add(name)
+        found.append(producer)
+    return found
+
+
+def _all_steps(flows: list) -> list[M.Step]:
+    """Every step of the flows, a merge's in-list branches with them."""
+    return [each for flow in flows for step in flow.steps
+            for each in [*(s for branch in step.branches for s in branch), step]]
+
+
+def _wired_graph(flows: list, parameters: set[str]) -> list[M.Step]:
+    """The call's steps in body order (the returned flow's last), each flow's first node reading what its
+    input variables hold (the fork for the parameter), a merge's in-list branches reading theirs."""
+    fork = M._step("pass", layer="Identity")  # noqa: SLF001
+    steps: list[M.Step] = [fork]
+
+    def produced(producer) -> G.Node:
+        return fork.node if producer is None else M._node(producer.steps[-1])  # noqa: SLF001
+
+    for flow in flows:
+        first = flow.steps[0]
+        if flow.merged:
+            first.node.inputs = [produced(flow.sources.get(name)) for name in flow.merged]
+            for index, branch in enumerate(first.branches):
+                if not branch:
+                    continue
+                branch_nodes = G.chain([M._node(step) for step in branch])  # noqa: SLF001
+                if not branch_nodes[0].inputs:
+                    branch_nodes[0].inputs.append(first.node.inputs[index])
+                first.node.inputs[index] = branch_nodes[-1]
+                steps.extend(branch)
+            first.merged, first.branches = (), ()  # its inputs are wired here, not read from variables
+        elif not M._node(first).inputs:  # noqa: SLF001
+            M._node(first).inputs.append(produced(flow.previous))  # noqa: SLF001
+        G.chain([M._node(step) for step in flow.steps])  # noqa: SLF001
+        steps.extend(flow.steps)
+    return steps

@@ -30,8 +30,8 @@ expansion, the call stays a barrier as before. A layer whose instances feed diff
 activations (a helper called with `act="relu"` and `act="tanh"`) cannot be fixed in one place:
 its activation is read as unknown, and nothing is reported on it.
 
-A body whose straight branches from one tensor parameter meet at one merge (`return layers.Add()([x, y])`,
-a shortcut conv on `x`) is expanded too: `helper_merges.py`.
+A body whose flows from one tensor parameter meet at merges (`return layers.Add()([x, y])`, a shortcut
+conv on `x`, two residual units in a row, inception towers) is expanded too: `helper_merges.py`.
 """
 
 from __future__ import annotations
@@ -292,14 +292,15 @@ def attempt(node: nodes.NodeNG) -> Iterator[list]:
         yield kept
         return
     instances, expanded = set(expansion.instances), {key: set(ids) for key, ids in expansion.expanded.items()}
-    count = expansion.count
+    count, functions, calls = expansion.count, dict(expansion.functions), dict(expansion.calls)
     try:
         yield kept
     finally:
-        if not kept:
+        if not kept:  # all of it: a helper counted as expanded by a reading in vain is expanded nowhere
             for key in set(expansion.instances) - instances:
                 del expansion.instances[key]
             expansion.expanded, expansion.count = expanded, count
+            expansion.functions, expansion.calls = functions, calls
 
 
 def calls_helper(body: list[nodes.NodeNG]) -> bool:

@@ -23,6 +23,7 @@ from pylint_glorot.copies import copied_argument
 from pylint_glorot.variables import applied_variable
 from pylint_glorot import built_lists, hand_built, model_configs, slim_stack, tf1_layers, unroll
 from pylint_glorot import repeated_lists
+from pylint_glorot import merge_lists
 from pylint_glorot.subclass import (
     applied_kernel, applied_weight, bias_added, bound_activation, constructor_parameter_origins, instance_steps,
     layer_class, settled_later,
@@ -122,6 +123,7 @@ class Step:
     node: G.Node | None = None  # the step as a node of the network graph
     merged: tuple[str, ...] = ()  # a merge's input variables (functional steps)
     branches: tuple = ()  # a merge's inputs computed in its own list: per input, its steps ([] for a variable)
+    listed: Any = None  # a merge's list bound to a name first (`branches = [...]`): that statement (merge_lists)
 
     def __post_init__(self) -> None:
         if self.node is not None and self.activation is not None:
@@ -700,6 +702,8 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         if member and member[0] in ("layers", "") and member[1] in K.MERGE_LAYERS and member[1].islower():
             step = _step("merge", expr, member[1][:1].upper() + member[1][1:])  # layers.add([x, y])
             step.node.config = _merge_function_config(expr, step.node.layer)
+        elif merge_lists.is_tf_concat(qualname):
+            step = _tf_concat_step(expr)
         else:
             spec = spec or bound_activation(expr.func)  # self.activation(x), self.activation = activations.get(...)
             step = _step("activation", layer="Activation", activation=spec) if spec else \
@@ -711,6 +715,7 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         if merged is None:
             return None, [BARRIER]
         step.merged, step.branches = merged
+        step.listed = merge_lists.list_statement(first)
         return None, [step]
     name, inner = _expression_steps(first, sites)
     return name, inner + [step]
@@ -724,6 +729,13 @@ def _merge_function_config(call: nodes.Call, layer: str) -> dict[str, Any]:
     return {key: value for key, value in layer_config(shifted, layer).items() if key == "axis"}
 
 
+def _tf_concat_step(call: nodes.Call) -> Step:
+    """`tf.concat([a, b], axis=-1)`: a Concatenate on that axis; a barrier where the axis is not a literal."""
+    step = _step("merge", call, "Concatenate")
+    step.node.config = _merge_function_config(call, "Concatenate")
+    return step if "axis" in step.node.config else _step("barrier")
+
+
 def _merge_inputs(first: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[tuple, tuple] | None:
     """A merge's inputs, in order: (the variable each reads, the steps each computes in the merge's own
     list). `[x, y]`: ("x", "y") and no steps; `[block(x), y]`: ("x", "y"), block's layers for the first (a
@@ -735,15 +747,16 @@ def _merge_inputs(first: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[tup
         return None
     if all(isinstance(elt, nodes.Name) for elt in listed.elts):
         return tuple(elt.name for elt in listed.elts), ()
-    if listed is not first:  # `branches = [block(x), y]` earlier: what it computes is read where it is written
-        return None
-    from pylint_glorot import helpers
+    if listed is not first and merge_lists.list_statement(first) is None:
+        return None  # `branches = [block(x), y]` earlier, read as if written in the merge only where that is sound
+    from pylint_glorot import helper_merges, helpers
 
     known = set(sites)
     with helpers.attempt(first) as kept:  # the helper layers of a list read in vain are no part of the network
         read = [(elt.name, []) if isinstance(elt, nodes.Name) else _expression_steps(elt, sites) for elt in listed.elts]
         unreadable = any(steps and all(step.kind == "barrier" for step in steps) for _, steps in read)  # as before
-        nested = any(step.kind in ("merge", "input") for _, steps in read for step in steps)  # not read as a branch
+        nested = any(step.kind == "input" or step.kind == "merge" and not helper_merges.wired(step)
+                     for _, steps in read for step in steps)  # not read as a branch (a residual helper's merge is)
         if unreadable or nested:
             for key in set(sites) - known:  # nor the copies of subclass layers it made (`_instance_steps`)
                 del sites[key]
@@ -967,13 +980,16 @@ def _writes(stmt: nodes.NodeNG, name: str) -> bool:
 def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> list[_FlowStatement]:
     flows = {id(stmt): _flow_statement(stmt, sites) for stmt in body}
     found = [flow for flow in flows.values() if flow is not None]
+    listed = _merge_list_statements(found)
     for index, stmt in enumerate(body):
         flow = flows[id(stmt)]
         if flow is None or flow.output_name is None:
             continue
         consumers, readers = [], []
         for later in body[index + 1:]:
-            if _reads(later, flow.output_name):
+            if id(later) in listed:
+                continue  # `branches = [block(x), y]`: read where the merge reads the list
+            if _reads(later, flow.output_name) or _reads_in_list(flows.get(id(later)), flow.output_name):
                 consumers.append(flows.get(id(later)))
                 readers.append(later)
             if _writes(later, flow.output_name):
@@ -987,6 +1003,17 @@ def _functional_flows(body: list[nodes.NodeNG], sites: dict[int, LayerSite]) -> 
             flow.next = consumers[0]  # what follows a step is known only when nothing else reads it
         flow.opaque_readers = _opaque_readers(flow, readers, flows)
     return found
+
+
+def _merge_list_statements(flows: list[_FlowStatement]) -> set[int]:
+    """The statements binding a merge's list that the merge reads in their place (merge_lists.list_statement)."""
+    return {id(flow.steps[0].listed) for flow in flows if flow.merged and flow.steps[0].listed is not None}
+
+
+def _reads_in_list(flow: _FlowStatement | None, name: str) -> bool:
+    """Whether the merge of `flow` reads `name` through the list bound to a name it reads."""
+    return flow is not None and bool(flow.merged) and flow.steps[0].listed is not None and \
+        _reads(flow.steps[0].listed, name)
 
 
 def _opaque_readers(flow: _FlowStatement, readers: list[nodes.NodeNG],

@@ -54,6 +54,7 @@ FAULTY = [
     "helpers/helpers_merges.py",
     "helpers/helpers_with_scopes.py",
     "helpers/helpers_residual.py",
+    "helpers/helpers_merge_lists.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
@@ -179,6 +180,7 @@ RUN_FIXED_MODELS = RUN_FIXED_HELPERS.replace(
     ("helpers_merges.py", ("mlp", "resnet"), 10),  # helpers called in a merge's list, in a layer's call
     ("helpers_with_scopes.py", ("vgg", "tower", "net"), 8),  # helpers whose body is a `with` block
     ("helpers_residual.py", ("resnet", "mlp"), 8),  # helpers whose body holds the merge
+    ("helpers_merge_lists.py", ("named", "nested", "towered"), 15),  # named merge lists, nested merges, towers
 ])
 def test_the_fixed_helpers_build_with_he_wherever_they_are_called(name: str, models: tuple[str, ...], layers: int,
                                                                  tmp_path: Path,

@@ -295,24 +295,103 @@ def test_a_helper_whose_body_holds_the_merge_builds_a_merge_node_per_call() -> N
 
 def test_a_helper_merge_the_checker_cannot_follow_is_not_expanded() -> None:
     for body in ("""
-            y = layers.Dense(f, activation="relu")(x)
-            z = layers.Dense(f)(y)
-            return layers.Add()([y, z])          # y read twice: a branch off the branch
-        """, """
             aux = layers.Dense(f, activation="relu")(x)
             y = layers.Dense(f, activation="relu")(x)
             return layers.Add()([x, y])          # a layer off every branch
         """, """
             y = layers.Dense(f, activation="relu")(x)
-            y = layers.Add()([x, y])
-            return layers.Add()([x, y])          # two merges
+            return layers.Add()([other, y])      # a branch from what is no parameter
         """, """
             y = layers.Dense(f, activation="relu")(x)
-            return layers.Add()([other, y])      # a branch from what is no parameter
+            y = layers.Add()([x, y])
+            x = tf.math.l2_normalize(x)          # the parameter rewritten by what no step models
+            return layers.Add()([x, y])
+        """, """
+            y = layers.Dense(f, activation="relu")(x)
+            z = layers.Dense(f)(y)
+            print(y.shape, z)                    # a tensor read as no step reads it
+            return layers.Add()([y, z])
+        """, """
+            y = layers.Dense(f, activation="relu")(x)
+            z = layers.Add()([x, y])
+            w = layers.Dense(f)(z)               # a flow off the way to the return
+            return layers.Add()([y, z])
         """):
-        source = "import keras\nfrom keras import layers\nother = keras.Input((8,))\n\ndef block(x, f):\n" + \
+        source = "import keras\nimport tensorflow as tf\nfrom keras import layers\nother = keras.Input((8,))\n\ndef block(x, f):\n" + \
             textwrap.indent(textwrap.dedent(body).strip(), "    ") + \
             "\n\ntokens = keras.Input((8,))\nh = block(block(tokens, 8), 8)\n"
         _module, model = _model(source)
         assert not [site for site in model.sites if site.via], body
-        assert [site for site in model.sites if site.span.line == 6], body  # the helper's layers stay, read on their own
+        assert [site for site in model.sites if site.span.line == 7], body  # the helper's layers stay, read on their own
+
+
+def _expanded(model) -> list:
+    return sorted((site for site in model.sites if site.via), key=lambda site: ([span.line for span in site.via], site.span.line))
+
+
+def test_a_helper_with_two_merges_in_a_row_is_one_network_per_call() -> None:
+    _module, model = _model("""
+        import keras
+        from keras import layers
+
+        def units(x, f):
+            y = layers.Add()([x, layers.Dense(f, activation="relu")(x)])
+            z = layers.Dense(f, activation="relu")(y)
+            return layers.Add()([y, z])
+
+        tokens = keras.Input((8,))
+        h = units(tokens, 8)
+        h = units(h, 8)
+        head = layers.Dense(3)(h)
+    """)
+    built = _expanded(model)
+    assert [site.span.line for site in built] == [6, 7, 6, 7]
+    merges = [node for graph in model.graphs for node in graph.nodes if node.kind == "merge"]
+    first, second = built[2], built[3]  # the second call's
+    assert all(model.links.get(id(site), (None,))[0] is None for site in built)  # every chain ends at a merge
+    merge = next(node for node in merges if any(read is second.nodes[0] for read in node.inputs))
+    assert merge.inputs[0] is second.nodes[0].inputs[0]  # the second unit's Add reads the first's Add and its Dense
+    assert merge.inputs[0].kind == "merge" and merge.inputs[0].inputs[1] is first.nodes[0]
+    head = next(site for site in model.sites if not site.via)
+    assert head.in_channels == 8
+
+
+def test_a_branch_read_from_another_branchs_value_is_expanded_with_its_channels() -> None:
+    _module, model = _model("""
+        import keras
+        from keras import layers
+
+        def tower(x):
+            b1 = layers.Conv2D(16, 1, activation="relu")(x)
+            b2 = layers.Conv2D(8, 3, padding="same", activation="relu")(b1)
+            b3 = layers.Conv2D(4, 3, padding="same", activation="relu")(b2)
+            return layers.concatenate([b1, b3, x])
+
+        images = keras.Input((8, 8, 3))
+        head = layers.Conv2D(2, 1)(tower(images))
+    """)
+    b1, b2, b3 = _expanded(model)
+    linked = {id(site): model.links.get(id(site), (None,))[0] for site in model.sites}
+    assert linked[id(b1)] is None  # b1 is read twice: a branch, no next layer
+    assert linked[id(b2)] is b3 and linked[id(b3)] is None
+    assert (b2.in_channels, b3.in_channels) == (16, 8)
+    head = next(site for site in model.sites if not site.via)
+    assert head.in_channels == 16 + 4 + 3
+
+
+def test_a_residual_helper_in_a_merge_list_is_a_branch_of_that_merge() -> None:
+    _module, model = _model("""
+        import keras
+        from keras import layers
+
+        def residual(x, f):
+            y = layers.Dense(f, activation="relu")(x)
+            return layers.Add()([x, y])
+
+        tokens = keras.Input((8,))
+        h = layers.concatenate([residual(tokens, 8), tokens])
+        head = layers.Dense(3)(h)
+    """)
+    (dense,) = _expanded(model)
+    head = next(site for site in model.sites if not site.via)
+    assert dense.in_channels == 8 and head.in_channels == 16

@@ -43,7 +43,7 @@ projected = keras.Model(pixels, out)
 
 
 def tangled(x, f):
-    """A value read twice inside the block (a branch off a branch): not expanded, its layer read on its own."""
+    """A value read twice inside the block (a branch off a branch): expanded per call, the branch ends y's chain."""
     y = layers.Conv2D(f, 3, padding="same", activation="relu", kernel_initializer="he_uniform")(x)
     z = layers.Conv2D(f, 1)(y)
     return layers.Add()([y, z])
