@@ -38,8 +38,9 @@ def read(body: list[nodes.NodeNG], flows: list, loop: nodes.For, sites: dict[int
     if loop.orelse or not flows or not any(flow.merged for flow in flows):
         return False
     carried = _carried(body, flows)
-    if carried is None:
-        return False
+    if carried is None or any(step.site is not None and sites.get(id(step.site)) is step.site
+                              for step in _all_steps(flows)):
+        return False  # not such a body, or one applying a subclass instance (its copies are made per reading)
     passes = unroll.loop_passes(loop)
     bound = unroll.pass_bindings(loop, passes) if passes else None
     layers = sum(1 for step in _all_steps(flows) if step.kind == "layer")
@@ -153,7 +154,8 @@ def _pass_step(step: Any, index: int, loop: nodes.For, values: dict[str, Any], s
         return step
     current = step
     if index > 0:
-        step.site.nodes.remove(step.node)
+        if step.node in step.site.nodes:
+            step.site.nodes.remove(step.node)
         current = unroll.copy_step(step, sites)
     if values:
         unroll.bind_pass(current.site, loop, values)
@@ -161,7 +163,8 @@ def _pass_step(step: Any, index: int, loop: nodes.For, values: dict[str, Any], s
 
 
 def _wire_pass(flows: list, carried: str, entry: G.Node, every: list[G.Node]) -> G.Node:
-    """Set the graph edges of one pass, reading `entry` for the carried variable; what it writes there."""
+    """Set the graph edges of one pass, reading `entry` for the carried variable; what it writes there.
+    Edges a step list already holds (a helper's own merge, helper_merges) are kept, as `G.chain` keeps them."""
     held: dict[str, G.Node] = {carried: entry}
     for flow in flows:
         flow_nodes = [M._node(step) for step in flow.steps]  # noqa: SLF001
@@ -172,16 +175,14 @@ def _wire_pass(flows: list, carried: str, entry: G.Node, every: list[G.Node]) ->
                 if not branch:
                     head.node.inputs.append(held[name])
                     continue
-                branch_nodes = [M._node(step) for step in branch]  # noqa: SLF001
-                for before, after in zip(branch_nodes, branch_nodes[1:]):
-                    after.inputs = [before]
-                branch_nodes[0].inputs = [held[name]]
+                branch_nodes = G.chain([M._node(step) for step in branch])  # noqa: SLF001
+                if not branch_nodes[0].inputs:
+                    branch_nodes[0].inputs.append(held[name])
                 head.node.inputs.append(branch_nodes[-1])
                 every.extend(branch_nodes)
-        else:
-            flow_nodes[0].inputs = [held[flow.input_name]]
-        for before, after in zip(flow_nodes, flow_nodes[1:]):
-            after.inputs = [before]
+        elif not flow_nodes[0].inputs:
+            flow_nodes[0].inputs.append(held[flow.input_name])
+        G.chain(flow_nodes)
         every.extend(flow_nodes)
         held[flow.output_name] = flow_nodes[-1]
     return held[carried]
