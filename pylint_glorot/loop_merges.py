@@ -104,18 +104,23 @@ def _carried(body: list[nodes.NodeNG], flows: list) -> str | None:
             return None
         if any(step.kind in ("barrier", "input") or step.node is None for step in _all_steps([flow])):
             return None
-        reads = set(flow.merged) if flow.merged else {flow.input_name}
-        if None in reads:
+        used = list(flow.merged) if flow.merged else [flow.input_name]
+        if None in used or not _read_as_steps(flow.stmt, used, tensors):
             return None
-        for name in tensors - reads:  # `Dense(x.shape[-1])(y)`: a tensor read as no step reads it
-            if name is not None and M._reads(flow.stmt, name):  # noqa: SLF001
-                return None
+        reads = set(used)
         carried.update(reads - written)
         written.add(flow.output_name)
     if len(carried) != 1:
         return None
     name = carried.pop()
     return name if name in written else None
+
+
+def _read_as_steps(stmt: nodes.NodeNG, used: list[str], tensors: set[str]) -> bool:
+    """Whether the statement names each tensor variable exactly as often as its steps read it: none is read
+    another way (`Dense(x.shape[-1])(x)`, `conv(x, x)`), which the passes would not model."""
+    named = [name.name for name in stmt.nodes_of_class(nodes.Name)]
+    return all(named.count(name) == used.count(name) for name in tensors | set(used))
 
 
 def _same_shape(first: list, again: list) -> bool:
