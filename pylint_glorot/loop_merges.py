@@ -14,10 +14,11 @@ concatenate adds them). Pass 0 keeps the layer sites the calls made; each later 
 (`LayerSite.pass_of`, one message per call, stating the range of its passes); a helper called in the
 body builds its instances per pass (helpers.loop_pass), as for a literal loop over helper calls.
 
-Conservative: every statement of the body is a flow the checker reads, one variable is carried from
-pass to pass (every other one is written in the pass before it is read), no barrier and no model input
-lies in the body, no statement reads a tensor as no step does, and the passes make at most
-repeated_lists.MAX_CALLS layer calls; anything else is left to the readings before (`None`).
+Conservative: every statement of the body that touches a tensor is a flow the checker reads (`prefix =
+f"block{i}"` touches none), one variable is carried from pass to pass (every other one is written in the
+pass before it is read), no barrier and no model input lies in the body, no statement names a tensor
+other than as its steps read it, and the passes make at most repeated_lists.MAX_CALLS layer calls;
+anything else is left to the readings before (`read` returns False and changes nothing).
 """
 
 from __future__ import annotations
@@ -94,11 +95,16 @@ def _all_steps(flows: list):
 def _carried(body: list[nodes.NodeNG], flows: list) -> str | None:
     """The one variable a pass reads before writing it (what the pass before wrote), when every statement of
     the body is a flow, each reads its tensors only as its steps do, and the variable is written again."""
-    if len(flows) != len(body) or any(flow.stmt is not stmt for flow, stmt in zip(flows, body)):
+    tensors = {flow.output_name for flow in flows} | {name for flow in flows for name in (flow.input_name, *flow.merged)}
+    by_statement = {id(flow.stmt) for flow in flows}
+    for stmt in body:  # `prefix = f"block{i}"`: a statement that touches no tensor is no part of the passes
+        if id(stmt) not in by_statement and any(M._reads(stmt, name) or M._writes(stmt, name)  # noqa: SLF001
+                                                for name in tensors if name is not None):
+            return None
+    if [id(stmt) for stmt in body if id(stmt) in by_statement] != [id(flow.stmt) for flow in flows]:
         return None
     written: set[str] = set()
     carried: set[str] = set()
-    tensors = {flow.output_name for flow in flows}
     for flow in flows:
         if flow.output_name is None:
             return None
