@@ -83,6 +83,24 @@ def read(body: list[nodes.NodeNG], flows: list, loop: nodes.For, sites: dict[int
     return True
 
 
+def joined_passes(body: list[nodes.NodeNG], by_pass: list[list]) -> tuple[str, list] | None:
+    """A loop in a helper being expanded (helpers.loop_steps), each pass's flows read with its own instances:
+    (the variable it carries, the steps of every pass, wired) where each pass is such a unit; else None.
+    The steps start with a fork that the caller's chain feeds (every first reader of the carried variable
+    reads it) and end with a passthrough of what the last pass wrote there."""
+    carried = _carried(body, by_pass[0])
+    if carried is None or any(not _same_shape(by_pass[0], flows) for flows in by_pass[1:]):
+        return None
+    if sum(1 for flows in by_pass for step in _all_steps(flows) if step.kind == "layer") > repeated_lists.MAX_CALLS:
+        return None
+    fork, end = M._step("pass", layer="Identity"), M._step("pass", layer="Identity")  # noqa: SLF001
+    current = fork.node
+    for flows in by_pass:
+        current = _wire_pass(flows, carried, current, [])
+    end.node.inputs.append(current)
+    return carried, [fork, *(step for flows in by_pass for step in _all_steps(flows)), end]
+
+
 def _all_steps(flows: list):
     """Every step of the flows, a merge's own-list branches included (they are no part of `flow.steps`)."""
     for flow in flows:

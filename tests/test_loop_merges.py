@@ -209,3 +209,38 @@ def test_odd_merge_loops_never_crash(body: str) -> None:
         {body}
     """
     _findings(source)
+
+
+def test_a_helpers_merging_loop_reads_the_callers_width_on_every_pass() -> None:
+    model = _model("""
+        import keras
+        from keras import layers
+
+        def dense_stage(s, n):
+            for _ in range(n):
+                s = layers.concatenate([s, layers.Conv2D(12, 3, padding="same", activation="relu")(s)])
+            return s
+
+        pixels = keras.Input((8, 8, 16))
+        out = layers.Conv2D(8, 1)(dense_stage(pixels, 3))
+    """)
+    grown = [site for site in model.sites if site.via]
+    assert [site.in_channels for site in grown] == [16, 28, 40]
+    after = next(site for site in model.sites if not site.via)
+    assert after.in_channels == 52
+
+
+def test_a_helpers_merging_loop_whose_count_is_not_fixed_stays_unexpanded() -> None:
+    model = _model("""
+        import keras
+        from keras import layers
+
+        def stage(s, n):
+            for _ in range(n):
+                s = layers.add([s, layers.Dense(64, activation="relu")(s)])
+            return s
+
+        tokens = keras.Input((64,))
+        out = stage(tokens, N_BLOCKS)
+    """)
+    assert [site.via for site in model.sites] == [()] and model.sites[0].in_channels is None

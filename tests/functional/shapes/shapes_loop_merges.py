@@ -62,3 +62,13 @@ def stage(s):
         u = layers.Dense(32, activation="relu", kernel_initializer="glorot_uniform")(s)  # [initializer-activation-mismatch]
         s = layers.add([s, u])
     return s
+
+
+def dense_stage(s, n):
+    """A helper's loop, called with n=3: the first pass reads the caller's 16 channels, each later one 12 more."""
+    for _ in range(n):
+        s = layers.concatenate([s, layers.Conv2D(12, 3, padding="same", activation="relu", kernel_initializer="glorot_uniform")(s)])  # [initializer-activation-mismatch]
+    return s
+
+
+staged = keras.Model(pixels, dense_stage(pixels, 3))

@@ -74,3 +74,12 @@ for _ in range(3):
     g = layers.add([g, h])
 g = layers.Conv2D(16, 3, padding="same", activation="relu")(g)
 short_runs = keras.Model(grid, g)
+
+
+def dense_stage(s, n):
+    for _ in range(n):
+        s = layers.concatenate([s, layers.Conv2D(12, 3, padding="same", activation="relu", kernel_initializer="he_uniform")(s)])
+    return s
+
+
+staged = keras.Model(pixels, dense_stage(pixels, 3))
