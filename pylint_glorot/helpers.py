@@ -449,7 +449,8 @@ def finish(module: nodes.Module, sites: list[M.LayerSite]) -> list[M.LayerSite]:
     placed: set[int] = set()
     for site in sites:
         instances = by_anchor.get(id(site.anchor), [])
-        result.extend(instances)
+        if id(site.anchor) not in placed:  # a call with several sites (a loop's passes): its instances once
+            result.extend(instances)
         placed.add(id(site.anchor))
         kept = id(site.anchor) not in replaced or not instances
         if kept:
