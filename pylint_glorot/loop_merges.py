@@ -39,7 +39,7 @@ def read(body: list[nodes.NodeNG], flows: list, loop: nodes.For, sites: dict[int
     if loop.orelse or not flows or not any(flow.merged for flow in flows):
         return False
     carried = _carried(body, flows)
-    if carried is None or any(step.site is not None and sites.get(id(step.site)) is step.site
+    if carried is None or _read_after(loop, flows, carried) or any(step.site is not None and sites.get(id(step.site)) is step.site
                               for step in _all_steps(flows)):
         return False  # not such a body, or one applying a subclass instance (its copies are made per reading)
     passes = unroll.loop_passes(loop)
@@ -89,7 +89,7 @@ def joined_passes(body: list[nodes.NodeNG], by_pass: list[list]) -> tuple[str, l
     The steps start with a fork that the caller's chain feeds (every first reader of the carried variable
     reads it) and end with a passthrough of what the last pass wrote there."""
     carried = _carried(body, by_pass[0])
-    if carried is None or any(not _same_shape(by_pass[0], flows) for flows in by_pass[1:]):
+    if carried is None or _read_after(body[0].parent, by_pass[0], carried) or any(not _same_shape(by_pass[0], flows) for flows in by_pass[1:]):
         return None
     if sum(1 for flows in by_pass for step in _all_steps(flows) if step.kind == "layer") > repeated_lists.MAX_CALLS:
         return None
@@ -112,7 +112,8 @@ def _all_steps(flows: list):
 
 def _carried(body: list[nodes.NodeNG], flows: list) -> str | None:
     """The one variable a pass reads before writing it (what the pass before wrote), when every statement of
-    the body is a flow, each reads its tensors only as its steps do, and the variable is written again."""
+    the body that touches a tensor is a flow, each names its tensors only as its steps read them, and the
+    variable is written again."""
     tensors = {flow.output_name for flow in flows} | {name for flow in flows for name in (flow.input_name, *flow.merged)}
     by_statement = {id(flow.stmt) for flow in flows}
     for stmt in body:  # `prefix = f"block{i}"`: a statement that touches no tensor is no part of the passes
@@ -138,6 +139,14 @@ def _carried(body: list[nodes.NodeNG], flows: list) -> str | None:
         return None
     name = carried.pop()
     return name if name in written else None
+
+
+def _read_after(loop: nodes.NodeNG, flows: list, carried: str) -> bool:
+    """Whether a statement after the loop reads a tensor of its body other than the carried one (`y` of the
+    last pass): a branch the passes do not model."""
+    _, after = M._statements_around(loop)  # noqa: SLF001
+    inner = {flow.output_name for flow in flows} - {carried}
+    return any(M._reads(stmt, name) for stmt in after for name in inner if name is not None)  # noqa: SLF001
 
 
 def _read_as_steps(stmt: nodes.NodeNG, used: list[str], tensors: set[str]) -> bool:

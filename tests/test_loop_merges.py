@@ -244,3 +244,18 @@ def test_a_helpers_merging_loop_whose_count_is_not_fixed_stays_unexpanded() -> N
         out = stage(tokens, N_BLOCKS)
     """)
     assert [site.via for site in model.sites] == [()] and model.sites[0].in_channels is None
+
+
+def test_a_body_tensor_read_after_the_loop_keeps_the_loop_unread() -> None:
+    model = _model("""
+        import keras
+        from keras import layers
+
+        tokens = keras.Input((64,))
+        t = tokens
+        for _ in range(3):
+            y = layers.Dense(64, activation="relu")(t)
+            t = layers.add([t, y])
+        head = layers.Dense(1)(y)
+    """)
+    assert all(site.pass_of is None for site in model.sites)
