@@ -145,8 +145,13 @@ def _read_after(loop: nodes.NodeNG, flows: list, carried: str) -> bool:
     """Whether a statement after the loop reads a tensor of its body other than the carried one (`y` of the
     last pass): a branch the passes do not model."""
     _, after = M._statements_around(loop)  # noqa: SLF001
-    inner = {flow.output_name for flow in flows} - {carried}
-    return any(M._reads(stmt, name) for stmt in after for name in inner if name is not None)  # noqa: SLF001
+    for name in {flow.output_name for flow in flows} - {carried, None}:
+        for stmt in after:
+            if M._reads(stmt, name):  # noqa: SLF001
+                return True
+            if M._writes(stmt, name):  # noqa: SLF001 - `residual = Conv2D(...)(x)`: a new tensor from here on
+                break
+    return False
 
 
 def _read_as_steps(stmt: nodes.NodeNG, used: list[str], tensors: set[str]) -> bool:
