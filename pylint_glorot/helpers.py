@@ -335,17 +335,23 @@ def loop_steps(loop: nodes.For, sites: dict[int, M.LayerSite]) -> tuple[str, lis
         return None
     expansion.count += len(bound)  # each pass builds the body again: nested loops share the module's budget
     steps: list[M.Step] = []
+    merged: list[list] = []
     name = None
     for index, values in enumerate(bound):
         with loop_pass(loop, index, values):
             own = {id(c): site for c in _layer_calls_in(loop) if (site := _instance(expansion, c)) is not None}
             flows = M._functional_flows(_body(loop), {**sites, **own})  # noqa: SLF001
+        if any(flow.merged for flow in flows):  # a residual (or dense) unit per pass: loop_merges.py
+            merged.append(flows)
+            continue
         if not M._carried(flows) or any(step.kind == "barrier" for flow in flows for step in flow.steps):  # noqa: SLF001
-            return None
-        if any(flow.merged for flow in flows):
             return None
         name = flows[0].input_name
         steps.extend(step for flow in flows for step in flow.steps)
+    if merged:
+        from pylint_glorot import loop_merges
+
+        return loop_merges.joined_passes(_body(loop), merged) if len(merged) == len(bound) else None
     return (name, steps) if name is not None and steps else None
 
 
@@ -444,7 +450,8 @@ def finish(module: nodes.Module, sites: list[M.LayerSite]) -> list[M.LayerSite]:
     placed: set[int] = set()
     for site in sites:
         instances = by_anchor.get(id(site.anchor), [])
-        result.extend(instances)
+        if id(site.anchor) not in placed:  # a call with several sites (a loop's passes): its instances once
+            result.extend(instances)
         placed.add(id(site.anchor))
         kept = id(site.anchor) not in replaced or not instances
         if kept:

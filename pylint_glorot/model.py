@@ -1440,6 +1440,8 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
                     flow_of: dict[int, _FlowStatement] | None = None) -> bool:
     """A loop body that passes one tensor through each pass (`x = Dense(units)(x)`), or that applies each
     layer of a list (`for layer in blocks: x = layer(x)`), as the sequence of its passes. False: not such a loop."""
+    if _merged_passes(body, flows, loop, sites, model, seen, flow_of):
+        return True  # a residual (or dense) unit per pass: loop_merges.py
     steps = unroll.applied_list_steps(loop, flows, sites, constructor_step, _layer_list_elements)
     carried = _carried_name(loop, flows)
     if steps is None:
@@ -1462,6 +1464,15 @@ def _unrolled_flows(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop:
     if flow_of is not None:
         _enter_unrolled(loop, carried, steps, flow_of)
     return True
+
+
+def _merged_passes(body: list[nodes.NodeNG], flows: list[_FlowStatement], loop: nodes.For,
+                   sites: dict[int, LayerSite], model: ModuleModel, seen: set[int],
+                   flow_of: dict[int, _FlowStatement] | None) -> bool:
+    """`for _ in range(3): x = layers.add([x, Dense(64)(x)])`: each pass wired as its own unit (loop_merges.py)."""
+    from pylint_glorot import loop_merges
+
+    return loop_merges.read(body, flows, loop, sites, model, seen, flow_of)
 
 
 def _carried_name(loop: nodes.For, flows: list[_FlowStatement]) -> str | None:

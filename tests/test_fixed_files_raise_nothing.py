@@ -55,6 +55,7 @@ FAULTY = [
     "helpers/helpers_with_scopes.py",
     "helpers/helpers_residual.py",
     "helpers/helpers_merge_lists.py",
+    "shapes/shapes_loop_merges.py",
 ]
 NOT_FIXABLE = ("hand-rolled-initializer",)
 
@@ -379,3 +380,23 @@ def test_fixed_repeated_lists_build_with_he_variance(case: str, models: tuple, b
     assert {name for name, _path, _ratio in ratios} == set(models), result.stdout
     for name, path, ratio in ratios:  # variance / (2 / fan_in): 1 for He; the Glorot it replaced gave 0.3-0.7
         assert 0.75 < ratio < 1.25, (name, path, ratio)
+
+
+@pytest.mark.skipif(not _tensorflow_installed(), reason="TensorFlow is not installed")
+def test_the_fixed_merging_loops_build_with_he_in_every_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """shapes_loop_merges.py after the fix: every pass of each residual or dense loop (one layer per pass in
+    the built model) draws He's Var = 2/fan_in, the fix landing once at the body's or the helper's layer."""
+    (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\n")
+    copy = tmp_path / "loop_merges.py"
+    shutil.copy(FUNCTIONAL / "shapes/shapes_loop_merges.py", copy)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["fix", copy.name]) == cli.FIXED
+    models = ("resnet", "mlp", "literal", "staged")
+    result = subprocess.run([sys.executable, "-c", RUN_FIXED_MODELS, str(copy), *models], capture_output=True,
+                            text=True, check=False, timeout=600, env={**os.environ, "CUDA_VISIBLE_DEVICES": "-1"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line.split() for line in result.stdout.splitlines() if line.count(" ") == 3]
+    assert len(rows) == 9 + 4 + 2 + 3, result.stdout  # resnet's 3 x 3 convs, mlp's 4 Dense, 2 and 3 concatenating convs
+    for model, layer, initializer, ratio in rows:  # variance / (2 / fan_in): 1 for He, 0.5-0.8 for the Glorot it replaced
+        assert initializer == "HeUniform", (model, layer)
+        assert 0.8 < float(ratio) < 1.2, (model, layer, ratio)
