@@ -19,6 +19,7 @@ from astroid import nodes
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.kernel_dicts import entry_reads
+from pylint_glorot.numpy_draws import dims as numpy_dims, numpy_draw
 from pylint_glorot.resolve import (
     ActivationSpec, InitializerSpec, UNKNOWN, _fixed_parameters, _seed_text, _single_binding, activation_from_qualname,
     canonical, has_star_arguments, literal, qualified_name, span_of,
@@ -70,11 +71,12 @@ def _name(call: nodes.Call) -> str:
 def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     """For `w = get_variable(...)`: how `w` is used, when every use applies it as the kernel of one
     kind of layer followed by one activation the source names; None otherwise."""
-    name = _name(call)
+    name, numpy = _name(call), None
     if name in GET_VARIABLE:
         class_name, initializer, shape = "get_variable", _argument(call, "initializer", 3), _argument(call, "shape", 1)
     elif name in VARIABLE:
-        drawn = _drawn_initial_value(call)
+        numpy = numpy_draw(_argument(call, "initial_value", 0), call)  # tf.Variable(np.random.randn(784, 256))
+        drawn = (_argument(call, "initial_value", 0), numpy[1]) if numpy is not None else _drawn_initial_value(call)
         if drawn is None:
             return None
         class_name, (initializer, shape) = "Variable", drawn
@@ -98,14 +100,14 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     if len(kinds) != 1 or len(found) != 1:
         return None
     (activation, normalized), = found
-    dims = literal(shape) if shape is not None else UNKNOWN
+    dims = numpy_dims(shape) if numpy is not None else literal(shape) if shape is not None else UNKNOWN
     in_channels = out_channels = None
     if isinstance(dims, tuple) and len(dims) >= 2 and all(isinstance(d, int) and not isinstance(d, bool) for d in dims):
         in_channels, out_channels = dims[-2], dims[-1]
     return AppliedVariable(VARIABLE_SPECS[(class_name, kinds.pop())], activation, normalized, in_channels, out_channels,
                            class_name, initializer, dims,
                            calls[0] if len(calls) == 1 and isinstance(calls[0], nodes.Call) else None,
-                           drawn_spec(initializer) if class_name == "Variable" else None)
+                           (numpy[0] if numpy is not None else drawn_spec(initializer)) if class_name == "Variable" else None)
 
 
 def _uses(call: nodes.Call) -> list[nodes.NodeNG] | None:
