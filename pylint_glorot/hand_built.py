@@ -25,12 +25,14 @@ HAND_BUILT = ("get_variable", "Variable")
 
 def _variable_call(node: nodes.NodeNG) -> nodes.Call | None:
     """The `get_variable(...)` / `tf.Variable(...)` call a name is bound to, or a dict entry (`weights["h1"]`) is."""
-    if isinstance(node, nodes.Subscript):
-        bound = dict_entry(node)
-    elif isinstance(node, nodes.Name):
-        bound = bound_value(node)
-    else:
-        return None
+    bound = node
+    for _hop in range(4):  # a helper's parameter stands for what the call passes: `W` -> `weights["wc1"]` -> its entry
+        if isinstance(bound, nodes.Subscript):
+            bound = dict_entry(bound)
+        elif isinstance(bound, nodes.Name):
+            bound = bound_value(bound)
+        else:
+            break
     if isinstance(bound, nodes.Call) and canonical(qualified_name(bound.func) or "") in GET_VARIABLE + VARIABLE:
         return bound
     return None

@@ -231,7 +231,7 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
     with _Expanding(expansion, function, call, given) as expanding:
         own = {id(c): site for c in _layer_calls(function) if not _in_loop(c, function)
                and (site := _instance(expansion, c)) is not None}  # a loop's layers: one instance per pass
-        flows = M._functional_flows(_body(function), own)  # noqa: SLF001 - the caller's own reading of a body
+        flows = M._functional_flows(_body(function), {**_hand_built(sites), **own})  # noqa: SLF001 - as the caller reads a body
         path = _straight_path(function, ret, flows) if _loops_read(function, flows) else None
         joined = helper_merges.merge_path(function, ret, flows, own) if path is None and _loops_read(function, flows) else None
         if path is not None or joined is not None:
@@ -244,6 +244,14 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
         parameter, steps = joined
     outer_name, outer_steps = M._expression_steps(given[parameter], sites)  # noqa: SLF001
     return outer_name, outer_steps + steps
+
+
+def _hand_built(sites: dict[int, M.LayerSite]) -> dict[int, M.LayerSite]:
+    """The caller's hand-built kernels (`tf.Variable(...)` in a dict): a helper applies the one a call passes
+    (`conv2d(x, weights["wc1"], b)` -> `tf.nn.conv2d(x, W, ...)`), one layer per call."""
+    from pylint_glorot.hand_built import HAND_BUILT
+
+    return {key: site for key, site in sites.items() if site.class_name in HAND_BUILT}
 
 
 def _loops_read(function: nodes.FunctionDef, flows: list) -> bool:

@@ -114,6 +114,20 @@ RANDOM_OP_POSITIONS = {"random_normal": ("shape", "mean", "stddev", "dtype", "se
                        "random_uniform": ("shape", "minval", "maxval", "dtype", "seed")}
 TF_RANDOM_OPS = {f"{module}.{name}": kind for module in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2")
                  for name, kind in _RANDOM_OP_NAMES.items()}
+# NumPy's draws, whose float64 array a `tf.Variable` holds (`tf.Variable(np.random.randn(784, 256))`):
+# qualified name -> (kind, the parameter positions; None: the shape is the positional arguments, `randn(a, b)`).
+# numpy/random/mtrand.pyx (NumPy 2.x; 1.x alike): normal(loc=0.0, scale=1.0, size=None),
+# uniform(low=0.0, high=1.0, size=None), randn = standard normal, rand = U[0, 1).
+NUMPY_RANDOM_DRAWS = {
+    "numpy.random.randn": ("random_normal", None),
+    "numpy.random.standard_normal": ("random_normal", ("size",)),
+    "numpy.random.normal": ("random_normal", ("mean", "stddev", "size")),
+    "numpy.random.rand": ("random_uniform", None),
+    "numpy.random.random_sample": ("random_uniform", ("size",)),
+    "numpy.random.random": ("random_uniform", ("size",)),
+    "numpy.random.uniform": ("random_uniform", ("minval", "maxval", "size")),
+}
+NUMPY_DRAW_KEYWORDS = {"loc": "mean", "scale": "stddev", "low": "minval", "high": "maxval", "size": "size"}
 # Attributes of `tf` that exist only in TF 1 (not in TF 2's top-level namespace): a module using one is TF 1 code.
 TF1_ONLY_NAMES = frozenset({"placeholder", "Session", "InteractiveSession", "get_variable", "variable_scope",
                             "global_variables_initializer", "layers", "contrib", "truncated_normal_initializer"})

@@ -661,7 +661,8 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if bias_added(expr) is not None:  # ops.matmul(x, self.kernel) + self.bias
         return _expression_steps(bias_added(expr), sites)
     if hand_built.bias_added(expr) is not None:  # tf.matmul(x, w) + b, with b a variable
-        return _expression_steps(hand_built.bias_added(expr), sites)
+        name, inner = _expression_steps(hand_built.bias_added(expr), sites)
+        return name, inner or [_step("pass", layer="Identity")]  # `x = tf.nn.bias_add(x, b)`: the same signal
     applied = hand_built.applied_kernel_site(expr, sites)
     if applied is not None:  # tf.matmul(x, w), x @ w: the hand-built layer whose kernel w is, reading x
         name, inner = _expression_steps(applied[0], sites)

@@ -22,6 +22,7 @@ from pylint_glorot import knowledge as K
 from pylint_glorot import siblings
 from pylint_glorot.findings import Finding, Span
 from pylint_glorot.network.shapes import kernel_shape
+from pylint_glorot.project_values import project_value
 from pylint_glorot.model import LayerSite, ModuleModel, loop_count
 from pylint_glorot.resolve import (
     UNKNOWN,
@@ -203,12 +204,14 @@ def _class_value(klass: nodes.ClassDef, name: str) -> nodes.NodeNG | None:
 
 def _attribute_value(node: nodes.Attribute) -> nodes.NodeNG | None:
     if not isinstance(node.expr, nodes.Name):
-        return None
+        return project_value(node)  # project.inits.INIT
     if node.expr.name in ("self", "cls"):
         frame = node.frame()
         klass = frame.parent if isinstance(frame, nodes.FunctionDef) else None
         return _class_value(klass, node.attrname) if isinstance(klass, nodes.ClassDef) else None
     binding = _single_binding(node.expr)
+    if isinstance(binding, (nodes.Import, nodes.ImportFrom)):  # inits.INIT, a module of the user's own project
+        return project_value(node)
     return _class_value(binding, node.attrname) if isinstance(binding, nodes.ClassDef) else None
 
 
@@ -486,8 +489,12 @@ def _foreign_instance(module: nodes.Module, reaches: list[_Reach], keras_name: s
     origin = reaches[0].origin
     span = _import_of(module, origin)
     if span is None:
-        return None
-    anchor = next(s for s in module.nodes_of_class(nodes.ImportFrom) if s.lineno <= span.line <= (s.end_lineno or s.lineno))
+        read = _first_attribute_read(reaches)
+        if read is None:
+            return None
+        span, anchor = span_of(read), read
+    else:
+        anchor = next(s for s in module.nodes_of_class(nodes.ImportFrom) if s.lineno <= span.line <= (s.end_lineno or s.lineno))
     respelled = _respelled(origin, keras_name) if origin.seed is None else None
     fresh, imports = respelled if respelled else ("", ())
     uses = []
@@ -503,6 +510,13 @@ def _foreign_instance(module: nodes.Module, reaches: list[_Reach], keras_name: s
         origin.seed_node.as_string() if origin.seed_node is not None else None, imports,
         elsewhere=f"{Path(path).name}:{origin.node.lineno}")
     return shared, anchor
+
+
+def _first_attribute_read(reaches: list[_Reach]) -> nodes.Attribute | None:
+    """Where a file that reads another project module's instance as an attribute (`inits.INIT`, the module
+    imported whole) first reads it: the finding's place, once per instance."""
+    reads = [value for reach in reaches if isinstance(value := reach.site.value_anchors.get(reach.keyword), nodes.Attribute)]
+    return min(reads, key=lambda read: (read.lineno, read.col_offset)) if reads else None
 
 
 def _instance(reaches: list[_Reach], keras_name: str | None) -> SharedInitializer:

@@ -6,7 +6,7 @@ with `tf.matmul` / `tf.nn.conv2d`.
     h = tf.nn.relu(tf.matmul(x, w) + b)
 
 The kernel `w` feeds relu. This module follows the variable's name to where it is applied and
-from there to the activation around it (directly, or through one assignment), and says what
+from there to the activation around it (directly, or through at most two assignments), and says what
 it found; `model.build_site` makes a layer site of it. Reads astroid's tree only.
 """
 
@@ -19,9 +19,10 @@ from astroid import nodes
 
 from pylint_glorot import knowledge as K
 from pylint_glorot.kernel_dicts import entry_reads
+from pylint_glorot.numpy_draws import dims as numpy_dims, numpy_draw
 from pylint_glorot.resolve import (
-    ActivationSpec, InitializerSpec, UNKNOWN, _fixed_parameters, _seed_text, activation_from_qualname, canonical,
-    has_star_arguments, literal, qualified_name, span_of,
+    ActivationSpec, InitializerSpec, UNKNOWN, _fixed_parameters, _seed_text, _single_binding, activation_from_qualname,
+    canonical, has_star_arguments, literal, qualified_name, span_of,
 )
 
 GET_VARIABLE = ("tensorflow.get_variable", "tensorflow.compat.v1.get_variable")
@@ -70,17 +71,18 @@ def _name(call: nodes.Call) -> str:
 def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     """For `w = get_variable(...)`: how `w` is used, when every use applies it as the kernel of one
     kind of layer followed by one activation the source names; None otherwise."""
-    name = _name(call)
+    name, numpy = _name(call), None
     if name in GET_VARIABLE:
         class_name, initializer, shape = "get_variable", _argument(call, "initializer", 3), _argument(call, "shape", 1)
     elif name in VARIABLE:
-        drawn = _drawn_initial_value(call)
+        numpy = numpy_draw(_argument(call, "initial_value", 0), call)  # tf.Variable(np.random.randn(784, 256))
+        drawn = (_argument(call, "initial_value", 0), numpy[1]) if numpy is not None else _drawn_initial_value(call)
         if drawn is None:
             return None
         class_name, (initializer, shape) = "Variable", drawn
     else:
         return None
-    uses = _uses(call)
+    uses = _through_helpers(_uses(call))
     if not uses:
         return None
     kinds, found, calls = set(), set(), []
@@ -98,14 +100,14 @@ def applied_variable(call: nodes.Call) -> AppliedVariable | None:
     if len(kinds) != 1 or len(found) != 1:
         return None
     (activation, normalized), = found
-    dims = literal(shape) if shape is not None else UNKNOWN
+    dims = numpy_dims(shape) if numpy is not None else literal(shape) if shape is not None else UNKNOWN
     in_channels = out_channels = None
     if isinstance(dims, tuple) and len(dims) >= 2 and all(isinstance(d, int) and not isinstance(d, bool) for d in dims):
         in_channels, out_channels = dims[-2], dims[-1]
     return AppliedVariable(VARIABLE_SPECS[(class_name, kinds.pop())], activation, normalized, in_channels, out_channels,
                            class_name, initializer, dims,
                            calls[0] if len(calls) == 1 and isinstance(calls[0], nodes.Call) else None,
-                           drawn_spec(initializer) if class_name == "Variable" else None)
+                           (numpy[0] if numpy is not None else drawn_spec(initializer)) if class_name == "Variable" else None)
 
 
 def _uses(call: nodes.Call) -> list[nodes.NodeNG] | None:
@@ -120,6 +122,61 @@ def _uses(call: nodes.Call) -> list[nodes.NodeNG] | None:
     variable = parent.targets[0].name
     scope = parent.scope()
     return [name for name in scope.nodes_of_class(nodes.Name) if name.name == variable and name.scope() is scope]
+
+
+_SHAPE_READS = frozenset({"get_shape", "shape", "dtype", "name"})
+_MAX_HELPER_DEPTH = 4
+
+
+def _through_helpers(uses: list[nodes.NodeNG] | None, depth: int = 0) -> list[nodes.NodeNG] | None:
+    """The kernel's reads with each one passed into a module function's parameter (`conv2d(x, weights["wc1"],
+    b)`) replaced by that parameter's reads in the function (`tf.nn.conv2d(x, W, ...)`), and reads of its
+    shape alone (`weights["wd1"].get_shape()`) left out; None where a parameter is rebound or the depth is exceeded."""
+    if uses is None:
+        return None
+    found: list[nodes.NodeNG] = []
+    for use in uses:
+        if isinstance(use.parent, nodes.Attribute) and use.parent.attrname in _SHAPE_READS:
+            continue
+        param = _helper_parameter(use)
+        if param is None:
+            found.append(use)
+            continue
+        inner = _parameter_reads(param) if depth < _MAX_HELPER_DEPTH else None
+        deeper = _through_helpers(inner, depth + 1) if inner else None
+        if deeper is None:
+            return None
+        found.extend(deeper)
+    return found
+
+
+def _helper_parameter(use: nodes.NodeNG) -> nodes.AssignName | None:
+    """The parameter of the module's own plain function that `use` is passed to (`conv2d(x, W=w)`)."""
+    parent, keyword = use.parent, None
+    if isinstance(parent, nodes.Keyword):
+        parent, keyword = parent.parent, parent.arg
+    if not isinstance(parent, nodes.Call) or not isinstance(parent.func, nodes.Name) or has_star_arguments(parent):
+        return None
+    if keyword is None and not any(arg is use for arg in parent.args):
+        return None
+    function = _single_binding(parent.func)
+    if not isinstance(function, nodes.FunctionDef) or function.root() is not use.root() or function.is_method() \
+            or function.decorators is not None or function.args.vararg or function.args.kwarg:
+        return None
+    positional = list(function.args.posonlyargs or []) + list(function.args.args or [])
+    if keyword is None:
+        index = next(i for i, arg in enumerate(parent.args) if arg is use)
+        return positional[index] if index < len(positional) else None
+    return next((param for param in positional + list(function.args.kwonlyargs or []) if param.name == keyword), None)
+
+
+def _parameter_reads(param: nodes.AssignName) -> list[nodes.Name] | None:
+    """The reads of a parameter in its function's own body; None where the body writes the name again."""
+    function = param.parent.parent
+    if any(name.name == param.name and name is not param and name.scope() is function
+           for name in function.nodes_of_class(nodes.AssignName)):
+        return None
+    return [name for name in function.nodes_of_class(nodes.Name) if name.name == param.name and name.scope() is function]
 
 
 def _argument(call: nodes.Call, keyword: str, position: int) -> nodes.NodeNG | None:
@@ -194,10 +251,11 @@ def kernel_application(use: nodes.Name | nodes.Attribute) -> tuple[str, nodes.No
 
 
 def activation_after(expression: nodes.NodeNG, bound: Any = None) -> tuple[ActivationSpec, bool] | None:
-    """The activation applied to `expression` (through a bias add, and at most one assignment);
+    """The activation applied to `expression` (through a bias add, and at most two assignments:
+    `x = conv2d(x, W)`, `x = bias_add(x, b)`, `relu(x)`);
     `bound(func)` reads a callee the imports do not name (`self.activation` in a Layer subclass)."""
     node = expression
-    for _hop in range(2):
+    for _hop in range(3):
         while True:
             parent = node.parent
             if isinstance(parent, nodes.BinOp) and parent.op == "+":
