@@ -50,7 +50,7 @@ def merge_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list,
     used = [flow for _, path in branches for flow in path] + tail
     if len(starts) != 1 or len({id(flow) for flow in used}) != len(used):
         return None  # branches from different parameters, or one flow on two branches
-    if any(flow.opaque_readers for flow in used) or any(step.kind == "barrier" for flow in used for step in flow.steps):
+    if any(_read_aside(flow, ret) for flow in used) or any(step.kind == "barrier" for flow in used for step in flow.steps):
         return None
     steps = _wired(merge_flow, [_branch_steps(merge_flow, index, path) for index, (_, path) in enumerate(branches)],
                    tail)
@@ -58,6 +58,12 @@ def merge_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list,
     if any(id(site) not in placed for site in own.values()):
         return None  # a layer of the body off every branch: never dropped silently
     return starts.pop(), steps
+
+
+def _read_aside(flow, ret: nodes.Return) -> bool:
+    """Whether a statement reads the flow's output as no step does; the helper's own `return output` is
+    where the call's value goes, no branch."""
+    return any(reader is not ret for reader in flow.opaque_readers)
 
 
 def wired(step: M.Step) -> bool:
@@ -188,7 +194,7 @@ def graph_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list,
                 pending.append(producer)
     if len(starts) != 1 or len(needed) != len(flows) or flows[-1] is not last:
         return None  # several tensor parameters, a flow off the way to the return, or the return not last
-    if any(flow.opaque_readers for flow in flows) or any(step.kind == "barrier" for step in _all_steps(flows)):
+    if any(_read_aside(flow, ret) for flow in flows) or any(step.kind == "barrier" for step in _all_steps(flows)):
         return None
     steps = _wired_graph(flows, parameters)
     placed = {id(step.site) for step in steps if step.site is not None}

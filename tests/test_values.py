@@ -194,6 +194,7 @@ import numpy as np
 import tensorflow as tf
 
 tf.compat.v1.disable_eager_execution()
+tf.compat.v1.set_random_seed(0)
 namespace = {}
 exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), namespace)
 kernels = {"h1": namespace["weights"]["h1"], "h2": namespace["weights"]["h2"], "u1": namespace["u1"],
@@ -230,8 +231,10 @@ def test_the_fixed_random_op_kernels_run_and_draw_the_named_variance(tmp_path: P
 
 RUN_KERAS = """
 import sys
+import keras
 import numpy as np
 
+keras.utils.set_random_seed(0)
 namespace = {}
 exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), namespace)
 for name in sys.argv[2:]:

@@ -63,3 +63,16 @@ def inception(x):
 
 grid = keras.Input(shape=(8, 8, 16))
 towered = keras.Model(grid, inception(inception(grid)))
+
+
+def inception_module(x, filters_1x1, filters_3x3, name=None, kernel_init="glorot_uniform"):
+    """GoogLeNet's module as tutorials write it: the merge bound to a name, then returned."""
+    conv_1x1 = layers.Conv2D(filters_1x1, 1, activation="relu", kernel_initializer=kernel_init)(x)  # [initializer-activation-mismatch]
+    reduced = layers.Conv2D(8, 1, activation="relu", kernel_initializer=kernel_init)(x)  # [initializer-activation-mismatch]
+    conv_3x3 = layers.Conv2D(filters_3x3, 3, padding="same", activation="relu", kernel_initializer=kernel_init)(reduced)  # [initializer-activation-mismatch]
+    output = layers.concatenate([conv_1x1, conv_3x3], axis=3, name=name)
+    return output
+
+
+stem = keras.Input(shape=(8, 8, 16))
+googlenet = keras.Model(stem, inception_module(inception_module(stem, 16, 16, name="a"), 16, 32, name="b"))
