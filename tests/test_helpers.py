@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import astroid
+from source_models import first_findings as _findings
 
 from pylint_glorot import analysis, helpers, rules
 from pylint_glorot.model import analyze_module
@@ -14,11 +15,6 @@ def _model(source: str):
     module = astroid.parse(textwrap.dedent(source))
     collected = analysis.collect(module)
     return module, analyze_module(module, analysis._interesting_calls(collected))  # noqa: SLF001
-
-
-def _findings(source: str) -> list:
-    module = astroid.parse(textwrap.dedent(source))
-    return [found.candidates[0] for found in analysis.module_findings(module, rules.Options())]
 
 
 VGG = """

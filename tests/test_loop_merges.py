@@ -6,24 +6,9 @@ from __future__ import annotations
 import re
 import textwrap
 
-import astroid
 import pytest
-
-from pylint_glorot import analysis, rules
-from pylint_glorot.model import analyze_module
-
-
-def _model(source: str):
-    module = astroid.parse(textwrap.dedent(source))
-    collected = analysis.collect(module)
-    model = analyze_module(module, analysis._interesting_calls(collected))  # noqa: SLF001
-    rules.number_chains(model.sites, model.links, rules.Options())
-    return model
-
-
-def _findings(source: str) -> list:
-    module = astroid.parse(textwrap.dedent(source))
-    return [found.candidates[0] for found in analysis.module_findings(module, rules.Options())]
+from source_models import chained_model as _model
+from source_models import first_findings as _findings
 
 
 def _figure(finding) -> str | None:

@@ -4,26 +4,12 @@ reads what the pass before wrote, and a chain figure is stated only where every 
 from __future__ import annotations
 
 import math
-import textwrap
 
-import astroid
 import pytest
+from source_models import chained_model as _model
+from source_models import first_findings as _findings
 
-from pylint_glorot import analysis, passes, rules
-from pylint_glorot.model import analyze_module
-
-
-def _model(source: str):
-    module = astroid.parse(textwrap.dedent(source))
-    collected = analysis.collect(module)
-    model = analyze_module(module, analysis._interesting_calls(collected))  # noqa: SLF001
-    rules.number_chains(model.sites, model.links, rules.Options())
-    return model
-
-
-def _findings(source: str) -> list:
-    module = astroid.parse(textwrap.dedent(source))
-    return [found.candidates[0] for found in analysis.module_findings(module, rules.Options())]
+from pylint_glorot import passes, rules
 
 
 def _glorot_over_he(channels: list[tuple[int, int]]) -> float:
