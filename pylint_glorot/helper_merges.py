@@ -79,7 +79,7 @@ def _parameters(function: nodes.FunctionDef) -> set[str]:
 
 def _tail(function: nodes.FunctionDef, ret: nodes.Return, flows: list) -> list | None:
     """The flows from the merge to the returned value, the merge's first: one line that nothing else reads."""
-    if isinstance(ret.value, nodes.Call):
+    if M.flow_value(ret.value):
         last = next((flow for flow in flows if flow.stmt is ret), None)
     else:
         writers = [flow for flow in flows if flow.output_name == ret.value.name]
@@ -204,7 +204,7 @@ def graph_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list,
 
 
 def _returned_flow(function: nodes.FunctionDef, ret: nodes.Return, flows: list):
-    if isinstance(ret.value, nodes.Call):
+    if M.flow_value(ret.value):
         return next((flow for flow in flows if flow.stmt is ret), None)
     writers = [flow for flow in flows if flow.output_name == ret.value.name]
     if not writers or _written_between(function, writers[-1].stmt, ret, ret.value.name):

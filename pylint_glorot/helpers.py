@@ -225,7 +225,7 @@ def call_steps(call: nodes.Call, sites: dict[int, M.LayerSite]) -> tuple[str | N
     from pylint_glorot import helper_merges
 
     prepared = _prepared(call, loops=True)
-    if prepared is None or not isinstance(prepared[3].value, (nodes.Name, nodes.Call)):
+    if prepared is None or not (isinstance(prepared[3].value, nodes.Name) or M.flow_value(prepared[3].value)):
         return None
     expansion, function, given, ret = prepared
     with _Expanding(expansion, function, call, given) as expanding:
@@ -380,7 +380,7 @@ def _written_after(function: nodes.FunctionDef, stmt: nodes.NodeNG, name: str) -
 def _straight_path(function: nodes.FunctionDef, ret: nodes.Return, flows: list) -> list | None:
     """The flows from a tensor parameter to the returned value, when they are one straight line
     that nothing else reads along the way."""
-    if isinstance(ret.value, nodes.Call):
+    if M.flow_value(ret.value):
         last = next((flow for flow in flows if flow.stmt is ret), None)
     else:
         writers = [flow for flow in flows if flow.output_name == ret.value.name]

@@ -23,7 +23,7 @@ from pylint_glorot.copies import copied_argument
 from pylint_glorot.variables import applied_variable
 from pylint_glorot import built_lists, hand_built, model_configs, slim_stack, tf1_layers, unroll
 from pylint_glorot import repeated_lists
-from pylint_glorot import merge_lists
+from pylint_glorot import binary_adds, merge_lists
 from pylint_glorot.subclass import (
     applied_kernel, applied_weight, bias_added, bound_activation, constructor_parameter_origins, instance_steps,
     layer_class, settled_later,
@@ -667,6 +667,8 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if applied is not None:  # tf.matmul(x, w), x @ w: the hand-built layer whose kernel w is, reading x
         name, inner = _expression_steps(applied[0], sites)
         return name, inner + [constructor_step(applied[1], sites)]
+    if binary_adds.is_tensor_add(expr):  # x + shortcut: an Add of two tensors (binary_adds.py)
+        return _binary_add_steps(expr, sites)
     if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
     if _is_model_input(expr):  # `Input((64,))`: its argument is a shape, not a tensor
@@ -720,6 +722,18 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
         return None, [step]
     name, inner = _expression_steps(first, sites)
     return name, inner + [step]
+
+
+def _binary_add_steps(expr: nodes.BinOp, sites: dict[int, LayerSite]) -> tuple[str | None, list[Step]]:
+    """`a + b` of two tensors: read as `layers.Add()([a, b])` (binary_adds.py); a barrier where that list is
+    not one a merge reads."""
+    listed = binary_adds.operand_list(expr)
+    merged = _merge_inputs(listed, sites) if listed is not None else None
+    if merged is None:
+        return None, [BARRIER]
+    step = _step("merge", layer="Add")
+    step.merged, step.branches = merged
+    return None, [step]
 
 
 def _merge_function_config(call: nodes.Call, layer: str) -> dict[str, Any]:
@@ -944,7 +958,7 @@ def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowSta
     if isinstance(stmt, nodes.For):
         return _helper_loop_flow(stmt, sites)
     stmt_value = _model_outputs(getattr(stmt, "value", None))
-    if isinstance(stmt, nodes.Return) and isinstance(stmt.value, nodes.Call):  # return self.out(self.hidden(x))
+    if isinstance(stmt, nodes.Return) and flow_value(stmt.value):  # return self.out(self.hidden(x))
         input_name, steps = _expression_steps(stmt_value, sites)
         if not steps or all(step.kind == "barrier" for step in steps):
             return None
@@ -954,12 +968,17 @@ def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowSta
     target = stmt.targets[0]
     if isinstance(target, nodes.AssignName) and isinstance(stmt.value, nodes.Name):  # x = inputs: the same tensor
         return _FlowStatement(stmt, stmt.value.name, target.name, [_step("pass", layer="Identity")])
-    if not isinstance(target, nodes.AssignName) or not isinstance(stmt.value, nodes.Call):
+    if not isinstance(target, nodes.AssignName) or not flow_value(stmt.value):
         return None
     input_name, steps = _expression_steps(stmt_value, sites)
     if not steps or all(step.kind == "barrier" for step in steps):
         return None
     return _FlowStatement(stmt, input_name, target.name, steps)
+
+
+def flow_value(value: nodes.NodeNG | None) -> bool:
+    """Whether a statement's value may be a flow's steps: a call, or an add of two tensors (binary_adds.py)."""
+    return isinstance(value, nodes.Call) or binary_adds.is_tensor_add(value)
 
 
 def _helper_loop_flow(loop: nodes.For, sites: dict[int, LayerSite]) -> _FlowStatement | None:
