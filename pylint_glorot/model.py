@@ -977,8 +977,11 @@ def _flow_statement(stmt: nodes.NodeNG, sites: dict[int, LayerSite]) -> _FlowSta
 
 
 def flow_value(value: nodes.NodeNG | None) -> bool:
-    """Whether a statement's value may be a flow's steps: a call, or an add of two tensors (binary_adds.py)."""
-    return isinstance(value, nodes.Call) or binary_adds.is_tensor_add(value)
+    """Whether a statement's value may be a flow's steps: a call, or an add of two tensors (binary_adds.py) that
+    is no bias add (`x + b` with `b` a variable or weight stays as before: no flow of its own)."""
+    if isinstance(value, nodes.Call):
+        return True
+    return binary_adds.is_tensor_add(value) and bias_added(value) is None and hand_built.bias_added(value) is None
 
 
 def _helper_loop_flow(loop: nodes.For, sites: dict[int, LayerSite]) -> _FlowStatement | None:

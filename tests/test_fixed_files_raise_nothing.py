@@ -56,6 +56,7 @@ FAULTY = [
     "helpers/helpers_residual.py",
     "helpers/helpers_merge_lists.py",
     "shapes/shapes_loop_merges.py",
+    "shapes/shapes_binary_add.py",
     "tf1/tf1_variable_helpers.py",
     "tf1/tf1_variable_numpy.py",
 ]
