@@ -4,7 +4,7 @@ A layer's *next* weighted layer is the one its output reaches through activation
 and passthroughs (Dropout, Flatten, pooling, ...), one reader after another: a tensor read by
 more than one node is a branch, and a merge, a barrier or a model input ends the path, so a
 residual branch's layers never link across the `Add` (a statement that reads the tensor as no
-step does, `p4 = p4 + up(p5)`, is a barrier node reading it: model._add_opaque_readers). A counted loop's body runs again on what
+step does, `p4 = p4 * gate`, is a barrier node reading it: model._add_opaque_readers). A counted loop's body runs again on what
 its last node writes (`Node.next_pass`), so its last layer is followed by its first. A layer's
 *input channels* are its input shape's last dimension where the graph infers it, else the
 channels the weighted layer (or model input) before it writes, where no Flatten, Reshape,

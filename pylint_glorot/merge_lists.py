@@ -12,8 +12,8 @@ statement list as the merge and before it; the merge is its one reader; and no s
 writes a name the list reads. Anything else keeps today's reading (the merge's inputs unknown).
 
 `tf.concat(values, axis)` and `keras.ops.concatenate(xs, axis)` are a Concatenate on a literal `axis`
-(no axis written: a barrier, never the default guessed); `tf.add`, `a + b` and the other tensor ops of two
-operands stay barriers (`p4 = p4 + up(p5)` is read as today, links.py).
+(no axis written: a barrier, never the default guessed); `tf.add` and the other tensor ops of two operands
+stay barriers (`a + b` of two tensors is an Add: binary_adds.py).
 """
 
 from __future__ import annotations

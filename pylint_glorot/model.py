@@ -1042,7 +1042,7 @@ def _reads_in_list(flow: _FlowStatement | None, name: str) -> bool:
 def _opaque_readers(flow: _FlowStatement, readers: list[nodes.NodeNG],
                     flows: dict[int, _FlowStatement | None]) -> list[nodes.NodeNG]:
     """Of the statements that read `flow`'s output, those that read it in its own scope as no step of theirs
-    does (`p4 = p4 + upsample(p5)`, `outputs.append(x)`): a branch the graph does not see (_add_opaque_readers).
+    does (`p4 = p4 * gate`, `outputs.append(x)`): a branch the graph does not see (_add_opaque_readers).
     A later function's own variable of the same name is not its output."""
     found = []
     name = flow.output_name

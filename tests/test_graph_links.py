@@ -76,7 +76,8 @@ def test_an_add_merge_cuts_the_chain_and_a_branch_is_no_single_next() -> None:
 
 
 def test_a_statement_reading_the_tensor_without_a_layer_is_a_branch() -> None:
-    """`p4 = p4 + upsample(p5)` reads p5 as no step does: p5 feeds that sum and the next conv, a branch."""
+    """`p4 = p4 + upsample(p5)` (an Add of two tensors since binary_adds.py) reads p5 in its branch: p5 feeds
+    that branch and the next conv, a branch; p4 ends at the add. `p4 * gate` reads p4 as no step does."""
     model = _model("""
         import keras
         from keras import layers
@@ -88,6 +89,16 @@ def test_a_statement_reading_the_tensor_without_a_layer_is_a_branch() -> None:
         p4 = layers.Conv2D(16, 3, padding="same", activation="relu")(p4)
     """)
     assert _links(model) == {}
+    gated = _model("""
+        import keras
+        from keras import layers
+        inputs = keras.Input((8, 8, 16))
+        p4 = layers.Conv2D(16, 1, activation="relu")(inputs)
+        gate = layers.Conv2D(16, 1, activation="sigmoid")(inputs)
+        p4 = p4 * gate
+        p4 = layers.Conv2D(16, 3, padding="same", activation="relu")(p4)
+    """)
+    assert _links(gated) == {}
 
 
 def test_a_name_in_a_later_function_is_no_reader() -> None:
