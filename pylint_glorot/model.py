@@ -667,8 +667,9 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if applied is not None:  # tf.matmul(x, w), x @ w: the hand-built layer whose kernel w is, reading x
         name, inner = _expression_steps(applied[0], sites)
         return name, inner + [constructor_step(applied[1], sites)]
-    if binary_adds.is_tensor_add(expr):  # x + shortcut: an Add of two tensors (binary_adds.py)
-        return _binary_add_steps(expr, sites)
+    added = binary_adds.operand_list(expr)
+    if added is not None:  # x + shortcut: an Add of two tensors (binary_adds.py), read as `[x, shortcut]`
+        return _binary_add_steps(added, sites)
     if not isinstance(expr, nodes.Call):
         return None, [BARRIER]
     if _is_model_input(expr):  # `Input((64,))`: its argument is a shape, not a tensor
@@ -714,21 +715,21 @@ def _expression_steps(expr: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[
     if step.kind == "barrier":
         return _helper_call_steps(expr, sites) or (None, [BARRIER])
     if step.kind == "merge":
-        merged = _merge_inputs(first, sites)
+        statement = merge_lists.list_statement(first)
+        merged = _merge_inputs(first, sites, statement)
         if merged is None:
             return None, [BARRIER]
         step.merged, step.branches = merged
-        step.listed = merge_lists.list_statement(first)
+        step.listed = statement
         return None, [step]
     name, inner = _expression_steps(first, sites)
     return name, inner + [step]
 
 
-def _binary_add_steps(expr: nodes.BinOp, sites: dict[int, LayerSite]) -> tuple[str | None, list[Step]]:
-    """`a + b` of two tensors: read as `layers.Add()([a, b])` (binary_adds.py); a barrier where that list is
-    not one a merge reads."""
-    listed = binary_adds.operand_list(expr)
-    merged = _merge_inputs(listed, sites) if listed is not None else None
+def _binary_add_steps(listed: nodes.List, sites: dict[int, LayerSite]) -> tuple[str | None, list[Step]]:
+    """`a + b` of two tensors, given as its operand list `[a, b]` (binary_adds.operand_list): read as
+    `layers.Add()([a, b])`; a barrier where that list is not one a merge reads."""
+    merged = _merge_inputs(listed, sites)
     if merged is None:
         return None, [BARRIER]
     step = _step("merge", layer="Add")
@@ -751,10 +752,12 @@ def _tf_concat_step(call: nodes.Call) -> Step:
     return step if "axis" in step.node.config else _step("barrier")
 
 
-def _merge_inputs(first: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[tuple, tuple] | None:
+def _merge_inputs(first: nodes.NodeNG, sites: dict[int, LayerSite],
+                  statement: nodes.Assign | None = None) -> tuple[tuple, tuple] | None:
     """A merge's inputs, in order: (the variable each reads, the steps each computes in the merge's own
     list). `[x, y]`: ("x", "y") and no steps; `[block(x), y]`: ("x", "y"), block's layers for the first (a
-    helper call, a layer applied: a branch of its own, judged there). None: not a list the source spells out."""
+    helper call, a layer applied: a branch of its own, judged there). None: not a list the source spells out.
+    `statement`: merge_lists.list_statement(first), the caller's (a list bound to a name is read only with it)."""
     listed = dereference(first)
     if not isinstance(listed, (nodes.List, nodes.Tuple)) or not listed.elts:
         return None
@@ -762,7 +765,7 @@ def _merge_inputs(first: nodes.NodeNG, sites: dict[int, LayerSite]) -> tuple[tup
         return None
     if all(isinstance(elt, nodes.Name) for elt in listed.elts):
         return tuple(elt.name for elt in listed.elts), ()
-    if listed is not first and merge_lists.list_statement(first) is None:
+    if listed is not first and statement is None:
         return None  # `branches = [block(x), y]` earlier, read as if written in the merge only where that is sound
     from pylint_glorot import helper_merges, helpers
 
